@@ -1,0 +1,113 @@
+package ru.rusoragentai.console.shell.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import java.util.Set;
+import ru.rusoragentai.console.audit.ui.AuditLogView;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.staff.StaffPreferences;
+import ru.rusoragentai.console.staff.StaffService;
+import ru.rusoragentai.console.staff.ui.ChangePasswordView;
+import ru.rusoragentai.console.staff.ui.StaffListView;
+
+/** The frame around every signed-in screen: navigation filtered by role, language, theme, sign-out. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    private final StaffService staffService;
+
+    public MainLayout(StaffService staffService, CurrentStaff currentStaff, AuthenticationContext authentication) {
+        this.staffService = staffService;
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.toggle"));
+        Span title = new Span(getTranslation("app.title"));
+        title.addClassName("app-title");
+        addToNavbar(toggle, title, toolbar(currentStaff, authentication));
+        addToDrawer(navigation(currentStaff.roles()));
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private SideNav navigation(Set<Role> roles) {
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class, VaadinIcon.DASHBOARD.create()), DashboardView.class);
+        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.staff"), StaffListView.class, VaadinIcon.USERS.create()), StaffListView.class);
+        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.audit"), AuditLogView.class, VaadinIcon.RECORDS.create()), AuditLogView.class);
+        return nav;
+    }
+
+    private static void addIfAllowed(SideNav nav, Set<Role> roles, SideNavItem item, Class<?> view) {
+        if (NavigationAccess.canOpen(view, roles)) {
+            nav.addItem(item);
+        }
+    }
+
+    private HorizontalLayout toolbar(CurrentStaff currentStaff, AuthenticationContext authentication) {
+        StaffPreferences preferences = staffService.myPreferences();
+
+        Select<String> language = new Select<>();
+        language.setId("language-select");
+        language.setAriaLabel(getTranslation("prefs.language"));
+        language.setItems("en", "ru");
+        language.setItemLabelGenerator(code -> getTranslation("prefs.language." + code));
+        language.setValue(preferences.locale());
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() || e.getValue() != null) {
+                staffService.saveMyPreferences(e.getValue(), staffService.myPreferences().theme());
+                UI ui = UI.getCurrent();
+                ui.getSession().setLocale(Locale.forLanguageTag(e.getValue()));
+                ui.getPage().reload();
+            }
+        });
+
+        Button theme = new Button(VaadinIcon.ADJUST.create());
+        theme.setId("theme-toggle");
+        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        theme.setTooltipText(getTranslation("prefs.theme.toggle"));
+        theme.setAriaLabel(getTranslation("prefs.theme.toggle"));
+        theme.addClickListener(e -> {
+            StaffPreferences current = staffService.myPreferences();
+            String next = StaffPreferences.DARK.equals(current.theme()) ? StaffPreferences.LIGHT : StaffPreferences.DARK;
+            staffService.saveMyPreferences(current.locale(), next);
+            UiPreferences.applyTheme(UI.getCurrent(), next);
+        });
+
+        Span who = new Span(currentStaff.actor());
+        who.setId("current-staff");
+        who.addClassName("current-staff");
+
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        logout.setId("logout-button");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout bar = new HorizontalLayout(language, theme, who, logout);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.addClassName("navbar-tools");
+        return bar;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (staffService.myPreferences().mustChangePassword()) {
+            event.rerouteTo(ChangePasswordView.class);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package ru.rusoragentai.console.staff.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+/** Shows a one-time password once, for the admin to hand over; it is not stored anywhere readable. */
+class OneTimePasswordDialog extends Dialog {
+
+    OneTimePasswordDialog(String username, String password) {
+        setHeaderTitle(getTranslation("staff.one-time-password"));
+        setId("one-time-password-dialog");
+        Span value = new Span(password);
+        value.setId("one-time-password");
+        value.addClassName("secret-value");
+        add(new Paragraph(getTranslation("staff.one-time-password.text", username)), value);
+        Button close = new Button(getTranslation("action.close"), e -> close());
+        close.setId("one-time-password-close");
+        getFooter().add(close);
+    }
+}

@@ -1,0 +1,96 @@
+package ru.rusoragentai.console.tokens;
+
+import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
+import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LedgerRepository {
+
+    private final DSLContext dsl;
+
+    LedgerRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    Optional<LedgerEntry> findByIdempotencyKey(String key) {
+        return dsl.selectFrom(TOKEN_LEDGER).where(TOKEN_LEDGER.IDEMPOTENCY_KEY.eq(key)).fetchOptional(LedgerRepository::entry);
+    }
+
+    /** Makes sure the user has a balance row, then locks it; returns the current balance. */
+    long lockBalance(long userId, LocalDateTime now) {
+        dsl.insertInto(TOKEN_BALANCE)
+                .set(TOKEN_BALANCE.USER_ID, userId)
+                .set(TOKEN_BALANCE.BALANCE, 0L)
+                .set(TOKEN_BALANCE.UPDATED_AT, now)
+                .onDuplicateKeyIgnore()
+                .execute();
+        return dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE)
+                .where(TOKEN_BALANCE.USER_ID.eq(userId))
+                .forUpdate()
+                .fetchSingle().value1();
+    }
+
+    long insert(LedgerRequest request, long balanceAfter, String actor, LocalDateTime now) {
+        return dsl.insertInto(TOKEN_LEDGER)
+                .set(TOKEN_LEDGER.USER_ID, request.userId())
+                .set(TOKEN_LEDGER.DELTA, request.delta())
+                .set(TOKEN_LEDGER.BALANCE_AFTER, balanceAfter)
+                .set(TOKEN_LEDGER.KIND, request.kind().dbValue())
+                .set(TOKEN_LEDGER.REFERENCE, request.reference())
+                .set(TOKEN_LEDGER.ACTOR, actor)
+                .set(TOKEN_LEDGER.REASON, request.reason())
+                .set(TOKEN_LEDGER.IDEMPOTENCY_KEY, request.idempotencyKey())
+                .set(TOKEN_LEDGER.CREATED_AT, now)
+                .returningResult(TOKEN_LEDGER.ID)
+                .fetchSingle().value1();
+    }
+
+    void setBalance(long userId, long balance, LocalDateTime now) {
+        dsl.update(TOKEN_BALANCE)
+                .set(TOKEN_BALANCE.BALANCE, balance)
+                .set(TOKEN_BALANCE.UPDATED_AT, now)
+                .where(TOKEN_BALANCE.USER_ID.eq(userId))
+                .execute();
+    }
+
+    long balance(long userId) {
+        return dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE).where(TOKEN_BALANCE.USER_ID.eq(userId))
+                .fetchOptional(r -> r.value1()).orElse(0L);
+    }
+
+    /** Users whose balance row disagrees with their ledger, including ledger rows without a balance row. */
+    List<BalanceDiscrepancy> discrepancies() {
+        Field<Long> userId = TOKEN_LEDGER.USER_ID.as("user_id");
+        Field<Long> total = DSL.sum(TOKEN_LEDGER.DELTA).cast(SQLDataType.BIGINT).as("total");
+        var sums = dsl.select(userId, total).from(TOKEN_LEDGER).groupBy(TOKEN_LEDGER.USER_ID).asTable("sums");
+        Field<Long> sumsUser = sums.field("user_id", Long.class);
+        Field<Long> sumsTotal = sums.field("total", Long.class);
+        Field<Long> balance = DSL.coalesce(TOKEN_BALANCE.BALANCE, 0L);
+        Field<Long> ledgerSum = DSL.coalesce(sumsTotal, 0L);
+        var fromBalances = dsl.select(TOKEN_BALANCE.USER_ID, balance, ledgerSum)
+                .from(TOKEN_BALANCE).leftJoin(sums).on(sumsUser.eq(TOKEN_BALANCE.USER_ID))
+                .where(balance.ne(ledgerSum));
+        var fromLedgers = dsl.select(sumsUser, DSL.inline(0L), sumsTotal)
+                .from(sums).leftJoin(TOKEN_BALANCE).on(TOKEN_BALANCE.USER_ID.eq(sumsUser))
+                .where(TOKEN_BALANCE.USER_ID.isNull()).and(sumsTotal.ne(0L));
+        return fromBalances.unionAll(fromLedgers)
+                .fetch(r -> new BalanceDiscrepancy(r.value1(), r.value2(), r.value3()));
+    }
+
+    private static LedgerEntry entry(Record r) {
+        return new LedgerEntry(r.get(TOKEN_LEDGER.ID), r.get(TOKEN_LEDGER.USER_ID), r.get(TOKEN_LEDGER.DELTA),
+                r.get(TOKEN_LEDGER.BALANCE_AFTER), LedgerKind.fromDb(r.get(TOKEN_LEDGER.KIND)), r.get(TOKEN_LEDGER.REFERENCE),
+                r.get(TOKEN_LEDGER.ACTOR), r.get(TOKEN_LEDGER.REASON), r.get(TOKEN_LEDGER.IDEMPOTENCY_KEY),
+                r.get(TOKEN_LEDGER.CREATED_AT), false);
+    }
+}

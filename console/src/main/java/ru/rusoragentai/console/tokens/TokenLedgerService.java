@@ -1,0 +1,83 @@
+package ru.rusoragentai.console.tokens;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+
+/**
+ * The only way a token balance changes. Each change appends a ledger row and updates the balance in
+ * one transaction, serialised per user by a row lock on the balance, so that balance equals the sum
+ * of the ledger under any concurrency.
+ *
+ * <p>{@link #apply} is the internal core for other services (payments, adjustments, erasure); those
+ * services own the permission check for their feature, so this method has none of its own.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TokenLedgerService {
+
+    private final LedgerRepository repository;
+    private final CurrentStaff currentStaff;
+    private final Clock clock;
+
+    TokenLedgerService(LedgerRepository repository, CurrentStaff currentStaff, Clock clock) {
+        this.repository = repository;
+        this.currentStaff = currentStaff;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies the change once. A request whose idempotency key was already used returns the original
+     * entry (marked {@code replayed}) and changes nothing.
+     *
+     * @throws InsufficientBalanceException when a debit would go below zero and that is not allowed
+     */
+    // READ COMMITTED: after waiting for the balance lock, the idempotency re-check must see what the
+    // previous holder committed, which a REPEATABLE READ snapshot might not.
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public LedgerEntry apply(LedgerRequest request) {
+        var existing = repository.findByIdempotencyKey(request.idempotencyKey());
+        if (existing.isPresent()) {
+            return existing.get().asReplay();
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        long balance = repository.lockBalance(request.userId(), now);
+        existing = repository.findByIdempotencyKey(request.idempotencyKey());
+        if (existing.isPresent()) {
+            return existing.get().asReplay();
+        }
+        long after = Math.addExact(balance, request.delta());
+        if (after < 0 && request.delta() < 0 && !request.allowNegative()) {
+            throw new InsufficientBalanceException(request.userId(), balance, request.delta());
+        }
+        String actor = currentStaff.actor();
+        long id;
+        try {
+            id = repository.insert(request, after, actor, now);
+        } catch (DuplicateKeyException raced) {
+            // the same key was used concurrently for another user's balance: the first one wins
+            return repository.findByIdempotencyKey(request.idempotencyKey()).orElseThrow(() -> raced).asReplay();
+        }
+        repository.setBalance(request.userId(), after, now);
+        return new LedgerEntry(id, request.userId(), request.delta(), after, request.kind(), request.reference(), actor,
+                request.reason(), request.idempotencyKey(), now, false);
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public long balance(long userId) {
+        return repository.balance(userId);
+    }
+
+    /** Every user whose balance differs from the sum of their ledger; empty when the books balance. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<BalanceDiscrepancy> findDiscrepancies() {
+        return repository.discrepancies();
+    }
+}

@@ -1,0 +1,39 @@
+package ru.rusoragentai.console.usage;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UsagePartitionRepository {
+
+    record Partition(String name, long lessThanToDays) {
+    }
+
+    private final DSLContext dsl;
+
+    UsagePartitionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    List<Partition> partitions() {
+        return dsl.resultQuery("""
+                        SELECT partition_name, partition_description FROM information_schema.partitions
+                        WHERE table_schema = DATABASE() AND table_name = 'usage_event' AND partition_name IS NOT NULL
+                        ORDER BY partition_ordinal_position""")
+                .fetch(r -> new Partition(r.get(0, String.class), Long.parseLong(r.get(1, String.class))));
+    }
+
+    /** Appends partitions; names and bounds come from LocalDate arithmetic, never from user input. */
+    void addMonthlyPartitions(List<LocalDate> monthStarts) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE usage_event ADD PARTITION (");
+        for (int i = 0; i < monthStarts.size(); i++) {
+            LocalDate month = monthStarts.get(i);
+            sql.append(i == 0 ? "" : ", ")
+                    .append("PARTITION ").append(UsagePartitionService.partitionName(month))
+                    .append(" VALUES LESS THAN (TO_DAYS('").append(month.plusMonths(1)).append("'))");
+        }
+        dsl.execute(sql.append(")").toString());
+    }
+}
