@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +35,9 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    public DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties, DataSourceProperties dataSourceProperties) {
-        HikariDataSource dataSource = dataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    public DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setDriverClassName("org.mariadb.jdbc.Driver");
         dataSource.setJdbcUrl(jdbcUrl(embeddedMariaDb.getConfiguration().getPort(), properties.database()));
         dataSource.setUsername("root");
         dataSource.setPassword("");

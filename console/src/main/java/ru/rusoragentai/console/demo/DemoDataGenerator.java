@@ -1,0 +1,395 @@
+package ru.rusoragentai.console.demo;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.rusoragentai.console.crypto.SecretCipher;
+
+/**
+ * Fills an empty database with realistic, deterministic demo data (same seed, same data, except
+ * for times, which are relative to now). Users are written in chunks; within a chunk every table is
+ * loaded with large multi-row INSERTs. Balances are computed here as the running sum of the ledger
+ * rows written, so balance = sum(ledger) holds by construction.
+ */
+final class DemoDataGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
+    private static final int CHUNK_USERS = 1_000;
+    private static final int ROWS_PER_STATEMENT = 500;
+    static final String SHARED_IP = "203.0.113.77";
+    static final String SPIKE_USERNAME = "spike_user";
+    static final String REFUND_USERNAME = "refund_repeater";
+    static final String HEAVY_USERNAME = "heavy_user";
+    static final int SHARED_IP_ACCOUNTS = 25;
+
+    private final DemoDataProperties properties;
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final SplittableRandom random;
+    private final LocalDateTime now;
+    private final LocalDateTime start;
+    private final double eventsPerUser;
+    private long sessionId;
+    private long conversationId;
+    private long ledgerSeq;
+    private long paymentSeq;
+    private final long[] counts = new long[8];
+
+    DemoDataGenerator(DemoDataProperties properties, SecretCipher cipher, Clock clock) {
+        this.properties = properties;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.random = new SplittableRandom(properties.seed());
+        this.now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        this.start = LocalDate.now(clock).withDayOfMonth(1).minusMonths(13).atStartOfDay();
+        this.eventsPerUser = (double) properties.effectiveUsageEvents() / properties.users();
+    }
+
+    /** Loads everything; returns row counts per table in the order of {@link #TABLES}. */
+    long[] generate(Connection connection) throws SQLException {
+        long began = System.nanoTime();
+        try (var session = connection.createStatement()) {
+            session.execute("SET foreign_key_checks = 0, unique_checks = 0");
+        }
+        try (Loaders loaders = new Loaders(connection)) {
+            int users = properties.users();
+            for (int first = 1; first <= users; first += CHUNK_USERS) {
+                int last = Math.min(users, first + CHUNK_USERS - 1);
+                for (int id = first; id <= last; id++) {
+                    writeUser(loaders, id, users);
+                }
+                loaders.flushAll();
+                progress(began, last, users);
+            }
+        } finally {
+            try (var session = connection.createStatement()) {
+                session.execute("SET foreign_key_checks = 1, unique_checks = 1");
+            }
+        }
+        return counts.clone();
+    }
+
+    static final List<String> TABLES = List.of("app_user", "user_session", "usage_event", "payment", "token_ledger",
+            "token_balance", "conversation", "conversation_message");
+
+    private void progress(long began, int done, int users) {
+        double seconds = (System.nanoTime() - began) / 1e9;
+        long rows = Arrays.stream(counts).sum();
+        if (done == users || done % 50_000 == 0 || users <= 10_000 && done % 1_000 == 0) {
+            log.info("demo data: {}/{} users, {} usage events, {} rows in all, {} rows/s", done, users, counts[2], rows,
+                    Math.round(rows / Math.max(seconds, 0.001)));
+        }
+    }
+
+    private void writeUser(Loaders out, int id, int users) throws SQLException {
+        Persona persona = persona(id, users);
+        LocalDateTime created = persona.created;
+        byte[][] ips = sessionIps(persona);
+        LocalDateTime lastSeen = created;
+
+        for (byte[] ip : ips) {
+            LocalDateTime started = between(created, now);
+            lastSeen = max(lastSeen, started);
+            writeSession(out, id, started, ip);
+        }
+        long[] monthlyCharge = new long[14];
+        LocalDateTime lastEvent = writeUsage(out, id, persona, ips, monthlyCharge);
+        lastSeen = max(lastSeen, lastEvent);
+
+        out.users.add(id, persona.username, persona.displayName, persona.email, persona.telegramId, "active",
+                ts(created), ts(lastSeen), persona.retentionDays, persona.cyrillic ? "ru" : "en", "system",
+                persona.birthYear, persona.possibleMinor, false, false, 0);
+        counts[0]++;
+
+        long balance = ledger(out, id, 10_000, "bonus", "signup", "Welcome bonus", created);
+        balance = payments(out, id, persona, created, balance);
+        balance = usageDebits(out, id, monthlyCharge, balance);
+        out.balances.add(id, balance, ts(now));
+        counts[5]++;
+        if (random.nextInt(5) == 0 || persona.planted != null) {
+            writeConversations(out, id, created);
+        }
+    }
+
+    private record Persona(String username, String displayName, String email, long telegramId, boolean cyrillic,
+                           LocalDateTime created, Integer retentionDays, Short birthYear, boolean possibleMinor,
+                           String planted) {
+    }
+
+    private Persona persona(int id, int users) {
+        boolean cyrillic = random.nextBoolean();
+        String first;
+        String displayName;
+        int nameIndex = random.nextInt(DemoCatalog.CYRILLIC_FIRST.size());
+        if (cyrillic) {
+            first = DemoCatalog.TRANSLIT_FIRST.get(nameIndex);
+            displayName = DemoCatalog.CYRILLIC_FIRST.get(nameIndex) + " " + pick(DemoCatalog.CYRILLIC_LAST);
+        } else {
+            String latin = pick(DemoCatalog.LATIN_FIRST);
+            first = latin.toLowerCase();
+            displayName = latin + " " + pick(DemoCatalog.LATIN_LAST);
+        }
+        String planted = plantedRole(id, users);
+        String username = planted != null && !planted.startsWith("shared_ip") ? planted : first + "_" + id;
+        if (planted != null && planted.startsWith("shared_ip")) {
+            username = "newbie_" + id;
+        }
+        String email = random.nextInt(10) < 4 ? username.replace('_', '.') + "@" + pick(DemoCatalog.EMAIL_DOMAINS) : null;
+        LocalDateTime created = planted != null && planted.startsWith("shared_ip")
+                ? now.minusHours(1 + random.nextInt(40))
+                : between(start, now.minusDays(1));
+        boolean minor = id % 397 == 0;
+        Short birthYear = null;
+        if (minor) {
+            birthYear = (short) (now.getYear() - 14);
+        } else if (random.nextInt(3) == 0) {
+            birthYear = (short) (1965 + random.nextInt(42));
+        }
+        Integer retention = switch (random.nextInt(4)) {
+            case 0 -> 30;
+            case 1 -> 90;
+            case 2 -> 365;
+            default -> null;
+        };
+        return new Persona(username, displayName, email, 100_000_000L + id * 7919L, cyrillic, created, retention,
+                birthYear, minor, planted);
+    }
+
+    /** A few accounts carry the planted abuse patterns so detectors and demos have something to find. */
+    private static String plantedRole(int id, int users) {
+        if (id == 2) {
+            return SPIKE_USERNAME;
+        }
+        if (id == 3) {
+            return REFUND_USERNAME;
+        }
+        if (id == 1) {
+            return HEAVY_USERNAME;
+        }
+        if (id > users - SHARED_IP_ACCOUNTS && users > SHARED_IP_ACCOUNTS * 4) {
+            return "shared_ip";
+        }
+        return null;
+    }
+
+    private byte[][] sessionIps(Persona persona) {
+        int sessions = 1 + random.nextInt(4);
+        byte[][] ips = new byte[sessions][];
+        for (int i = 0; i < sessions; i++) {
+            ips[i] = "shared_ip".equals(persona.planted) ? ip(SHARED_IP) : randomIp();
+        }
+        return ips;
+    }
+
+    private void writeSession(Loaders out, long userId, LocalDateTime started, byte[] ip) throws SQLException {
+        String device = pick(DemoCatalog.DEVICES);
+        String os = "desktop".equals(device) ? pick(DemoCatalog.DESKTOP_OS) : pick(DemoCatalog.MOBILE_OS);
+        String browser = pick(DemoCatalog.BROWSERS);
+        DemoCatalog.Place place = pick(DemoCatalog.PLACES);
+        String agent = "Mozilla/5.0 (" + os + ") " + browser.replace(' ', '/') + "/" + (100 + random.nextInt(40));
+        out.sessions.add(++sessionId, userId, ts(started), ts(started.plusMinutes(2 + random.nextInt(180))), ip, agent,
+                device, browser, os, place.country(), place.region());
+        counts[1]++;
+    }
+
+    private LocalDateTime writeUsage(Loaders out, long userId, Persona persona, byte[][] ips, long[] monthlyCharge)
+            throws SQLException {
+        long events = Math.round(-Math.log(1 - random.nextDouble()) * eventsPerUser);
+        if (HEAVY_USERNAME.equals(persona.planted)) {
+            events += properties.heavyUserEvents();
+        }
+        LocalDateTime last = persona.created;
+        DemoCatalog.Model favourite = pick(DemoCatalog.MODELS);
+        for (long i = 0; i < events; i++) {
+            LocalDateTime at = between(persona.created, now);
+            last = max(last, at);
+            writeEvent(out, userId, at, random.nextInt(3) == 0 ? pick(DemoCatalog.MODELS) : favourite, ips, monthlyCharge);
+        }
+        if (SPIKE_USERNAME.equals(persona.planted)) {
+            for (int i = 0; i < 600; i++) {
+                LocalDateTime at = now.minusSeconds(random.nextInt(3600));
+                last = max(last, at);
+                writeEvent(out, userId, at, favourite, ips, monthlyCharge);
+            }
+        }
+        return last;
+    }
+
+    private void writeEvent(Loaders out, long userId, LocalDateTime at, DemoCatalog.Model model, byte[][] ips,
+                            long[] monthlyCharge) throws SQLException {
+        int input = 200 + random.nextInt(6_000);
+        int output = 100 + random.nextInt(3_000);
+        int roll = random.nextInt(100);
+        String status = roll < 97 ? "ok" : roll < 99 ? "error" : "rate_limited";
+        long charged = "ok".equals(status)
+                ? (input * (long) model.tokensPerMillionInput() + output * (long) model.tokensPerMillionOutput()) / 1_000_000 + 1
+                : 0;
+        out.events.add(ts(at), userId, null, model.provider(), model.model(), pick(DemoCatalog.FEATURES), input, output,
+                charged, 300 + random.nextInt(9_000), status, ips[random.nextInt(ips.length)]);
+        monthlyCharge[(int) Math.min(13, ChronoUnit.MONTHS.between(start.toLocalDate().withDayOfMonth(1), at.toLocalDate().withDayOfMonth(1)))] += charged;
+        counts[2]++;
+    }
+
+    private long payments(Loaders out, long userId, Persona persona, LocalDateTime created, long balance)
+            throws SQLException {
+        boolean refunder = REFUND_USERNAME.equals(persona.planted);
+        int purchases = refunder ? 4 : random.nextInt(10) < 3 ? 1 + random.nextInt(4) : 0;
+        for (int i = 0; i < purchases; i++) {
+            DemoCatalog.Pack pack = pick(DemoCatalog.PACKS);
+            LocalDateTime paid = refunder ? now.minusDays(20 - i * 5L) : between(created, now);
+            String externalId = String.format("trb_%010d_%d", userId, ++paymentSeq);
+            String status = refunder ? (i % 2 == 0 ? "refunded" : "charged_back") : random.nextInt(50) == 0 ? "refunded" : "succeeded";
+            String raw = "{\"name\":\"new_digital_product\",\"payload\":{\"product_id\":\"" + pack.productId()
+                    + "\",\"amount\":" + pack.amountMinor() + ",\"currency\":\"" + pack.currency().toLowerCase()
+                    + "\",\"telegram_user_id\":" + persona.telegramId() + "}}";
+            out.payments.add(paymentSeq, "pay-tribute", externalId, userId, null, pack.amountMinor(), pack.currency(),
+                    pack.tokens(), pack.productId(), status, ts(paid), ts(paid), ts(paid), raw);
+            counts[3]++;
+            balance = ledger(out, userId, pack.tokens(), "purchase", externalId, null, paid) + balance;
+            if (!"succeeded".equals(status)) {
+                long debit = -pack.tokens();
+                String kind = "refunded".equals(status) ? "refund" : "chargeback";
+                balance += ledger(out, userId, debit, kind, externalId, null, paid.plusDays(2));
+            }
+        }
+        return balance;
+    }
+
+    /** Usage is debited monthly, never below zero (the platform stops serving at zero). */
+    private long usageDebits(Loaders out, long userId, long[] monthlyCharge, long balance) throws SQLException {
+        for (int month = 0; month < monthlyCharge.length; month++) {
+            long debit = Math.min(monthlyCharge[month], Math.max(0, balance));
+            if (debit > 0) {
+                LocalDateTime at = min(start.plusMonths(month + 1).minusSeconds(1), now);
+                balance += ledger(out, userId, -debit, "usage", "usage:" + start.plusMonths(month).toLocalDate().toString().substring(0, 7), null, at);
+            }
+        }
+        return balance;
+    }
+
+    private long ledger(Loaders out, long userId, long delta, String kind, String reference, String reason,
+                        LocalDateTime at) throws SQLException {
+        out.ledgerBalance = (out.ledgerUser == userId ? out.ledgerBalance : 0) + delta;
+        out.ledgerUser = userId;
+        out.ledger.add(++ledgerSeq, userId, delta, out.ledgerBalance, kind, reference, "system", reason,
+                "demo:" + ledgerSeq, ts(at));
+        counts[4]++;
+        return delta;
+    }
+
+    private void writeConversations(Loaders out, long userId, LocalDateTime created) throws SQLException {
+        int conversations = 1 + random.nextInt(3);
+        for (int c = 0; c < conversations; c++) {
+            LocalDateTime at = between(created, now);
+            DemoCatalog.Model model = pick(DemoCatalog.MODELS);
+            String prompt = pick(DemoCatalog.PROMPTS);
+            out.conversations.add(++conversationId, userId, model.model(), cipher.encryptString(prompt), ts(at), ts(at));
+            counts[6]++;
+            int messages = 2 + random.nextInt(5);
+            for (int m = 0; m < messages; m++) {
+                boolean user = m % 2 == 0;
+                String text = user ? (m == 0 ? prompt : "Thanks, and what about edge cases?") : "Here is a detailed answer (" + (200 + random.nextInt(800)) + " tokens).";
+                out.messages.add(conversationId, user ? "user" : "assistant", cipher.encryptString(text),
+                        50 + random.nextInt(900), ts(at.plusSeconds(m * 30L)));
+                counts[7]++;
+            }
+        }
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private LocalDateTime between(LocalDateTime from, LocalDateTime to) {
+        long span = Math.max(1, ChronoUnit.SECONDS.between(from, to));
+        return from.plusSeconds(random.nextLong(span));
+    }
+
+    private byte[] randomIp() {
+        if (random.nextInt(20) == 0) {
+            byte[] v6 = new byte[16];
+            random.nextBytes(v6);
+            v6[0] = 0x2a;
+            v6[1] = 0x02;
+            return v6;
+        }
+        return new byte[] {(byte) (5 + random.nextInt(180)), (byte) random.nextInt(256), (byte) random.nextInt(256),
+                (byte) (1 + random.nextInt(254))};
+    }
+
+    static byte[] ip(String literal) {
+        try {
+            return InetAddress.getByName(literal).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+
+    private static Timestamp ts(LocalDateTime time) {
+        return time == null ? null : Timestamp.valueOf(time);
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** One inserter per table, flushed in foreign-key order. */
+    private static final class Loaders implements AutoCloseable {
+        final BulkInserter users;
+        final BulkInserter sessions;
+        final BulkInserter events;
+        final BulkInserter payments;
+        final BulkInserter ledger;
+        final BulkInserter balances;
+        final BulkInserter conversations;
+        final BulkInserter messages;
+        long ledgerUser = -1;
+        long ledgerBalance;
+
+        Loaders(Connection c) {
+            users = new BulkInserter(c, "app_user", List.of("id", "username", "display_name", "email", "telegram_user_id",
+                    "status", "created_at", "last_seen_at", "conversation_retention_days", "locale", "theme", "birth_year",
+                    "possible_minor", "processing_restricted", "processing_objected", "version"), ROWS_PER_STATEMENT);
+            sessions = new BulkInserter(c, "user_session", List.of("id", "user_id", "started_at", "ended_at", "ip",
+                    "user_agent", "device_type", "browser", "os", "country_code", "region"), ROWS_PER_STATEMENT);
+            events = new BulkInserter(c, "usage_event", List.of("occurred_at", "user_id", "session_id", "provider", "model",
+                    "feature", "input_tokens", "output_tokens", "tokens_charged", "latency_ms", "status", "ip"), 2_000);
+            payments = new BulkInserter(c, "payment", List.of("id", "channel", "external_id", "user_id", "subject_pseudonym",
+                    "amount_minor", "currency", "tokens", "product_id", "status", "paid_at", "created_at", "updated_at",
+                    "raw_event"), ROWS_PER_STATEMENT);
+            ledger = new BulkInserter(c, "token_ledger", List.of("id", "user_id", "delta", "balance_after", "kind",
+                    "reference", "actor", "reason", "idempotency_key", "created_at"), ROWS_PER_STATEMENT);
+            balances = new BulkInserter(c, "token_balance", List.of("user_id", "balance", "updated_at"), ROWS_PER_STATEMENT);
+            conversations = new BulkInserter(c, "conversation", List.of("id", "user_id", "model", "title_enc", "created_at",
+                    "updated_at"), ROWS_PER_STATEMENT);
+            messages = new BulkInserter(c, "conversation_message", List.of("conversation_id", "role", "content_enc", "tokens",
+                    "created_at"), ROWS_PER_STATEMENT);
+        }
+
+        void flushAll() throws SQLException {
+            for (BulkInserter inserter : List.of(users, sessions, events, payments, ledger, balances, conversations, messages)) {
+                inserter.flush();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            flushAll();
+        }
+    }
+}

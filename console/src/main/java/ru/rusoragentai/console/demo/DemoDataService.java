@@ -1,0 +1,47 @@
+package ru.rusoragentai.console.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import ru.rusoragentai.console.crypto.SecretCipher;
+import ru.rusoragentai.console.usage.UsagePartitionService;
+
+/** Loads demo data into an empty database. Never touches a database that already has users. */
+@Service
+public class DemoDataService {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataService.class);
+
+    private final DemoDataRepository repository;
+    private final UsagePartitionService partitions;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    DemoDataService(DemoDataRepository repository, UsagePartitionService partitions, SecretCipher cipher, Clock clock) {
+        this.repository = repository;
+        this.partitions = partitions;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** Returns rows written per table, or an empty map when the database already had users. */
+    public Map<String, Long> generateIfEmpty(DemoDataProperties properties) {
+        if (repository.hasUsers()) {
+            log.info("Demo data skipped: the database already has users");
+            return Map.of();
+        }
+        partitions.ensureMonthsFrom(LocalDate.now(clock).withDayOfMonth(1).minusMonths(13));
+        log.info("Generating demo data: {} users, about {} usage events, seed {}", properties.users(),
+                properties.effectiveUsageEvents() + properties.heavyUserEvents(), properties.seed());
+        long[] counts = repository.load(new DemoDataGenerator(properties, cipher, clock));
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            result.put(DemoDataGenerator.TABLES.get(i), counts[i]);
+        }
+        return result;
+    }
+}
