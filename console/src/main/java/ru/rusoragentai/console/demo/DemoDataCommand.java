@@ -26,7 +26,10 @@ public final class DemoDataCommand {
     public static void main(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off")
+                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off",
+                        // no web server, so none of Vaadin's servlet wiring either
+                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
                 .run(args)) {
             DemoDataProperties properties = context.getBean(DemoDataProperties.class);
             long began = System.nanoTime();

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
 import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
 
@@ -26,18 +27,25 @@ class LedgerRepository {
         return dsl.selectFrom(TOKEN_LEDGER).where(TOKEN_LEDGER.IDEMPOTENCY_KEY.eq(key)).fetchOptional(LedgerRepository::entry);
     }
 
-    /** Makes sure the user has a balance row, then locks it; returns the current balance. */
-    long lockBalance(long userId, LocalDateTime now) {
+    /**
+     * Serialises balance writers per user by locking the user's row, then makes sure a balance row
+     * exists and returns the balance. Every writer takes the same locks in the same order (user,
+     * then balance), so writers never deadlock each other. Empty when the user does not exist.
+     */
+    Optional<Long> lockBalance(long userId, LocalDateTime now) {
+        boolean userExists = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forUpdate().fetchOptional().isPresent();
+        if (!userExists) {
+            return Optional.empty();
+        }
         dsl.insertInto(TOKEN_BALANCE)
                 .set(TOKEN_BALANCE.USER_ID, userId)
                 .set(TOKEN_BALANCE.BALANCE, 0L)
                 .set(TOKEN_BALANCE.UPDATED_AT, now)
                 .onDuplicateKeyIgnore()
                 .execute();
-        return dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE)
+        return Optional.of(dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE)
                 .where(TOKEN_BALANCE.USER_ID.eq(userId))
-                .forUpdate()
-                .fetchSingle().value1();
+                .fetchSingle().value1());
     }
 
     long insert(LedgerRequest request, long balanceAfter, String actor, LocalDateTime now) {

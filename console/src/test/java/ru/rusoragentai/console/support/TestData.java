@@ -1,0 +1,31 @@
+package ru.rusoragentai.console.support;
+
+import static ru.rusoragentai.db.Tables.APP_USER;
+
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.DSLContext;
+
+/** Small, uniquely named rows for tests that share one database. */
+public final class TestData {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    private TestData() {
+    }
+
+    public static long insertUser(DSLContext dsl, String displayName) {
+        long n = SEQUENCE.incrementAndGet();
+        return dsl.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, "test_user_" + n)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.TELEGRAM_USER_ID, 9_000_000_000L + n)
+                .set(APP_USER.CREATED_AT, LocalDateTime.now())
+                .returningResult(APP_USER.ID)
+                .fetchSingle().value1();
+    }
+
+    public static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet();
+    }
+}
