@@ -50,7 +50,7 @@ public class StaffListView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("staff.roles"));
         grid.addColumn(this::state).setHeader(getTranslation("staff.state"));
         grid.addColumn(s -> s.lastLoginAt() == null ? "" : TIME.format(s.lastLoginAt())).setHeader(getTranslation("staff.last-login"));
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("staff.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
     }
 
