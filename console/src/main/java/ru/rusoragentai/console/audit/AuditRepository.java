@@ -13,7 +13,6 @@ import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.util.StringUtils;
-import ru.rusoragentai.db.tables.records.AuditEventRecord;
 
 @Repository
 class AuditRepository {
@@ -42,18 +41,30 @@ class AuditRepository {
                 .fetchOne(Records.mapping(ChainHead::new));
     }
 
-    void append(AuditEventRecord row) {
-        dsl.insertInto(AUDIT_EVENT).set(row).execute();
+    void append(StoredEvent row) {
+        dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.ID, row.id())
+                .set(AUDIT_EVENT.OCCURRED_AT, row.occurredAt())
+                .set(AUDIT_EVENT.ACTOR, row.actor())
+                .set(AUDIT_EVENT.ACTION, row.action())
+                .set(AUDIT_EVENT.TARGET_TYPE, row.targetType())
+                .set(AUDIT_EVENT.TARGET_ID, row.targetId())
+                .set(AUDIT_EVENT.DETAILS, row.details())
+                .set(AUDIT_EVENT.PREV_HASH, row.prevHash())
+                .set(AUDIT_EVENT.HASH, row.hash())
+                .execute();
         dsl.update(AUDIT_CHAIN_HEAD)
-                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, row.getId())
-                .set(AUDIT_CHAIN_HEAD.LAST_HASH, row.getHash())
+                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, row.id())
+                .set(AUDIT_CHAIN_HEAD.LAST_HASH, row.hash())
                 .where(AUDIT_CHAIN_HEAD.ID.eq((byte) 1))
                 .execute();
     }
 
     /** Streams the whole chain in order without loading it into memory. */
-    void forEachInOrder(Consumer<AuditEventRecord> consumer) {
-        try (Stream<AuditEventRecord> rows = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID).fetchSize(1000).fetchStream()) {
+    void forEachInOrder(Consumer<StoredEvent> consumer) {
+        try (Stream<StoredEvent> rows = dsl.select(AUDIT_EVENT.ID, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION,
+                        AUDIT_EVENT.TARGET_TYPE, AUDIT_EVENT.TARGET_ID, AUDIT_EVENT.DETAILS, AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH)
+                .from(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID).fetchSize(1000).fetchStream().map(Records.mapping(StoredEvent::new))) {
             rows.forEach(consumer);
         }
     }

@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.db.tables.records.AuditEventRecord;
 
 /**
  * The one way to write the audit log. Each event is chained to the previous one with an HMAC
@@ -44,18 +43,11 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public long recordAs(String actor, String action, String targetType, String targetId, String details) {
         AuditRepository.ChainHead head = repository.lockHead();
-        AuditEventRecord row = new AuditEventRecord();
-        row.setId(head.lastEventId() + 1);
-        row.setOccurredAt(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
-        row.setActor(actor);
-        row.setAction(action);
-        row.setTargetType(targetType);
-        row.setTargetId(targetId);
-        row.setDetails(details);
-        row.setPrevHash(head.lastHash());
-        row.setHash(hashOf(row));
+        StoredEvent unsigned = new StoredEvent(head.lastEventId() + 1, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+                actor, action, targetType, targetId, details, head.lastHash(), null);
+        StoredEvent row = unsigned.withHash(hashOf(unsigned));
         repository.append(row);
-        return row.getId();
+        return row.id();
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PRIVACY_OFFICER})
@@ -89,25 +81,25 @@ public class AuditService {
         String lastHash = AuditRepositoryConstants.GENESIS_HASH;
         ChainVerification result;
 
-        void accept(AuditEventRecord row) {
+        void accept(StoredEvent row) {
             if (result != null) {
                 return;
             }
             checked++;
-            if (!row.getHash().equals(hashOf(row))) {
-                result = ChainVerification.broken(checked, row.getId(), ChainVerification.Problem.MODIFIED);
-            } else if (!row.getPrevHash().equals(lastHash) || row.getId() != lastId + 1) {
-                result = ChainVerification.broken(checked, row.getId(), ChainVerification.Problem.INSERTED_OR_DELETED);
+            if (!row.hash().equals(hashOf(row))) {
+                result = ChainVerification.broken(checked, row.id(), ChainVerification.Problem.MODIFIED);
+            } else if (!row.prevHash().equals(lastHash) || row.id() != lastId + 1) {
+                result = ChainVerification.broken(checked, row.id(), ChainVerification.Problem.INSERTED_OR_DELETED);
             }
-            lastId = row.getId();
-            lastHash = row.getHash();
+            lastId = row.id();
+            lastHash = row.hash();
         }
     }
 
-    private String hashOf(AuditEventRecord row) {
+    private String hashOf(StoredEvent row) {
         StringBuilder canonical = new StringBuilder();
-        for (Object field : new Object[] {row.getId(), row.getOccurredAt(), row.getActor(), row.getAction(),
-                row.getTargetType(), row.getTargetId(), row.getDetails(), row.getPrevHash()}) {
+        for (Object field : new Object[] {row.id(), row.occurredAt(), row.actor(), row.action(),
+                row.targetType(), row.targetId(), row.details(), row.prevHash()}) {
             String text = field == null ? "\u0000" : field.toString();
             canonical.append(text.length()).append(':').append(text).append(';');
         }

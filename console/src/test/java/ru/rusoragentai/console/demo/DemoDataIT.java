@@ -1,0 +1,137 @@
+package ru.rusoragentai.console.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.rusoragentai.db.Tables.APP_USER;
+import static ru.rusoragentai.db.Tables.CONVERSATION_MESSAGE;
+import static ru.rusoragentai.db.Tables.PAYMENT;
+import static ru.rusoragentai.db.Tables.USAGE_EVENT;
+import static ru.rusoragentai.db.Tables.USER_SESSION;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.rusoragentai.console.crypto.SecretCipher;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.TestDatabase;
+import ru.rusoragentai.console.tokens.TokenLedgerService;
+
+/** Demo data on its own empty database: invariants, planted patterns and determinism. */
+@SpringBootTest(properties = {"console.demo.seed-on-empty=false", "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoDataIT {
+
+    private static final String URL = TestDatabase.newDatabase("demo");
+    private static final DemoDataProperties SMALL = new DemoDataProperties(false, 400, 12_000, 0, 7);
+
+    @Autowired
+    DemoDataService demoData;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    TokenLedgerService ledger;
+    @Autowired
+    SecretCipher cipher;
+
+    private Map<String, Long> counts;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    @BeforeAll
+    void generate() {
+        counts = demoData.generateIfEmpty(SMALL);
+    }
+
+    @Test
+    void shouldFillEveryPlatformTable() {
+        assertThat(counts.get("app_user")).isEqualTo(400);
+        assertThat(counts.get("usage_event")).isBetween(10_000L, 15_000L);
+        assertThat(counts).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        assertThat(dsl.fetchCount(USAGE_EVENT)).isEqualTo(counts.get("usage_event").intValue());
+    }
+
+    @Test
+    void shouldKeepEveryBalanceEqualToTheSumOfItsLedger() {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("t", "n/a",
+                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        try {
+            assertThat(ledger.findDiscrepancies()).isEmpty();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        assertThat(dsl.fetchCount(ru.rusoragentai.db.Tables.TOKEN_BALANCE, ru.rusoragentai.db.Tables.TOKEN_BALANCE.BALANCE.lt(0L))).isZero();
+    }
+
+    @Test
+    void shouldLookRealistic() {
+        assertThat(dsl.fetchCount(APP_USER, APP_USER.DISPLAY_NAME.likeRegex("[А-Яа-яЁё]"))).isPositive();
+        assertThat(dsl.fetchCount(APP_USER, APP_USER.DISPLAY_NAME.likeRegex("^[A-Za-z ]+$"))).isPositive();
+        assertThat(dsl.fetchCount(APP_USER, APP_USER.EMAIL.isNotNull())).isBetween(80, 240);
+        assertThat(dsl.fetchCount(USER_SESSION, USER_SESSION.DEVICE_TYPE.isNull().or(USER_SESSION.BROWSER.isNull())
+                .or(USER_SESSION.OS.isNull()).or(USER_SESSION.COUNTRY_CODE.isNull()))).isZero();
+        assertThat(dsl.selectDistinct(USAGE_EVENT.PROVIDER).from(USAGE_EVENT).fetch(r -> r.value1()))
+                .containsExactlyInAnyOrder("anthropic", "openai", "google");
+        LocalDateTime oldest = dsl.select(DSL.min(USAGE_EVENT.OCCURRED_AT)).from(USAGE_EVENT).fetchSingle().value1();
+        assertThat(oldest).isBefore(LocalDateTime.now(ZoneOffset.UTC).minusMonths(12));
+        assertThat(dsl.selectDistinct(PAYMENT.CHANNEL).from(PAYMENT).fetch(r -> r.value1())).containsExactly("pay-tribute");
+        byte[] message = dsl.select(CONVERSATION_MESSAGE.CONTENT_ENC).from(CONVERSATION_MESSAGE).limit(1).fetchSingle().value1();
+        assertThat(cipher.decryptString(message)).isNotBlank();
+    }
+
+    @Test
+    void shouldPlantTheAbusePatternsAndPossibleMinors() {
+        byte[] sharedIp = DemoDataGenerator.ip(DemoDataGenerator.SHARED_IP);
+        int sharedIpUsers = dsl.fetchCount(dsl.selectDistinct(USER_SESSION.USER_ID).from(USER_SESSION).where(USER_SESSION.IP.eq(sharedIp)));
+        assertThat(sharedIpUsers).isEqualTo(DemoDataGenerator.SHARED_IP_ACCOUNTS);
+
+        long spikeUser = userId(DemoDataGenerator.SPIKE_USERNAME);
+        assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(spikeUser)
+                .and(USAGE_EVENT.OCCURRED_AT.gt(LocalDateTime.now(ZoneOffset.UTC).minusHours(2))))).isGreaterThanOrEqualTo(600);
+
+        long refunder = userId(DemoDataGenerator.REFUND_USERNAME);
+        assertThat(dsl.fetchCount(PAYMENT, PAYMENT.USER_ID.eq(refunder).and(PAYMENT.STATUS.in("refunded", "charged_back"))))
+                .isGreaterThanOrEqualTo(3);
+
+        assertThat(dsl.fetchCount(APP_USER, APP_USER.POSSIBLE_MINOR.isTrue())).isPositive();
+    }
+
+    @Test
+    void shouldProduceTheSameDataForTheSameSeed() throws Exception {
+        String otherUrl = TestDatabase.newDatabase("demo_again");
+        org.flywaydb.core.Flyway.configure().dataSource(otherUrl, TestDatabase.user(), TestDatabase.password()).load().migrate();
+        try (var connection = java.sql.DriverManager.getConnection(otherUrl, TestDatabase.user(), TestDatabase.password())) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE usage_event ADD PARTITION (PARTITION p_all VALUES LESS THAN MAXVALUE)");
+            }
+            new DemoDataGenerator(SMALL, cipher, java.time.Clock.systemUTC()).generate(connection);
+            DSLContext other = DSL.using(connection, org.jooq.SQLDialect.MARIADB);
+            assertThat(fingerprint(other)).isEqualTo(fingerprint(dsl));
+        }
+    }
+
+    private static String fingerprint(DSLContext context) {
+        return context.select(DSL.field("MD5(GROUP_CONCAT(CONCAT_WS('|', id, username, display_name, IFNULL(email, ''), telegram_user_id) ORDER BY id SEPARATOR ','))", String.class))
+                .from(APP_USER).fetchSingle().value1()
+                + context.select(DSL.field("MD5(GROUP_CONCAT(CONCAT_WS('|', user_id, model, input_tokens, output_tokens) ORDER BY id SEPARATOR ','))", String.class))
+                .from(USAGE_EVENT).fetchSingle().value1();
+    }
+
+    private long userId(String username) {
+        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle().value1();
+    }
+}

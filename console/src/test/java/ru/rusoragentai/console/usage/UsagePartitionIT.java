@@ -1,0 +1,51 @@
+package ru.rusoragentai.console.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.rusoragentai.db.Tables.USAGE_EVENT;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.TestData;
+
+class UsagePartitionIT extends DatabaseTest {
+
+    @Autowired
+    UsagePartitionService partitions;
+
+    @Test
+    void shouldKeepPartitionsThreeMonthsAheadAndBeIdempotent() {
+        LocalDate thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        assertThat(partitions.ensureMonthsFrom(thisMonth.minusMonths(13))).isZero();
+        assertThat(partitions.partitionNames()).contains(UsagePartitionService.partitionName(thisMonth.plusMonths(3)));
+    }
+
+    @Test
+    void shouldStoreEventsOfThePastYearAndNextMonthInTheirOwnMonthPartition() {
+        long user = TestData.insertUser(dsl, "Partitioned");
+        LocalDateTime nextMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).atTime(12, 0);
+        dsl.insertInto(USAGE_EVENT)
+                .set(USAGE_EVENT.OCCURRED_AT, nextMonth)
+                .set(USAGE_EVENT.USER_ID, user)
+                .set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-haiku-4-5").set(USAGE_EVENT.FEATURE, "chat")
+                .set(USAGE_EVENT.INPUT_TOKENS, 1).set(USAGE_EVENT.OUTPUT_TOKENS, 1).set(USAGE_EVENT.TOKENS_CHARGED, 1L)
+                .set(USAGE_EVENT.LATENCY_MS, 1).set(USAGE_EVENT.STATUS, "ok")
+                .execute();
+        String partition = dsl.resultQuery("""
+                        SELECT partition_name FROM information_schema.partitions
+                        WHERE table_schema = DATABASE() AND table_name = 'usage_event' AND table_rows > 0""").fetch(0, String.class)
+                .stream().filter(p -> p.equals(UsagePartitionService.partitionName(nextMonth.toLocalDate().withDayOfMonth(1)))).findFirst()
+                .orElse(dsl.resultQuery("EXPLAIN PARTITIONS SELECT * FROM usage_event WHERE occurred_at = {0}", nextMonth).fetchOne("partitions", String.class));
+        assertThat(partition).isEqualTo(UsagePartitionService.partitionName(nextMonth.toLocalDate().withDayOfMonth(1)));
+    }
+
+    @Test
+    void shouldComputeToDaysLikeMariaDb() {
+        LocalDate day = LocalDate.of(2024, 2, 29);
+        long mariaDb = dsl.resultQuery("SELECT TO_DAYS({0})", day).fetchOne(0, Long.class);
+        assertThat(UsagePartitionService.toDays(day)).isEqualTo(mariaDb);
+    }
+}
