@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /** Who is acting right now: the signed-in staff member, or "system" for jobs and startup work. */
@@ -15,8 +17,15 @@ public class CurrentStaff {
 
     public static final String SYSTEM = "system";
 
+    private final SecurityContextHolderStrategy securityContexts;
+
+    /** Uses the application's own strategy (Vaadin installs one) rather than whatever is static. */
+    public CurrentStaff(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.securityContexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
     public Optional<String> username() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = securityContexts.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
@@ -29,7 +38,7 @@ public class CurrentStaff {
     }
 
     public Set<Role> roles() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = securityContexts.getContext().getAuthentication();
         if (auth == null) {
             return Set.of();
         }

@@ -41,6 +41,8 @@ class DemoDataIT {
     TokenLedgerService ledger;
     @Autowired
     SecretCipher cipher;
+    @Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy securityContexts;
 
     private Map<String, Long> counts;
 
@@ -66,13 +68,14 @@ class DemoDataIT {
 
     @Test
     void shouldKeepEveryBalanceEqualToTheSumOfItsLedger() {
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("t", "n/a",
-                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        var context = securityContexts.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("t", "n/a",
+                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        securityContexts.setContext(context);
         try {
             assertThat(ledger.findDiscrepancies()).isEmpty();
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            securityContexts.clearContext();
         }
         assertThat(dsl.fetchCount(ru.rusoragentai.db.Tables.TOKEN_BALANCE, ru.rusoragentai.db.Tables.TOKEN_BALANCE.BALANCE.lt(0L))).isZero();
     }

@@ -5,7 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.rusoragentai.console.security.Role;
@@ -33,13 +33,22 @@ public abstract class DatabaseTest {
         registry.add("spring.datasource.password", TestDatabase::password);
     }
 
-    protected static void signInAs(String username, Role... roles) {
+    /**
+     * Vaadin installs its own security context strategy per application context; with several
+     * cached test contexts in one JVM the static holder may belong to another one, so tests sign in
+     * through the strategy of the context under test.
+     */
+    @Autowired
+    protected SecurityContextHolderStrategy securityContexts;
+
+    protected void signInAs(String username, Role... roles) {
         var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, "n/a", authorities));
+        var context = securityContexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, "n/a", authorities));
+        securityContexts.setContext(context);
     }
 
-    protected static void signOut() {
-        SecurityContextHolder.clearContext();
+    protected void signOut() {
+        securityContexts.clearContext();
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import ru.rusoragentai.console.security.Role;
 
 /**
@@ -35,7 +35,7 @@ public abstract class KaribuTest extends DatabaseTest {
     /** Signs in with the given roles and opens a fresh UI, as a browser would after login. */
     protected void openUiAs(String username, Role... roles) {
         signInAs(username, roles);
-        MockVaadin.setMockRequestFactory(session -> new SpringSecurityRequest(session));
+        MockVaadin.setMockRequestFactory(session -> new SpringSecurityRequest(session, securityContexts));
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }
@@ -48,19 +48,22 @@ public abstract class KaribuTest extends DatabaseTest {
 
     private static final class SpringSecurityRequest extends FakeRequest {
 
-        SpringSecurityRequest(jakarta.servlet.http.HttpSession session) {
+        private final SecurityContextHolderStrategy securityContexts;
+
+        SpringSecurityRequest(jakarta.servlet.http.HttpSession session, SecurityContextHolderStrategy securityContexts) {
             super(session);
+            this.securityContexts = securityContexts;
         }
 
         @Override
         public Principal getUserPrincipal() {
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            Authentication auth = securityContexts.getContext().getAuthentication();
             return auth == null ? null : auth;
         }
 
         @Override
         public boolean isUserInRole(String role) {
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            Authentication auth = securityContexts.getContext().getAuthentication();
             return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
         }
     }
