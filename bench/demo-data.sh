@@ -28,5 +28,5 @@ else
   echo "Loading into an embedded MariaDB in ./data/bench-$STAMP"
 fi
 ./mvnw -B -q -pl console -am spring-boot:run \
-  -Dspring-boot.run.main-class=ru.rusoragentai.console.demo.DemoDataCommand \
+  -Dconsole.main-class=ru.rusoragentai.console.demo.DemoDataCommand \
   -Dspring-boot.run.arguments="$ARGS" 2>&1 | grep -E "demo data|RESULT|ERROR|Exception"

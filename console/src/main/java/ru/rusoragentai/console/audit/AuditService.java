@@ -60,6 +60,12 @@ public class AuditService {
         return repository.count(filter);
     }
 
+    /** Staff actions on one object (e.g. a user), newest first; what support sees on the user page. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<AuditEvent> forTarget(String targetType, String targetId, int offset, int limit) {
+        return repository.page(AuditFilter.forTarget(targetType, targetId), offset, limit);
+    }
+
     /** Walks the whole chain and reports the first row that was modified, inserted or deleted. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PRIVACY_OFFICER})
     public ChainVerification verifyChain() {

@@ -11,7 +11,7 @@ import ru.rusoragentai.console.ConsoleApplication;
 /**
  * Command-line generator for large data sets, e.g. the 1M-user / 50M-event benchmark set:
  * <pre>
- * ./mvnw -B -q -pl console -am spring-boot:run -Dspring-boot.run.main-class=ru.rusoragentai.console.demo.DemoDataCommand \
+ * ./mvnw -B -q -pl console -am spring-boot:run -Dconsole.main-class=ru.rusoragentai.console.demo.DemoDataCommand \
  *   -Dspring-boot.run.arguments="--console.demo.users=1000000 --console.demo.usage-events=50000000"
  * </pre>
  * Starts the application context without the web server, migrates, loads, prints the throughput and exits.

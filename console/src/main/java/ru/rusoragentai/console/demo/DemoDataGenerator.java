@@ -59,9 +59,12 @@ final class DemoDataGenerator {
     /** Loads everything; returns row counts per table in the order of {@link #TABLES}. */
     long[] generate(Connection connection) throws SQLException {
         long began = System.nanoTime();
+        boolean autoCommit = connection.getAutoCommit();
         try (var session = connection.createStatement()) {
             session.execute("SET foreign_key_checks = 0, unique_checks = 0");
         }
+        // one commit per chunk of users: a commit per statement would make the load wait on fsync
+        connection.setAutoCommit(false);
         try (Loaders loaders = new Loaders(connection)) {
             int users = properties.users();
             for (int first = 1; first <= users; first += CHUNK_USERS) {
@@ -70,9 +73,11 @@ final class DemoDataGenerator {
                     writeUser(loaders, id, users);
                 }
                 loaders.flushAll();
+                connection.commit();
                 progress(began, last, users);
             }
         } finally {
+            connection.setAutoCommit(autoCommit);
             try (var session = connection.createStatement()) {
                 session.execute("SET foreign_key_checks = 1, unique_checks = 1");
             }
@@ -86,7 +91,7 @@ final class DemoDataGenerator {
     private void progress(long began, int done, int users) {
         double seconds = (System.nanoTime() - began) / 1e9;
         long rows = Arrays.stream(counts).sum();
-        if (done == users || done % 50_000 == 0 || users <= 10_000 && done % 1_000 == 0) {
+        if (done == users || done % 10_000 == 0 || users <= 10_000 && done % 1_000 == 0) {
             log.info("demo data: {}/{} users, {} usage events, {} rows in all, {} rows/s", done, users, counts[2], rows,
                     Math.round(rows / Math.max(seconds, 0.001)));
         }

@@ -95,6 +95,21 @@ class LedgerRepository {
                 .fetch(r -> new BalanceDiscrepancy(r.value1(), r.value2(), r.value3()));
     }
 
+    List<LedgerEntry> history(long userId, LedgerKind kind, int offset, int limit) {
+        return dsl.selectFrom(TOKEN_LEDGER).where(historyCondition(userId, kind))
+                .orderBy(TOKEN_LEDGER.ID.desc()).limit(limit).offset(offset)
+                .fetch(LedgerRepository::entry);
+    }
+
+    int historyCount(long userId, LedgerKind kind) {
+        return dsl.fetchCount(TOKEN_LEDGER, historyCondition(userId, kind));
+    }
+
+    private static org.jooq.Condition historyCondition(long userId, LedgerKind kind) {
+        var condition = TOKEN_LEDGER.USER_ID.eq(userId);
+        return kind == null ? condition : condition.and(TOKEN_LEDGER.KIND.eq(kind.dbValue()));
+    }
+
     private static LedgerEntry entry(Record r) {
         return new LedgerEntry(r.get(TOKEN_LEDGER.ID), r.get(TOKEN_LEDGER.USER_ID), r.get(TOKEN_LEDGER.DELTA),
                 r.get(TOKEN_LEDGER.BALANCE_AFTER), LedgerKind.fromDb(r.get(TOKEN_LEDGER.KIND)), r.get(TOKEN_LEDGER.REFERENCE),

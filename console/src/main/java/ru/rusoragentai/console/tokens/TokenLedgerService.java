@@ -71,9 +71,31 @@ public class TokenLedgerService {
                 request.reason(), request.idempotencyKey(), now, false);
     }
 
+    /**
+     * Takes the user's balance lock for the rest of the caller's transaction. Callers that write rows
+     * referencing the user before calling {@link #apply} (whose foreign-key checks take a shared lock
+     * on the user) take this first, so the later exclusive lock is not an upgrade two writers deadlock on.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockAccount(long userId) {
+        repository.lockBalance(userId, LocalDateTime.now(clock))
+                .orElseThrow(() -> new IllegalArgumentException("No user " + userId));
+    }
+
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     public long balance(long userId) {
         return repository.balance(userId);
+    }
+
+    /** A user's ledger, newest first, optionally only one kind. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<LedgerEntry> history(long userId, LedgerKind kind, int offset, int limit) {
+        return repository.history(userId, kind, offset, limit);
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public int historyCount(long userId, LedgerKind kind) {
+        return repository.historyCount(userId, kind);
     }
 
     /** Every user whose balance differs from the sum of their ledger; empty when the books balance. */

@@ -32,8 +32,9 @@ class NavigationTest extends KaribuTest {
         openUiAs(TestData.unique("nav"), role);
         List<String> items = _get(SideNav.class, spec -> spec.withId("main-nav")).getItems().stream().map(SideNavItem::getPath).toList();
         List<String> expected = switch (role) {
-            case ADMIN -> List.of("", "staff", "audit");
-            case PRIVACY_OFFICER -> List.of("", "audit");
+            case ADMIN -> List.of("", "users", "approvals", "staff", "audit");
+            case PRIVACY_OFFICER -> List.of("", "users", "audit");
+            case SUPPORT -> List.of("", "users");
             default -> List.of("");
         };
         assertThat(items).containsExactlyElementsOf(expected);

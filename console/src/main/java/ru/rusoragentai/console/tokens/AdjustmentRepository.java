@@ -1,0 +1,82 @@
+package ru.rusoragentai.console.tokens;
+
+import static ru.rusoragentai.db.Tables.TOKEN_ADJUSTMENT;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AdjustmentRepository {
+
+    private final DSLContext dsl;
+
+    AdjustmentRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long insert(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative,
+                String requestedBy, LocalDateTime now) {
+        return dsl.insertInto(TOKEN_ADJUSTMENT)
+                .set(TOKEN_ADJUSTMENT.USER_ID, userId)
+                .set(TOKEN_ADJUSTMENT.DELTA, delta)
+                .set(TOKEN_ADJUSTMENT.REASON_CODE, reason.dbValue())
+                .set(TOKEN_ADJUSTMENT.COMMENT, comment)
+                .set(TOKEN_ADJUSTMENT.TICKET, ticket)
+                .set(TOKEN_ADJUSTMENT.ALLOW_NEGATIVE, allowNegative)
+                .set(TOKEN_ADJUSTMENT.STATUS, "pending")
+                .set(TOKEN_ADJUSTMENT.REQUESTED_BY, requestedBy)
+                .set(TOKEN_ADJUSTMENT.REQUESTED_AT, now)
+                .returningResult(TOKEN_ADJUSTMENT.ID)
+                .fetchSingle().value1();
+    }
+
+    Optional<Adjustment> lock(long id) {
+        return dsl.selectFrom(TOKEN_ADJUSTMENT).where(TOKEN_ADJUSTMENT.ID.eq(id)).forUpdate().fetchOptional(AdjustmentRepository::adjustment);
+    }
+
+    Optional<Adjustment> find(long id) {
+        return dsl.selectFrom(TOKEN_ADJUSTMENT).where(TOKEN_ADJUSTMENT.ID.eq(id)).fetchOptional(AdjustmentRepository::adjustment);
+    }
+
+    void decide(long id, String status, String decidedBy, String note, Long ledgerEntryId, LocalDateTime now) {
+        dsl.update(TOKEN_ADJUSTMENT)
+                .set(TOKEN_ADJUSTMENT.STATUS, status)
+                .set(TOKEN_ADJUSTMENT.DECIDED_BY, decidedBy)
+                .set(TOKEN_ADJUSTMENT.DECIDED_AT, now)
+                .set(TOKEN_ADJUSTMENT.DECISION_NOTE, note)
+                .set(TOKEN_ADJUSTMENT.LEDGER_ENTRY_ID, ledgerEntryId)
+                .set(TOKEN_ADJUSTMENT.VERSION, TOKEN_ADJUSTMENT.VERSION.plus(1))
+                .where(TOKEN_ADJUSTMENT.ID.eq(id))
+                .execute();
+    }
+
+    List<Adjustment> pending(int offset, int limit) {
+        return dsl.selectFrom(TOKEN_ADJUSTMENT).where(TOKEN_ADJUSTMENT.STATUS.eq("pending"))
+                .orderBy(TOKEN_ADJUSTMENT.REQUESTED_AT).limit(limit).offset(offset)
+                .fetch(AdjustmentRepository::adjustment);
+    }
+
+    int pendingCount() {
+        return dsl.fetchCount(TOKEN_ADJUSTMENT, TOKEN_ADJUSTMENT.STATUS.eq("pending"));
+    }
+
+    List<Adjustment> forUser(long userId) {
+        return dsl.selectFrom(TOKEN_ADJUSTMENT).where(TOKEN_ADJUSTMENT.USER_ID.eq(userId))
+                .orderBy(TOKEN_ADJUSTMENT.REQUESTED_AT.desc()).limit(200)
+                .fetch(AdjustmentRepository::adjustment);
+    }
+
+    private static Adjustment adjustment(Record r) {
+        return new Adjustment(r.get(TOKEN_ADJUSTMENT.ID), r.get(TOKEN_ADJUSTMENT.USER_ID), r.get(TOKEN_ADJUSTMENT.DELTA),
+                ReasonCode.fromDb(r.get(TOKEN_ADJUSTMENT.REASON_CODE)), r.get(TOKEN_ADJUSTMENT.COMMENT), r.get(TOKEN_ADJUSTMENT.TICKET),
+                r.get(TOKEN_ADJUSTMENT.ALLOW_NEGATIVE), Adjustment.Status.valueOf(r.get(TOKEN_ADJUSTMENT.STATUS).toUpperCase(Locale.ROOT)),
+                r.get(TOKEN_ADJUSTMENT.REQUESTED_BY), r.get(TOKEN_ADJUSTMENT.REQUESTED_AT), r.get(TOKEN_ADJUSTMENT.DECIDED_BY),
+                r.get(TOKEN_ADJUSTMENT.DECIDED_AT), r.get(TOKEN_ADJUSTMENT.DECISION_NOTE), r.get(TOKEN_ADJUSTMENT.LEDGER_ENTRY_ID),
+                r.get(TOKEN_ADJUSTMENT.VERSION));
+    }
+}

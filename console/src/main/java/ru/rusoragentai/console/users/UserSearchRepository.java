@@ -1,0 +1,119 @@
+package ru.rusoragentai.console.users;
+
+import static ru.rusoragentai.db.Tables.APP_USER;
+import static ru.rusoragentai.db.Tables.PAYMENT;
+import static ru.rusoragentai.db.Tables.STAFF_RECENT;
+import static ru.rusoragentai.db.Tables.USER_SESSION;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserSearchRepository {
+
+    private static final int EXACT_LIMIT = 50;
+
+    private final DSLContext dsl;
+
+    UserSearchRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    List<SearchHit> byId(long id) {
+        return byCondition(APP_USER.ID.eq(id), MatchKind.USER_ID);
+    }
+
+    List<SearchHit> byTelegramId(long telegramUserId) {
+        return byCondition(APP_USER.TELEGRAM_USER_ID.eq(telegramUserId), MatchKind.TELEGRAM_ID);
+    }
+
+    List<SearchHit> byUsername(String username) {
+        return byCondition(APP_USER.USERNAME.eq(username), MatchKind.USERNAME);
+    }
+
+    List<SearchHit> byEmail(String email) {
+        return byCondition(APP_USER.EMAIL.eq(email), MatchKind.EMAIL);
+    }
+
+    List<SearchHit> byUsernamePrefix(String likePrefix, int limit) {
+        return prefixPage(APP_USER.USERNAME.like(likePrefix, '\\'), MatchKind.USERNAME_PREFIX, APP_USER.USERNAME, List.of(), 0, limit);
+    }
+
+    List<SearchHit> byEmailPrefix(String likePrefix, int limit) {
+        return prefixPage(APP_USER.EMAIL.like(likePrefix, '\\'), MatchKind.EMAIL_PREFIX, APP_USER.EMAIL, List.of(), 0, limit);
+    }
+
+    List<SearchHit> byNamePrefix(String likePrefix, Collection<Long> exclude, int offset, int limit) {
+        return prefixPage(APP_USER.DISPLAY_NAME.like(likePrefix, '\\'), MatchKind.NAME_PREFIX, APP_USER.DISPLAY_NAME, exclude, offset, limit);
+    }
+
+    int countNamePrefix(String likePrefix, Collection<Long> exclude, int cap) {
+        return prefixCount(APP_USER.DISPLAY_NAME.like(likePrefix, '\\'), exclude, cap);
+    }
+
+    private List<SearchHit> byCondition(Condition condition, MatchKind kind) {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.TELEGRAM_USER_ID, APP_USER.STATUS)
+                .from(APP_USER).where(condition).limit(EXACT_LIMIT)
+                .fetch(r -> hit(r, kind));
+    }
+
+    List<SearchHit> byPaymentExternalId(String externalId) {
+        return dsl.selectDistinct(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.TELEGRAM_USER_ID, APP_USER.STATUS)
+                .from(PAYMENT).join(APP_USER).on(APP_USER.ID.eq(PAYMENT.USER_ID))
+                .where(PAYMENT.EXTERNAL_ID.eq(externalId)).limit(EXACT_LIMIT)
+                .fetch(r -> hit(r, MatchKind.PAYMENT_ID));
+    }
+
+    List<SearchHit> byIp(byte[] ip) {
+        var users = dsl.selectDistinct(USER_SESSION.USER_ID).from(USER_SESSION).where(USER_SESSION.IP.eq(ip)).limit(EXACT_LIMIT);
+        return byCondition(APP_USER.ID.in(users), MatchKind.IP_ADDRESS);
+    }
+
+    private List<SearchHit> prefixPage(Condition prefix, MatchKind kind, org.jooq.Field<String> orderBy, Collection<Long> exclude, int offset, int limit) {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.TELEGRAM_USER_ID, APP_USER.STATUS)
+                .from(APP_USER)
+                .where(prefix).and(exclude.isEmpty() ? DSL.trueCondition() : APP_USER.ID.notIn(exclude))
+                .orderBy(orderBy, APP_USER.ID)
+                .limit(limit).offset(offset)
+                .fetch(r -> hit(r, kind));
+    }
+
+    private int prefixCount(Condition prefix, Collection<Long> exclude, int cap) {
+        return dsl.fetchCount(dsl.selectOne().from(APP_USER)
+                .where(prefix).and(exclude.isEmpty() ? DSL.trueCondition() : APP_USER.ID.notIn(exclude))
+                .limit(cap));
+    }
+
+    void remember(String staff, String kind, String value, LocalDateTime now) {
+        dsl.insertInto(STAFF_RECENT)
+                .set(STAFF_RECENT.STAFF, staff).set(STAFF_RECENT.KIND, kind).set(STAFF_RECENT.VALUE, value).set(STAFF_RECENT.USED_AT, now)
+                .onDuplicateKeyUpdate().set(STAFF_RECENT.USED_AT, now)
+                .execute();
+        var keep = dsl.select(STAFF_RECENT.ID).from(STAFF_RECENT)
+                .where(STAFF_RECENT.STAFF.eq(staff).and(STAFF_RECENT.KIND.eq(kind)))
+                .orderBy(STAFF_RECENT.USED_AT.desc()).limit(10).fetch(r -> r.value1());
+        dsl.deleteFrom(STAFF_RECENT).where(STAFF_RECENT.STAFF.eq(staff).and(STAFF_RECENT.KIND.eq(kind)).and(STAFF_RECENT.ID.notIn(keep))).execute();
+    }
+
+    List<String> recent(String staff, String kind) {
+        return dsl.select(STAFF_RECENT.VALUE).from(STAFF_RECENT)
+                .where(STAFF_RECENT.STAFF.eq(staff).and(STAFF_RECENT.KIND.eq(kind)))
+                .orderBy(STAFF_RECENT.USED_AT.desc()).limit(10).fetch(r -> r.value1());
+    }
+
+    List<SearchHit> byIds(List<Long> ids) {
+        var rows = byCondition(APP_USER.ID.in(ids), MatchKind.USER_ID);
+        return ids.stream().flatMap(id -> rows.stream().filter(h -> h.userId() == id)).toList();
+    }
+
+    private static SearchHit hit(Record r, MatchKind kind) {
+        return new SearchHit(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME), r.get(APP_USER.EMAIL),
+                r.get(APP_USER.TELEGRAM_USER_ID), r.get(APP_USER.STATUS), kind);
+    }
+}

@@ -1,0 +1,127 @@
+package ru.rusoragentai.console.users;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+
+/**
+ * Finds users from whatever a user told support. Exact matches (id, Telegram id, @username, email,
+ * payment id, IP) come first, then username and email prefixes, then display-name prefixes, which
+ * page lazily. Every lookup is an index range scan.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserSearchService {
+
+    static final int PREFIX_HEAD_LIMIT = 20;
+    static final int COUNT_CAP = 10_000;
+
+    private final UserSearchRepository repository;
+    private final CurrentStaff currentStaff;
+    private final Clock clock;
+
+    UserSearchService(UserSearchRepository repository, CurrentStaff currentStaff, Clock clock) {
+        this.repository = repository;
+        this.currentStaff = currentStaff;
+        this.clock = clock;
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<SearchHit> search(String query, int offset, int limit) {
+        var terms = SearchTerms.parse(query);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        List<SearchHit> head = head(terms.get());
+        List<SearchHit> page = new ArrayList<>();
+        if (offset < head.size()) {
+            page.addAll(head.subList(offset, Math.min(head.size(), offset + limit)));
+        }
+        int remaining = limit - page.size();
+        if (remaining > 0) {
+            int nameOffset = Math.max(0, offset - head.size());
+            page.addAll(repository.byNamePrefix(namePrefix(terms.get()), ids(head), nameOffset, remaining));
+        }
+        return page;
+    }
+
+    /** Number of results, with display-name prefix matches capped at 10,000. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public int count(String query) {
+        var terms = SearchTerms.parse(query);
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        List<SearchHit> head = head(terms.get());
+        return head.size() + repository.countNamePrefix(namePrefix(terms.get()), ids(head), COUNT_CAP);
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public void rememberSearch(String query) {
+        if (query != null && !query.isBlank()) {
+            repository.remember(currentStaff.actor(), "search", query.strip(), LocalDateTime.now(clock));
+        }
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public void rememberOpenedUser(long userId) {
+        repository.remember(currentStaff.actor(), "user", Long.toString(userId), LocalDateTime.now(clock));
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<String> recentSearches() {
+        return repository.recent(currentStaff.actor(), "search");
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<SearchHit> recentUsers() {
+        List<Long> ids = repository.recent(currentStaff.actor(), "user").stream().map(Long::valueOf).toList();
+        return ids.isEmpty() ? List.of() : repository.byIds(ids);
+    }
+
+    private List<SearchHit> head(SearchTerms terms) {
+        Map<Long, SearchHit> hits = new LinkedHashMap<>();
+        if (terms.number() != null) {
+            add(hits, repository.byId(terms.number()));
+            add(hits, repository.byTelegramId(terms.number()));
+        }
+        String username = terms.username() != null ? terms.username() : terms.text();
+        add(hits, repository.byUsername(username));
+        if (terms.email() != null) {
+            add(hits, repository.byEmail(terms.email()));
+        }
+        add(hits, repository.byPaymentExternalId(terms.text()));
+        if (terms.ip() != null) {
+            add(hits, repository.byIp(terms.ip()));
+        }
+        add(hits, repository.byUsernamePrefix(terms.likePrefix(username), PREFIX_HEAD_LIMIT));
+        if (terms.email() != null) {
+            add(hits, repository.byEmailPrefix(terms.likePrefix(terms.email()), PREFIX_HEAD_LIMIT));
+        }
+        return new ArrayList<>(hits.values());
+    }
+
+    private static String namePrefix(SearchTerms terms) {
+        return terms.likePrefix(terms.text());
+    }
+
+    private static void add(Map<Long, SearchHit> hits, List<SearchHit> found) {
+        for (SearchHit hit : found) {
+            hits.putIfAbsent(hit.userId(), hit);
+        }
+    }
+
+    private static List<Long> ids(List<SearchHit> hits) {
+        return hits.stream().map(SearchHit::userId).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package ru.rusoragentai.console.users.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import ru.rusoragentai.console.shell.ui.EChart;
+import ru.rusoragentai.console.users.UserActivity;
+import ru.rusoragentai.console.users.UserService;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Tokens per model per day as a stacked chart (30 or 90 days), and the event list, paged lazily. */
+class UsageSection extends VerticalLayout {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EChart chart = new EChart();
+
+    UsageSection(long userId, UserService userService) {
+        setSizeFull();
+        setPadding(false);
+        RadioButtonGroup<Integer> period = new RadioButtonGroup<>();
+        period.setId("usage-period");
+        period.setItems(30, 90);
+        period.setItemLabelGenerator(days -> getTranslation("usage.days", days));
+        period.addValueChangeListener(e -> chart.setOption(option(userService.usageByDay(userId, e.getValue()), e.getValue())));
+        chart.setId("usage-chart");
+        period.setValue(30);
+
+        Grid<UserActivity.UsageEvent> events = new Grid<>();
+        events.setId("user-usage-events");
+        events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        events.addColumn(e -> UserSections.time(e.occurredAt())).setHeader(getTranslation("ledger.time")).setAutoWidth(true);
+        events.addColumn(UserActivity.UsageEvent::model).setHeader(getTranslation("usage.model")).setAutoWidth(true);
+        events.addColumn(UserActivity.UsageEvent::feature).setHeader(getTranslation("usage.feature")).setAutoWidth(true);
+        events.addColumn(e -> e.inputTokens() + " / " + e.outputTokens()).setHeader(getTranslation("usage.in-out")).setAutoWidth(true);
+        events.addColumn(UserActivity.UsageEvent::tokensCharged).setHeader(getTranslation("usage.charged")).setAutoWidth(true);
+        events.addColumn(e -> e.latencyMs() + " ms").setHeader(getTranslation("usage.latency")).setAutoWidth(true);
+        events.addColumn(UserActivity.UsageEvent::status).setHeader(getTranslation("user.status")).setAutoWidth(true);
+        events.addColumn(UserActivity.UsageEvent::ip).setHeader(getTranslation("session.ip")).setAutoWidth(true);
+        events.setItems(q -> userService.usageEvents(userId, q.getOffset(), q.getLimit()).stream(), q -> userService.usageEventCount(userId));
+        events.setMinHeight("20rem");
+        add(period, chart, events);
+    }
+
+    /** A stacked bar per model over every day of the period, zero where there was no usage. */
+    static String option(List<UserActivity.UsageDay> days, int period) {
+        LocalDate first = LocalDate.now(Clock.systemUTC()).minusDays(period - 1L);
+        List<LocalDate> axis = first.datesUntil(first.plusDays(period)).toList();
+        Map<String, Map<LocalDate, Long>> byModel = new TreeMap<>();
+        for (UserActivity.UsageDay day : days) {
+            byModel.computeIfAbsent(day.model(), m -> new TreeMap<>()).merge(day.day(), day.tokens(), Long::sum);
+        }
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        ArrayNode legend = option.putObject("legend").putArray("data");
+        new TreeSet<>(byModel.keySet()).forEach(legend::add);
+        ArrayNode labels = option.putObject("xAxis").put("type", "category").putArray("data");
+        axis.forEach(d -> labels.add(d.toString()));
+        option.putObject("yAxis").put("type", "value");
+        option.putObject("grid").put("left", 60).put("right", 20).put("bottom", 30);
+        ArrayNode series = option.putArray("series");
+        byModel.forEach((model, values) -> {
+            ObjectNode s = series.addObject().put("name", model).put("type", "bar").put("stack", "tokens");
+            ArrayNode data = s.putArray("data");
+            axis.forEach(d -> data.add(values.getOrDefault(d, 0L)));
+        });
+        return option.toString();
+    }
+}

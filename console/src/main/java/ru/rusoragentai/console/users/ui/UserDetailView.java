@@ -1,0 +1,184 @@
+package ru.rusoragentai.console.users.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.function.Supplier;
+import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.tokens.AdjustmentException;
+import ru.rusoragentai.console.tokens.AdjustmentService;
+import ru.rusoragentai.console.tokens.InsufficientBalanceException;
+import ru.rusoragentai.console.tokens.TokenLedgerService;
+import ru.rusoragentai.console.users.UserException;
+import ru.rusoragentai.console.users.UserProfile;
+import ru.rusoragentai.console.users.UserSearchService;
+import ru.rusoragentai.console.users.UserService;
+
+/** Everything about one user on one page, and the actions support takes on them. */
+@Route("users/:id")
+@RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+public class UserDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final UserService userService;
+    private final UserSearchService searchService;
+    private final TokenLedgerService ledger;
+    private final AdjustmentService adjustments;
+    private final AuditService audit;
+    private final CurrentStaff currentStaff;
+    private UserProfile profile;
+    private String title = "";
+
+    public UserDetailView(UserService userService, UserSearchService searchService, TokenLedgerService ledger,
+                          AdjustmentService adjustments, AuditService audit, CurrentStaff currentStaff) {
+        this.userService = userService;
+        this.searchService = searchService;
+        this.ledger = ledger;
+        this.adjustments = adjustments;
+        this.audit = audit;
+        this.currentStaff = currentStaff;
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            profile = userService.profile(id);
+        } catch (NumberFormatException | UserException notFound) {
+            event.forwardTo(UserSearchView.class);
+            Notification.show(getTranslation("user.error.not-found")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        searchService.rememberOpenedUser(id);
+        title = profile.displayName();
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new UserHeader(profile), actions(), sections());
+    }
+
+    private HorizontalLayout actions() {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.add(button("user-edit", "user.action.edit", VaadinIcon.EDIT, () -> new EditUserDialog(profile, this::correct).open()));
+        boolean canSuspend = currentStaff.hasRole(Role.SUPPORT) || currentStaff.hasRole(Role.ADMIN);
+        if (canSuspend && !"deleted".equals(profile.status())) {
+            boolean suspended = "suspended".equals(profile.status());
+            bar.add(button("user-suspend", suspended ? "user.action.unsuspend" : "user.action.suspend", VaadinIcon.BAN,
+                    () -> new ReasonDialog(getTranslation(suspended ? "user.action.unsuspend" : "user.action.suspend"),
+                            getTranslation(suspended ? "user.confirm.unsuspend" : "user.confirm.suspend", profile.displayName()),
+                            reason -> change(() -> userService.setSuspended(profile.id(), profile.version(), !suspended, reason))).open()));
+        }
+        boolean restricted = profile.processingRestricted();
+        bar.add(button("user-restrict", restricted ? "user.action.unrestrict" : "user.action.restrict", VaadinIcon.LOCK,
+                () -> new ReasonDialog(getTranslation(restricted ? "user.action.unrestrict" : "user.action.restrict"),
+                        getTranslation(restricted ? "user.confirm.unrestrict" : "user.confirm.restrict", profile.displayName()),
+                        reason -> change(() -> userService.setProcessingRestricted(profile.id(), profile.version(), !restricted, reason))).open()));
+        if (canSuspend) {
+            bar.add(button("user-adjust", "user.action.adjust", VaadinIcon.COINS, () -> new AdjustTokensDialog(profile,
+                    adjustments.approvalThreshold(), currentStaff.hasRole(Role.ADMIN), values -> adjust(values)).open()));
+        }
+        return bar;
+    }
+
+    private Button button(String id, String key, VaadinIcon icon, Runnable action) {
+        Button button = new Button(getTranslation(key), icon.create(), e -> action.run());
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private TabSheet sections() {
+        TabSheet tabs = new TabSheet();
+        tabs.setId("user-sections");
+        tabs.setSizeFull();
+        long id = profile.id();
+        lazyTab(tabs, "user.section.profile", () -> UserSections.profile(profile));
+        lazyTab(tabs, "user.section.ledger", () -> new LedgerSection(id, ledger, adjustments));
+        lazyTab(tabs, "user.section.usage", () -> new UsageSection(id, userService));
+        lazyTab(tabs, "user.section.sessions", () -> UserSections.sessions(userService.sessions(id)));
+        lazyTab(tabs, "user.section.payments", () -> UserSections.payments(userService.payments(id)));
+        lazyTab(tabs, "user.section.linked", () -> UserSections.linked(userService.linkedAccounts(id)));
+        lazyTab(tabs, "user.section.abuse", () -> UserSections.abuseFlags(userService.abuseFlags(id)));
+        lazyTab(tabs, "user.section.privacy", () -> UserSections.privacyRequests(userService.privacyRequests(id)));
+        lazyTab(tabs, "user.section.staff-actions", () -> UserSections.staffActions(audit.forTarget(UserService.AUDIT_TARGET, Long.toString(id), 0, 500)));
+        return tabs;
+    }
+
+    /** Builds a section when its tab is first selected, so opening the page stays fast. */
+    private void lazyTab(TabSheet tabs, String key, Supplier<Component> content) {
+        VerticalLayout holder = new VerticalLayout();
+        holder.setSizeFull();
+        holder.setPadding(false);
+        var tab = tabs.add(getTranslation(key), holder);
+        tab.setId("tab-" + key.substring(key.lastIndexOf('.') + 1));
+        Runnable fill = () -> {
+            if (holder.getComponentCount() == 0) {
+                holder.add(content.get());
+            }
+        };
+        if (tabs.getSelectedTab() == tab) {
+            fill.run();
+        }
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() == tab) {
+                fill.run();
+            }
+        });
+    }
+
+    private void correct(EditUserDialog.Values values) {
+        change(() -> userService.correct(profile.id(), profile.version(), values.username(), values.displayName(), values.email(), values.note()));
+    }
+
+    private void adjust(AdjustTokensDialog.Values values) {
+        try {
+            var result = adjustments.request(profile.id(), values.delta(), values.reason(), values.comment(), values.ticket(), values.allowNegative());
+            String key = result.status() == ru.rusoragentai.console.tokens.Adjustment.Status.PENDING ? "adjust.pending" : "adjust.applied";
+            Notification.show(getTranslation(key)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            profile = userService.profile(profile.id());
+            render();
+        } catch (AdjustmentException refused) {
+            error(getTranslation(refused.messageKey()));
+        } catch (InsufficientBalanceException refused) {
+            error(getTranslation("adjust.error.insufficient", refused.balance()));
+        }
+    }
+
+    private void change(Supplier<UserProfile> action) {
+        try {
+            profile = action.get();
+            Notification.show(getTranslation("user.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (UserException refused) {
+            error(getTranslation(refused.messageKey()));
+            profile = userService.profile(profile.id());
+        }
+        render();
+    }
+
+    private static void error(String message) {
+        Notification notification = Notification.show(message);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setDuration(8000);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
