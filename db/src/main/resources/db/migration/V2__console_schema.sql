@@ -29,11 +29,15 @@ CREATE TABLE staff_role (
     CONSTRAINT staff_role_chk CHECK (role IN ('SUPPORT', 'OPERATOR', 'ANALYST', 'PRIVACY_OFFICER', 'ADMIN'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Append-only and hash-chained: each row's hash covers its content and the previous row's hash.
--- audit_chain_head holds the last id and hash; appending locks it, which orders the chain and lets
--- verification notice a deleted tail.
+-- Append-only and hash-chained. Events are spread over 16 independent chains (by target), so
+-- audited transactions do not all queue on one lock: each row's hash covers its content and the
+-- previous row's hash in the same chain. audit_chain_head holds each chain's last sequence number,
+-- id and hash; appending locks that chain's head, which orders the chain and lets verification
+-- notice a deleted tail.
 CREATE TABLE audit_event (
-    id          BIGINT       NOT NULL,
+    id          BIGINT       NOT NULL AUTO_INCREMENT,
+    chain_no    TINYINT      NOT NULL,
+    seq         BIGINT       NOT NULL,
     occurred_at DATETIME(6)  NOT NULL,
     actor       VARCHAR(64)  NOT NULL,
     action      VARCHAR(64)  NOT NULL,
@@ -45,19 +49,36 @@ CREATE TABLE audit_event (
     PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+CREATE UNIQUE INDEX audit_event_chain_seq_uq ON audit_event (chain_no, seq);
 CREATE INDEX audit_event_target_idx ON audit_event (target_type, target_id, id);
 CREATE INDEX audit_event_actor_idx ON audit_event (actor, id);
 CREATE INDEX audit_event_action_idx ON audit_event (action, id);
 
 CREATE TABLE audit_chain_head (
     id            TINYINT  NOT NULL,
+    last_seq      BIGINT   NOT NULL,
     last_event_id BIGINT   NOT NULL,
     last_hash     CHAR(64) NOT NULL,
     PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
-INSERT INTO audit_chain_head (id, last_event_id, last_hash)
-VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+INSERT INTO audit_chain_head (id, last_seq, last_event_id, last_hash) VALUES
+    (0, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (1, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (2, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (3, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (4, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (5, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (6, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (7, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (8, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (9, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (10, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (11, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (12, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (13, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (14, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+    (15, 0, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 
 CREATE TABLE privacy_request (
     id                BIGINT       NOT NULL AUTO_INCREMENT,

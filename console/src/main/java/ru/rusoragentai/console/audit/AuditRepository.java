@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 @Repository
 class AuditRepository {
 
-    record ChainHead(long lastEventId, String lastHash) {
+    record ChainHead(int chainNo, long lastSeq, long lastEventId, String lastHash) {
     }
 
     private final DSLContext dsl;
@@ -26,24 +26,24 @@ class AuditRepository {
         this.dsl = dsl;
     }
 
-    ChainHead lockHead() {
-        return dsl.select(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
+    ChainHead lockHead(int chainNo) {
+        return dsl.select(AUDIT_CHAIN_HEAD.ID.coerce(Integer.class), AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
                 .from(AUDIT_CHAIN_HEAD)
-                .where(AUDIT_CHAIN_HEAD.ID.eq((byte) 1))
+                .where(AUDIT_CHAIN_HEAD.ID.eq((byte) chainNo))
                 .forUpdate()
-                .fetchOne(Records.mapping(ChainHead::new));
+                .fetchSingle(Records.mapping(ChainHead::new));
     }
 
-    ChainHead head() {
-        return dsl.select(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
-                .from(AUDIT_CHAIN_HEAD)
-                .where(AUDIT_CHAIN_HEAD.ID.eq((byte) 1))
-                .fetchOne(Records.mapping(ChainHead::new));
+    List<ChainHead> heads() {
+        return dsl.select(AUDIT_CHAIN_HEAD.ID.coerce(Integer.class), AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
+                .from(AUDIT_CHAIN_HEAD).orderBy(AUDIT_CHAIN_HEAD.ID)
+                .fetch(Records.mapping(ChainHead::new));
     }
 
-    void append(StoredEvent row) {
-        dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ID, row.id())
+    long append(StoredEvent row) {
+        long id = dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.CHAIN_NO, (byte) row.chainNo())
+                .set(AUDIT_EVENT.SEQ, row.seq())
                 .set(AUDIT_EVENT.OCCURRED_AT, row.occurredAt())
                 .set(AUDIT_EVENT.ACTOR, row.actor())
                 .set(AUDIT_EVENT.ACTION, row.action())
@@ -52,19 +52,22 @@ class AuditRepository {
                 .set(AUDIT_EVENT.DETAILS, row.details())
                 .set(AUDIT_EVENT.PREV_HASH, row.prevHash())
                 .set(AUDIT_EVENT.HASH, row.hash())
-                .execute();
+                .returningResult(AUDIT_EVENT.ID)
+                .fetchSingle().value1();
         dsl.update(AUDIT_CHAIN_HEAD)
-                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, row.id())
+                .set(AUDIT_CHAIN_HEAD.LAST_SEQ, row.seq())
+                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, id)
                 .set(AUDIT_CHAIN_HEAD.LAST_HASH, row.hash())
-                .where(AUDIT_CHAIN_HEAD.ID.eq((byte) 1))
+                .where(AUDIT_CHAIN_HEAD.ID.eq((byte) row.chainNo()))
                 .execute();
+        return id;
     }
 
-    /** Streams the whole chain in order without loading it into memory. */
+    /** Streams every chain in order (chain by chain, by sequence) without loading it into memory. */
     void forEachInOrder(Consumer<StoredEvent> consumer) {
-        try (Stream<StoredEvent> rows = dsl.select(AUDIT_EVENT.ID, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION,
+        try (Stream<StoredEvent> rows = dsl.select(AUDIT_EVENT.ID, AUDIT_EVENT.CHAIN_NO.coerce(Integer.class), AUDIT_EVENT.SEQ, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION,
                         AUDIT_EVENT.TARGET_TYPE, AUDIT_EVENT.TARGET_ID, AUDIT_EVENT.DETAILS, AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH)
-                .from(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID).fetchSize(1000).fetchStream().map(Records.mapping(StoredEvent::new))) {
+                .from(AUDIT_EVENT).orderBy(AUDIT_EVENT.CHAIN_NO, AUDIT_EVENT.SEQ).fetchSize(1000).fetchStream().map(Records.mapping(StoredEvent::new))) {
             rows.forEach(consumer);
         }
     }

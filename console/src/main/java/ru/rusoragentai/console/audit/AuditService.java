@@ -4,7 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,13 +15,17 @@ import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 
 /**
- * The one way to write the audit log. Each event is chained to the previous one with an HMAC
- * (key derived from the master key), so editing, inserting or deleting rows is detectable even by
- * someone who can write to the database but does not hold the key.
+ * The one way to write the audit log. Each event is chained to the previous one of its chain with
+ * an HMAC (key derived from the master key), so editing, inserting or deleting rows is detectable
+ * even by someone who can write to the database but does not hold the key. Sixteen chains instead
+ * of one let unrelated audited transactions commit in parallel.
  */
 @Service
 @Transactional(readOnly = true)
 public class AuditService {
+
+    /** Number of independent hash chains; matches the rows seeded in audit_chain_head. */
+    static final int CHAINS = 16;
 
     private final AuditRepository repository;
     private final SecretCipher cipher;
@@ -42,12 +48,20 @@ public class AuditService {
     /** Appends an event for an explicit actor, e.g. a login attempt before anyone is signed in. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long recordAs(String actor, String action, String targetType, String targetId, String details) {
-        AuditRepository.ChainHead head = repository.lockHead();
-        StoredEvent unsigned = new StoredEvent(head.lastEventId() + 1, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+        int chainNo = chainFor(actor, targetType, targetId);
+        AuditRepository.ChainHead head = repository.lockHead(chainNo);
+        StoredEvent unsigned = new StoredEvent(0, chainNo, head.lastSeq() + 1, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
                 actor, action, targetType, targetId, details, head.lastHash(), null);
-        StoredEvent row = unsigned.withHash(hashOf(unsigned));
-        repository.append(row);
-        return row.id();
+        return repository.append(unsigned.withHash(hashOf(unsigned)));
+    }
+
+    /**
+     * Events about one target always share a chain (so its history is ordered); different targets
+     * spread over the chains, so unrelated audited transactions do not wait for each other.
+     */
+    static int chainFor(String actor, String targetType, String targetId) {
+        String key = targetId != null ? targetType + ":" + targetId : "actor:" + actor;
+        return Math.floorMod(key.hashCode(), CHAINS);
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PRIVACY_OFFICER})
@@ -66,45 +80,76 @@ public class AuditService {
         return repository.page(AuditFilter.forTarget(targetType, targetId), offset, limit);
     }
 
-    /** Walks the whole chain and reports the first row that was modified, inserted or deleted. */
+    /** Walks every chain and reports the first row that was modified, inserted or deleted. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PRIVACY_OFFICER})
     public ChainVerification verifyChain() {
-        var walker = new ChainWalker();
+        Map<Integer, AuditRepository.ChainHead> heads = new HashMap<>();
+        repository.heads().forEach(head -> heads.put(head.chainNo(), head));
+        var walker = new ChainWalker(heads);
         repository.forEachInOrder(walker::accept);
-        if (walker.result != null) {
-            return walker.result;
+        if (walker.result == null) {
+            walker.finishChain();
+            for (int chain = walker.chainNo + 1; chain < CHAINS && walker.result == null; chain++) {
+                walker.chainNo = chain;
+                walker.lastSeq = 0;
+                walker.finishChain();
+            }
         }
-        AuditRepository.ChainHead head = repository.head();
-        if (head.lastEventId() != walker.lastId || !head.lastHash().equals(walker.lastHash)) {
-            return ChainVerification.broken(walker.checked, head.lastEventId(), ChainVerification.Problem.TAIL_DELETED);
-        }
-        return ChainVerification.ok(walker.checked);
+        return walker.result != null ? walker.result : ChainVerification.ok(walker.checked);
     }
 
     private final class ChainWalker {
+        final Map<Integer, AuditRepository.ChainHead> heads;
         long checked;
-        long lastId;
-        String lastHash = AuditRepositoryConstants.GENESIS_HASH;
+        int chainNo = -1;
+        long lastSeq;
+        String lastHash;
         ChainVerification result;
 
+        ChainWalker(Map<Integer, AuditRepository.ChainHead> heads) {
+            this.heads = heads;
+        }
+
         void accept(StoredEvent row) {
+            if (result != null) {
+                return;
+            }
+            while (row.chainNo() != chainNo && result == null) {
+                if (chainNo >= 0) {
+                    finishChain();
+                }
+                chainNo++;
+                lastSeq = 0;
+                lastHash = AuditRepositoryConstants.GENESIS_HASH;
+                if (chainNo > row.chainNo()) {
+                    return;
+                }
+            }
             if (result != null) {
                 return;
             }
             checked++;
             if (!row.hash().equals(hashOf(row))) {
                 result = ChainVerification.broken(checked, row.id(), ChainVerification.Problem.MODIFIED);
-            } else if (!row.prevHash().equals(lastHash) || row.id() != lastId + 1) {
+            } else if (!row.prevHash().equals(lastHash) || row.seq() != lastSeq + 1) {
                 result = ChainVerification.broken(checked, row.id(), ChainVerification.Problem.INSERTED_OR_DELETED);
             }
-            lastId = row.id();
+            lastSeq = row.seq();
             lastHash = row.hash();
+        }
+
+        /** The head must point at the last row seen in the chain, or rows were cut off its end. */
+        void finishChain() {
+            AuditRepository.ChainHead head = heads.get(chainNo);
+            if (result == null && head != null && head.lastSeq() != lastSeq) {
+                result = ChainVerification.broken(checked, head.lastEventId(), ChainVerification.Problem.TAIL_DELETED);
+            }
         }
     }
 
     private String hashOf(StoredEvent row) {
         StringBuilder canonical = new StringBuilder();
-        for (Object field : new Object[] {row.id(), row.occurredAt(), row.actor(), row.action(),
+        for (Object field : new Object[] {row.chainNo(), row.seq(), row.occurredAt(), row.actor(), row.action(),
                 row.targetType(), row.targetId(), row.details(), row.prevHash()}) {
             String text = field == null ? "\u0000" : field.toString();
             canonical.append(text.length()).append(':').append(text).append(';');

@@ -23,6 +23,16 @@ public final class DemoDataCommand {
     private DemoDataCommand() {
     }
 
+    /**
+     * Command-line arguments outrank application.properties, where seeding on an empty database is
+     * on for the README run; the command does its own, measured load instead.
+     */
+    public static String[] withSeedingOff(String[] args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--console.demo.seed-on-empty=false";
+        return all;
+    }
+
     public static void main(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
                 .web(WebApplicationType.NONE)
@@ -30,7 +40,7 @@ public final class DemoDataCommand {
                         // no web server, so none of Vaadin's servlet wiring either
                         "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run(args)) {
+                .run(withSeedingOff(args))) {
             DemoDataProperties properties = context.getBean(DemoDataProperties.class);
             long began = System.nanoTime();
             Map<String, Long> counts = context.getBean(DemoDataService.class).generateIfEmpty(properties);

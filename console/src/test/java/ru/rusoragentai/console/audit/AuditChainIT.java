@@ -27,9 +27,11 @@ class AuditChainIT extends DatabaseTest {
     @BeforeEach
     void appendThreeEvents() {
         signInAs("auditor", Role.ADMIN);
-        first = transactions.execute(s -> audit.record("test.first", "test", "1", "alpha"));
-        middle = transactions.execute(s -> audit.record("test.middle", "test", "2", "beta"));
-        last = transactions.execute(s -> audit.record("test.last", "test", "3", "gamma"));
+        // one target, so one chain: the three events follow each other in it
+        String target = ru.rusoragentai.console.support.TestData.unique("chain-");
+        first = transactions.execute(s -> audit.record("test.first", "test", target, "alpha"));
+        middle = transactions.execute(s -> audit.record("test.middle", "test", target, "beta"));
+        last = transactions.execute(s -> audit.record("test.last", "test", target, "gamma"));
     }
 
     @AfterEach
@@ -118,6 +120,19 @@ class AuditChainIT extends DatabaseTest {
     private void restore(AuditEventRecord row) {
         row.changed(true);
         dsl.insertInto(AUDIT_EVENT).set(row).execute();
+    }
+
+    @Test
+    void shouldKeepOneTargetsEventsInOneChainAndSpreadTargetsOverSeveral() {
+        var chains = dsl.select(AUDIT_EVENT.CHAIN_NO, AUDIT_EVENT.SEQ).from(AUDIT_EVENT).where(AUDIT_EVENT.ID.in(first, middle, last))
+                .orderBy(AUDIT_EVENT.ID).fetch();
+        assertThat(chains).extracting(r -> r.value1()).containsOnly(chains.getFirst().value1());
+        assertThat(chains.get(1).value2()).isEqualTo(chains.get(0).value2() + 1);
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            used.add(AuditService.chainFor("a", "user", Integer.toString(i)));
+        }
+        assertThat(used).hasSize(AuditService.CHAINS);
     }
 
     @Test

@@ -127,6 +127,20 @@ class TokenLedgerIT extends DatabaseTest {
         }
     }
 
+    @Autowired
+    LedgerCheckJob nightlyCheck;
+
+    @Test
+    void shouldAuditTheNightlyCheckWithItsOutcome() {
+        int before = dsl.fetchCount(ru.rusoragentai.db.Tables.AUDIT_EVENT, ru.rusoragentai.db.Tables.AUDIT_EVENT.ACTION.eq("tokens.ledger_check"));
+        nightlyCheck.checkAllBalances();
+        var last = dsl.selectFrom(ru.rusoragentai.db.Tables.AUDIT_EVENT).where(ru.rusoragentai.db.Tables.AUDIT_EVENT.ACTION.eq("tokens.ledger_check"))
+                .orderBy(ru.rusoragentai.db.Tables.AUDIT_EVENT.ID.desc()).limit(1).fetchSingle();
+        assertThat(dsl.fetchCount(ru.rusoragentai.db.Tables.AUDIT_EVENT, ru.rusoragentai.db.Tables.AUDIT_EVENT.ACTION.eq("tokens.ledger_check"))).isEqualTo(before + 1);
+        assertThat(last.getActor()).isEqualTo("system");
+        assertThat(last.getDetails()).isEqualTo("ok");
+    }
+
     private static LedgerRequest request(long user, long delta, String key, boolean allowNegative) {
         return new LedgerRequest(user, delta, LedgerKind.ADJUSTMENT, "test", "test change", key, allowNegative);
     }

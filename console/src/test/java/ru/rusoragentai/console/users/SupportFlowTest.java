@@ -81,6 +81,24 @@ class SupportFlowTest extends KaribuTest {
     }
 
     @Test
+    void shouldChartTheUsersTokensPerModelPerDay() {
+        dsl.insertInto(ru.rusoragentai.db.Tables.USAGE_EVENT)
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.OCCURRED_AT, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5))
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.USER_ID, user.userId())
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.PROVIDER, "openai").set(ru.rusoragentai.db.Tables.USAGE_EVENT.MODEL, "gpt-5")
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.FEATURE, "chat").set(ru.rusoragentai.db.Tables.USAGE_EVENT.INPUT_TOKENS, 10)
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.OUTPUT_TOKENS, 20).set(ru.rusoragentai.db.Tables.USAGE_EVENT.TOKENS_CHARGED, 4321L)
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.LATENCY_MS, 100).set(ru.rusoragentai.db.Tables.USAGE_EVENT.STATUS, "ok")
+                .execute();
+        openUiAs("agent-chart", Role.SUPPORT);
+        UI.getCurrent().navigate(UserDetailView.class, new RouteParameters("id", Long.toString(user.userId())));
+        TabSheet sections = _get(TabSheet.class, spec -> spec.withId("user-sections"));
+        sections.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-usage")));
+        String option = _get(ru.rusoragentai.console.shell.ui.EChart.class, spec -> spec.withId("usage-chart")).getOption();
+        assertThat(option).contains("\"name\":\"gpt-5\"").contains("4321");
+    }
+
+    @Test
     void shouldCorrectTheEmailAndRecordBeforeAndAfter() {
         openUiAs("agent-edit", Role.SUPPORT);
         UI.getCurrent().navigate(UserDetailView.class, new RouteParameters("id", Long.toString(user.userId())));

@@ -23,6 +23,7 @@ import ru.rusoragentai.console.tokens.Adjustment;
 import ru.rusoragentai.console.tokens.AdjustmentException;
 import ru.rusoragentai.console.tokens.AdjustmentService;
 import ru.rusoragentai.console.tokens.InsufficientBalanceException;
+import ru.rusoragentai.console.tokens.TokenLedgerService;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 
 /** Four-eyes queue: large adjustments wait here for an ADMIN who did not request them. */
@@ -34,9 +35,11 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
 
     private final AdjustmentService adjustments;
     private final Grid<Adjustment> grid = new Grid<>();
+    private final TokenLedgerService ledger;
 
-    public ApprovalsView(AdjustmentService adjustments) {
+    public ApprovalsView(AdjustmentService adjustments, TokenLedgerService ledger) {
         this.adjustments = adjustments;
+        this.ledger = ledger;
         setSizeFull();
         grid.setId("approvals-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -50,7 +53,9 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
         grid.setEmptyStateText(getTranslation("approvals.empty"));
-        add(new H2(getTranslation("approvals.heading")), grid);
+        Button check = new Button(getTranslation("ledger.check"), e -> checkBalances());
+        check.setId("ledger-check");
+        add(new HorizontalLayout(new H2(getTranslation("approvals.heading")), check), grid);
         refresh();
     }
 
@@ -90,6 +95,18 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    private void checkBalances() {
+        var discrepancies = ledger.findDiscrepancies();
+        if (discrepancies.isEmpty()) {
+            Notification.show(getTranslation("ledger.check.ok")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } else {
+            Notification notification = Notification.show(getTranslation("ledger.check.broken", discrepancies.size(),
+                    discrepancies.getFirst().userId(), discrepancies.getFirst().balance(), discrepancies.getFirst().ledgerSum()));
+            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            notification.setDuration(15_000);
+        }
     }
 
     private void refresh() {

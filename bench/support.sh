@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmark: support desk lookups, user page load and adjustment throughput on a loaded database.
+#
+#   bench/support.sh <jdbc-url-of-a-database-loaded-by-bench/demo-data.sh>
+#
+# e.g. bench/support.sh jdbc:mariadb://127.0.0.1:3306/console_bench_20261127044620
+# Prints RESULT lines: exact lookup p50/p95, payment id lookup, name-prefix p95, heaviest user's
+# page data, adjustments/s with 16 writers. It writes adjustments (and audit events) into that database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+URL=${1:?give the JDBC URL of a loaded database}
+if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+./mvnw -B -q -pl console -am spring-boot:run \
+  -Dconsole.main-class=ru.rusoragentai.console.bench.SupportBenchmark \
+  -Dspring-boot.run.arguments="--spring.datasource.url=$URL --spring.datasource.username=${BENCH_DB_USER:-root} --spring.datasource.password=${BENCH_DB_PASSWORD:-}" \
+  2>&1 | grep -E "RESULT|ERROR|Exception"

@@ -1,0 +1,37 @@
+package ru.rusoragentai.console.bench;
+
+import static ru.rusoragentai.db.Tables.APP_USER;
+import static ru.rusoragentai.db.Tables.PAYMENT;
+import static ru.rusoragentai.db.Tables.USAGE_EVENT;
+
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Sample picking for the benchmarks: which users and payments exist, and who is heaviest. */
+@Repository
+class BenchData {
+
+    private final DSLContext dsl;
+
+    BenchData(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long maxUserId() {
+        return dsl.select(DSL.max(APP_USER.ID)).from(APP_USER).fetchSingle().value1();
+    }
+
+    List<String> samplePaymentIds(int n) {
+        return dsl.select(PAYMENT.EXTERNAL_ID).from(PAYMENT).orderBy(DSL.rand()).limit(n).fetch(r -> r.value1());
+    }
+
+    /** The planted heavy user when there is one (user 1), else whoever has the most events in a sample. */
+    long heaviestUser() {
+        return dsl.select(USAGE_EVENT.USER_ID).from(USAGE_EVENT)
+                .where(USAGE_EVENT.USER_ID.le(1000L))
+                .groupBy(USAGE_EVENT.USER_ID).orderBy(DSL.count().desc()).limit(1)
+                .fetchOptional(r -> r.value1()).orElse(1L);
+    }
+}

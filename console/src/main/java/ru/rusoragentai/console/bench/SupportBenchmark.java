@@ -1,0 +1,181 @@
+package ru.rusoragentai.console.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import ru.rusoragentai.console.ConsoleApplication;
+import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.tokens.AdjustmentService;
+import ru.rusoragentai.console.tokens.ReasonCode;
+import ru.rusoragentai.console.tokens.TokenLedgerService;
+import ru.rusoragentai.console.users.UserProfile;
+import ru.rusoragentai.console.users.UserSearchService;
+import ru.rusoragentai.console.users.UserService;
+
+/**
+ * Support desk benchmark on a loaded database (see bench/support.sh): exact-identifier lookup
+ * p50/p95, name-prefix search p95, load time of the heaviest user's page data, and adjustments per
+ * second with 16 writers. Goes through the real services, as the screens do. Prints RESULT lines.
+ */
+public final class SupportBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(SupportBenchmark.class);
+
+    private SupportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off",
+                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
+                .run(ru.rusoragentai.console.demo.DemoDataCommand.withSeedingOff(args))) {
+            new Run(context).all();
+        }
+    }
+
+    private static final class Run {
+        private final UserSearchService search;
+        private final UserService users;
+        private final TokenLedgerService ledger;
+        private final AdjustmentService adjustments;
+        private final AuditService audit;
+        private final BenchData data;
+        private final Random random = new Random(42);
+
+        Run(ConfigurableApplicationContext context) {
+            search = context.getBean(UserSearchService.class);
+            users = context.getBean(UserService.class);
+            ledger = context.getBean(TokenLedgerService.class);
+            adjustments = context.getBean(AdjustmentService.class);
+            audit = context.getBean(AuditService.class);
+            data = context.getBean(BenchData.class);
+        }
+
+        void all() throws Exception {
+            signIn("bench-admin");
+            long maxId = data.maxUserId();
+            List<UserProfile> sample = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                sample.add(users.profile(1 + random.nextLong(maxId)));
+            }
+            warmUp(sample);
+            double[] exact = new double[sample.size() * 3];
+            int n = 0;
+            for (UserProfile p : sample) {
+                exact[n++] = time(() -> search.search(Long.toString(p.telegramUserId()), 0, 50));
+                exact[n++] = time(() -> search.search("@" + p.username(), 0, 50));
+                exact[n++] = time(() -> search.search(p.email() != null ? p.email() : Long.toString(p.id()), 0, 50));
+            }
+            List<String> payments = data.samplePaymentIds(200);
+            double[] payment = payments.stream().mapToDouble(id -> time(() -> search.search(id, 0, 50))).toArray();
+            double[] prefix = sample.stream().limit(200).mapToDouble(p -> {
+                String text = p.displayName().substring(0, Math.min(4 + random.nextInt(3), p.displayName().length()));
+                return time(() -> {
+                    search.count(text);
+                    return search.search(text, 0, 50);
+                });
+            }).toArray();
+            log.info("RESULT exact lookup (Telegram id, @username, email): n={} p50={} ms p95={} ms", exact.length, pct(exact, 50), pct(exact, 95));
+            log.info("RESULT payment id lookup: n={} p50={} ms p95={} ms", payment.length, pct(payment, 50), pct(payment, 95));
+            log.info("RESULT name-prefix search (count + first page of 50): n={} p50={} ms p95={} ms", prefix.length, pct(prefix, 50), pct(prefix, 95));
+
+            long heaviest = data.heaviestUser();
+            double[] page = new double[7];
+            for (int i = 0; i < page.length; i++) {
+                page[i] = time(() -> pageData(heaviest));
+            }
+            log.info("RESULT heaviest user's page (user {} with {} usage events): median={} ms max={} ms", heaviest,
+                    users.usageEventCount(heaviest), pct(page, 50), pct(page, 100));
+
+            adjustmentsPerSecond(maxId);
+        }
+
+        private Object pageData(long userId) {
+            users.profile(userId);
+            ledger.history(userId, null, 0, 50);
+            ledger.historyCount(userId, null);
+            adjustments.forUser(userId);
+            users.usageByDay(userId, 30);
+            users.usageEvents(userId, 0, 50);
+            users.usageEventCount(userId);
+            users.sessions(userId);
+            users.payments(userId);
+            users.linkedAccounts(userId);
+            users.abuseFlags(userId);
+            users.privacyRequests(userId);
+            return audit.forTarget("user", Long.toString(userId), 0, 50);
+        }
+
+        private void adjustmentsPerSecond(long maxId) throws Exception {
+            int writers = 16;
+            int each = 250;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                long seed = w;
+                done.add(pool.submit(() -> {
+                    signIn("bench-writer-" + seed);
+                    Random r = new Random(seed);
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        adjustments.request(1 + r.nextLong(Math.min(maxId, 1000)), 1, ReasonCode.OTHER, "benchmark", null, false);
+                    }
+                    return null;
+                }));
+            }
+            long start = System.nanoTime();
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            log.info("RESULT adjustments with {} writers: {} in {} s = {} adjustments/s", writers, writers * each,
+                    String.format("%.2f", seconds), Math.round(writers * each / seconds));
+        }
+
+        private void warmUp(List<UserProfile> sample) {
+            for (UserProfile p : sample.subList(0, 50)) {
+                search.search("@" + p.username(), 0, 50);
+                search.search(p.displayName().substring(0, 3), 0, 50);
+            }
+        }
+    }
+
+    static void signIn(String name) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, "n/a",
+                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()), new SimpleGrantedAuthority(Role.SUPPORT.authority()))));
+        SecurityContextHolder.setContext(context);
+    }
+
+    static double time(Supplier<?> action) {
+        long start = System.nanoTime();
+        action.get();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    static String pct(double[] values, int percentile) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return String.format("%.2f", sorted[Math.max(0, Math.min(sorted.length - 1, index))]);
+    }
+}
