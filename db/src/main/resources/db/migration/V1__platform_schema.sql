@@ -74,7 +74,8 @@ PARTITION BY RANGE (TO_DAYS(occurred_at)) (
 )
 /* [jooq ignore stop] */;
 
-CREATE INDEX usage_event_user_idx ON usage_event (user_id, occurred_at);
+-- covers the user page's per-day chart (model and tokens charged) without touching the rows
+CREATE INDEX usage_event_user_idx ON usage_event (user_id, occurred_at, model, tokens_charged);
 CREATE INDEX usage_event_occurred_idx ON usage_event (occurred_at);
 CREATE INDEX usage_event_ip_idx ON usage_event (ip);
 

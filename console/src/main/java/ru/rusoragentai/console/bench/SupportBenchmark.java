@@ -113,7 +113,6 @@ public final class SupportBenchmark {
             adjustments.forUser(userId);
             users.usageByDay(userId, 30);
             users.usageEvents(userId, 0, 50);
-            users.usageEventCount(userId);
             users.sessions(userId);
             users.payments(userId);
             users.linkedAccounts(userId);

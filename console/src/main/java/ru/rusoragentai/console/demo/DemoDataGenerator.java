@@ -139,7 +139,9 @@ final class DemoDataGenerator {
         int nameIndex = random.nextInt(DemoCatalog.CYRILLIC_FIRST.size());
         if (cyrillic) {
             first = DemoCatalog.TRANSLIT_FIRST.get(nameIndex);
-            displayName = DemoCatalog.CYRILLIC_FIRST.get(nameIndex) + " " + pick(DemoCatalog.CYRILLIC_LAST);
+            // the catalogue alternates male and female first names; Russian surnames agree in gender
+            String surname = pick(DemoCatalog.CYRILLIC_LAST);
+            displayName = DemoCatalog.CYRILLIC_FIRST.get(nameIndex) + " " + (nameIndex % 2 == 1 ? surname + "а" : surname);
         } else {
             String latin = pick(DemoCatalog.LATIN_FIRST);
             first = latin.toLowerCase();

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import static ru.rusoragentai.db.Tables.BULK_ADJUSTMENT_BATCH;
 import static ru.rusoragentai.db.Tables.TOKEN_ADJUSTMENT;
 
 import java.time.LocalDateTime;
@@ -32,6 +33,40 @@ class AdjustmentRepository {
                 .set(TOKEN_ADJUSTMENT.REQUESTED_BY, requestedBy)
                 .set(TOKEN_ADJUSTMENT.REQUESTED_AT, now)
                 .returningResult(TOKEN_ADJUSTMENT.ID)
+                .fetchSingle().value1();
+    }
+
+    long insertApplied(long userId, long delta, ReasonCode reason, String comment, long batchId, String actor, long ledgerEntryId,
+                       LocalDateTime now) {
+        return dsl.insertInto(TOKEN_ADJUSTMENT)
+                .set(TOKEN_ADJUSTMENT.USER_ID, userId)
+                .set(TOKEN_ADJUSTMENT.DELTA, delta)
+                .set(TOKEN_ADJUSTMENT.REASON_CODE, reason.dbValue())
+                .set(TOKEN_ADJUSTMENT.COMMENT, comment)
+                .set(TOKEN_ADJUSTMENT.STATUS, "applied")
+                .set(TOKEN_ADJUSTMENT.REQUESTED_BY, actor)
+                .set(TOKEN_ADJUSTMENT.REQUESTED_AT, now)
+                .set(TOKEN_ADJUSTMENT.DECIDED_BY, actor)
+                .set(TOKEN_ADJUSTMENT.DECIDED_AT, now)
+                .set(TOKEN_ADJUSTMENT.LEDGER_ENTRY_ID, ledgerEntryId)
+                .set(TOKEN_ADJUSTMENT.BATCH_ID, batchId)
+                .returningResult(TOKEN_ADJUSTMENT.ID)
+                .fetchSingle().value1();
+    }
+
+    boolean batchExists(String sha256) {
+        return dsl.fetchExists(BULK_ADJUSTMENT_BATCH, BULK_ADJUSTMENT_BATCH.SHA256.eq(sha256));
+    }
+
+    long insertBatch(String sha256, String fileName, int rows, long totalDelta, String actor, LocalDateTime now) {
+        return dsl.insertInto(BULK_ADJUSTMENT_BATCH)
+                .set(BULK_ADJUSTMENT_BATCH.SHA256, sha256)
+                .set(BULK_ADJUSTMENT_BATCH.FILE_NAME, fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
+                .set(BULK_ADJUSTMENT_BATCH.ROW_COUNT, rows)
+                .set(BULK_ADJUSTMENT_BATCH.TOTAL_DELTA, totalDelta)
+                .set(BULK_ADJUSTMENT_BATCH.APPLIED_BY, actor)
+                .set(BULK_ADJUSTMENT_BATCH.APPLIED_AT, now)
+                .returningResult(BULK_ADJUSTMENT_BATCH.ID)
                 .fetchSingle().value1();
     }
 

@@ -89,6 +89,28 @@ public class UserSearchService {
         return ids.isEmpty() ? List.of() : repository.byIds(ids);
     }
 
+    /**
+     * The one user an identifier names exactly (user id, Telegram id, @username or username, email);
+     * empty when none or when it names more than one user (e.g. one user's id is another's Telegram id).
+     */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public java.util.Optional<Long> resolveExactly(String identifier) {
+        var terms = SearchTerms.parse(identifier);
+        if (terms.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<Long, SearchHit> hits = new LinkedHashMap<>();
+        if (terms.get().number() != null) {
+            add(hits, repository.byId(terms.get().number()));
+            add(hits, repository.byTelegramId(terms.get().number()));
+        }
+        add(hits, repository.byUsername(terms.get().username() != null ? terms.get().username() : terms.get().text()));
+        if (terms.get().email() != null) {
+            add(hits, repository.byEmail(terms.get().email()));
+        }
+        return hits.size() == 1 ? java.util.Optional.of(hits.keySet().iterator().next()) : java.util.Optional.empty();
+    }
+
     private List<SearchHit> head(SearchTerms terms) {
         Map<Long, SearchHit> hits = new LinkedHashMap<>();
         if (terms.number() != null) {

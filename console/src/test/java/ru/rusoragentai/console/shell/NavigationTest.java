@@ -32,7 +32,7 @@ class NavigationTest extends KaribuTest {
         openUiAs(TestData.unique("nav"), role);
         List<String> items = _get(SideNav.class, spec -> spec.withId("main-nav")).getItems().stream().map(SideNavItem::getPath).toList();
         List<String> expected = switch (role) {
-            case ADMIN -> List.of("", "users", "approvals", "staff", "audit");
+            case ADMIN -> List.of("", "users", "approvals", "bulk-adjustments", "staff", "audit");
             case PRIVACY_OFFICER -> List.of("", "users", "audit");
             case SUPPORT -> List.of("", "users");
             default -> List.of("");

@@ -27,6 +27,7 @@ import ru.rusoragentai.console.staff.StaffService;
 import ru.rusoragentai.console.staff.ui.ChangePasswordView;
 import ru.rusoragentai.console.staff.ui.StaffListView;
 import ru.rusoragentai.console.tokens.ui.ApprovalsView;
+import ru.rusoragentai.console.tokens.ui.BulkAdjustmentView;
 import ru.rusoragentai.console.users.ui.UserSearchView;
 
 /** The frame around every signed-in screen: navigation filtered by role, language, theme, sign-out. */
@@ -53,6 +54,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class, VaadinIcon.DASHBOARD.create()), DashboardView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.users"), UserSearchView.class, VaadinIcon.SEARCH.create()), UserSearchView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.approvals"), ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()), ApprovalsView.class);
+        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.bulk"), BulkAdjustmentView.class, VaadinIcon.UPLOAD.create()), BulkAdjustmentView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.staff"), StaffListView.class, VaadinIcon.USERS.create()), StaffListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.audit"), AuditLogView.class, VaadinIcon.RECORDS.create()), AuditLogView.class);
         return nav;

@@ -1,0 +1,148 @@
+package ru.rusoragentai.console.tokens.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.tokens.BulkAdjustmentService;
+import ru.rusoragentai.console.tokens.BulkFileException;
+import ru.rusoragentai.console.tokens.BulkPreview;
+import ru.rusoragentai.console.tokens.InsufficientBalanceException;
+
+/** Upload a CSV or XLSX of adjustments, check every row, then apply the whole file or nothing. */
+@Route("bulk-adjustments")
+@RolesAllowed(Role.Names.ADMIN)
+public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final BulkAdjustmentService bulk;
+    private final Grid<BulkPreview.Row> preview = new Grid<>();
+    private final Span summary = new Span();
+    private final Button apply = new Button();
+    private final HorizontalLayout resultBar = new HorizontalLayout();
+    private String fileName;
+    private byte[] content;
+
+    public BulkAdjustmentView(BulkAdjustmentService bulk) {
+        this.bulk = bulk;
+        setSizeFull();
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> receiveFile(metadata.fileName(), data)));
+        upload.setId("bulk-upload");
+        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv", XLSX);
+        upload.setMaxFileSize(1024 * 1024);
+        upload.setMaxFiles(1);
+        upload.addFileRejectedListener(e -> error(getTranslation("bulk.error.too-large")));
+        summary.setId("bulk-summary");
+        apply.setText(getTranslation("bulk.apply"));
+        apply.setId("bulk-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        apply.setEnabled(false);
+        apply.addClickListener(e -> confirmApply());
+        configureGrid();
+        resultBar.setId("bulk-result");
+        add(new H2(getTranslation("bulk.heading")), new Paragraph(getTranslation("bulk.help")), upload,
+                new HorizontalLayout(summary, apply), resultBar, preview);
+    }
+
+    private void configureGrid() {
+        preview.setId("bulk-preview");
+        preview.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        preview.addColumn(BulkPreview.Row::line).setHeader(getTranslation("bulk.line")).setAutoWidth(true).setFlexGrow(0);
+        preview.addColumn(BulkPreview.Row::identifier).setHeader(getTranslation("bulk.identifier")).setAutoWidth(true);
+        preview.addColumn(r -> r.userId() == null ? "" : "#" + r.userId()).setHeader(getTranslation("approvals.user")).setAutoWidth(true);
+        preview.addColumn(r -> r.delta() == null ? "" : r.delta().toString()).setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
+        preview.addColumn(r -> r.reason() == null ? "" : getTranslation("adjust.reason." + r.reason().dbValue())).setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
+        preview.addColumn(BulkPreview.Row::comment).setHeader(getTranslation("adjust.comment")).setFlexGrow(2);
+        preview.addColumn(r -> r.errors().isEmpty() ? getTranslation("bulk.row.ok")
+                : r.errors().stream().map(this::getTranslation).collect(Collectors.joining("; "))).setKey("check").setHeader(getTranslation("bulk.check")).setFlexGrow(2);
+        preview.setPartNameGenerator(r -> r.errors().isEmpty() ? null : "error-row");
+        preview.setSizeFull();
+        preview.setVisible(false);
+    }
+
+    /** Called with the uploaded bytes; validates and shows the preview. Public so UI tests can feed files. */
+    public void receiveFile(String name, byte[] data) {
+        resultBar.removeAll();
+        try {
+            BulkPreview checked = bulk.preview(name, data);
+            fileName = name;
+            content = data;
+            preview.setItems(checked.rows());
+            preview.setVisible(true);
+            apply.setEnabled(checked.applicable());
+            summary.setText(checked.alreadyApplied() ? getTranslation("bulk.already-applied")
+                    : getTranslation("bulk.summary", checked.rows().size(), checked.errorCount(), checked.totalDelta()));
+        } catch (BulkFileException refused) {
+            reset();
+            error(getTranslation(refused.messageKey()));
+        }
+    }
+
+    private void confirmApply() {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("bulk.apply"), getTranslation("bulk.apply.confirm", fileName),
+                getTranslation("bulk.apply"), e -> applyFile());
+        confirm.setId("bulk-apply-confirm");
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.open();
+    }
+
+    private void applyFile() {
+        try {
+            List<BulkAdjustmentService.AppliedRow> applied = bulk.apply(fileName, content);
+            byte[] result = bulk.resultWorkbook(fileName, applied);
+            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(result), "bulk-result.xlsx", XLSX, result.length)), getTranslation("bulk.download"));
+            download.setId("bulk-download");
+            download.getElement().setAttribute("download", true);
+            resultBar.removeAll();
+            resultBar.add(new Span(getTranslation("bulk.applied", applied.size())), download);
+            Notification.show(getTranslation("bulk.applied", applied.size())).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            apply.setEnabled(false);
+        } catch (BulkFileException refused) {
+            error(getTranslation(refused.messageKey()));
+        } catch (InsufficientBalanceException refused) {
+            error(getTranslation("bulk.error.insufficient", refused.getMessage()));
+        }
+    }
+
+    private void reset() {
+        fileName = null;
+        content = null;
+        preview.setVisible(false);
+        apply.setEnabled(false);
+        summary.setText("");
+    }
+
+    private static void error(String message) {
+        Notification notification = Notification.show(message);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setDuration(8000);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("bulk.heading");
+    }
+}
