@@ -38,6 +38,8 @@ public class BulkAdjustmentService {
     public record AppliedRow(int line, long userId, long delta, long balanceAfter) {
     }
 
+    private static final java.util.regex.Pattern TELEGRAM_HANDLE = java.util.regex.Pattern.compile("@[A-Za-z0-9_]{3,64}");
+
     private final AdjustmentRepository repository;
     private final TokenLedgerService ledger;
     private final UserSearchService users;
@@ -139,11 +141,11 @@ public class BulkAdjustmentService {
 
     private BulkPreview.Row validate(BulkFileReader.RawRow raw, Set<String> seen) {
         List<String> errors = new ArrayList<>();
-        for (String text : new String[] {raw.identifier(), raw.reason(), raw.comment()}) {
-            if (SafeCells.looksLikeFormula(text)) {
-                errors.add("bulk.row.formula");
-                break;
-            }
+        // "@name" is how users give their Telegram handle; anything else starting like a formula is refused
+        boolean handle = raw.identifier() != null && TELEGRAM_HANDLE.matcher(raw.identifier().strip()).matches();
+        if ((!handle && SafeCells.looksLikeFormula(raw.identifier()))
+                || SafeCells.looksLikeFormula(raw.reason()) || SafeCells.looksLikeFormula(raw.comment())) {
+            errors.add("bulk.row.formula");
         }
         Long userId = users.resolveExactly(raw.identifier()).orElse(null);
         if (userId == null) {
