@@ -14,6 +14,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -52,7 +53,13 @@ public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitl
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv", XLSX);
         upload.setMaxFileSize(1024 * 1024);
         upload.setMaxFiles(1);
-        upload.addFileRejectedListener(e -> error(getTranslation("bulk.error.too-large")));
+        upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("bulk.upload.add")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("bulk.upload.drop")));
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("bulk.error.too-large"))
+                .setIncorrectFileType(getTranslation("bulk.error.type")).setTooManyFiles(getTranslation("bulk.upload.one-file")));
+        upload.setI18n(i18n);
         summary.setId("bulk-summary");
         apply.setText(getTranslation("bulk.apply"));
         apply.setId("bulk-apply");
