@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.usage.UsagePartitionService;
+import ru.rusoragentai.console.usage.UsageRollupService;
 
 /** Loads demo data into an empty database. Never touches a database that already has users. */
 @Service
@@ -18,12 +19,15 @@ public class DemoDataService {
 
     private final DemoDataRepository repository;
     private final UsagePartitionService partitions;
+    private final UsageRollupService rollups;
     private final SecretCipher cipher;
     private final Clock clock;
 
-    DemoDataService(DemoDataRepository repository, UsagePartitionService partitions, SecretCipher cipher, Clock clock) {
+    DemoDataService(DemoDataRepository repository, UsagePartitionService partitions, UsageRollupService rollups,
+                    SecretCipher cipher, Clock clock) {
         this.repository = repository;
         this.partitions = partitions;
+        this.rollups = rollups;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -38,6 +42,7 @@ public class DemoDataService {
         log.info("Generating demo data: {} users, about {} usage events, seed {}", properties.users(),
                 properties.effectiveUsageEvents() + properties.heavyUserEvents(), properties.seed());
         long[] counts = repository.load(new DemoDataGenerator(properties, cipher, clock));
+        rollups.rollUpFinishedDays();
         Map<String, Long> result = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
             result.put(DemoDataGenerator.TABLES.get(i), counts[i]);

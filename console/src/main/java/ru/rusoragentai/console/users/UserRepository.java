@@ -5,6 +5,7 @@ import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 import static ru.rusoragentai.db.Tables.PRIVACY_REQUEST;
 import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
+import static ru.rusoragentai.db.Tables.USAGE_DAILY;
 import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 import static ru.rusoragentai.db.Tables.USER_SESSION;
 
@@ -73,14 +74,19 @@ class UserRepository {
                 .execute() == 1;
     }
 
-    List<UserActivity.UsageDay> usageByDay(long userId, LocalDateTime since) {
-        var day = DSL.cast(USAGE_EVENT.OCCURRED_AT, org.jooq.impl.SQLDataType.LOCALDATE);
-        return dsl.select(day, USAGE_EVENT.MODEL, DSL.sum(USAGE_EVENT.TOKENS_CHARGED))
+    /** Finished days from the roll-up, today from the events themselves. */
+    List<UserActivity.UsageDay> usageByDay(long userId, LocalDate firstDay, LocalDate today) {
+        List<UserActivity.UsageDay> days = new java.util.ArrayList<>(dsl.select(USAGE_DAILY.DAY, USAGE_DAILY.MODEL, USAGE_DAILY.TOKENS_CHARGED)
+                .from(USAGE_DAILY)
+                .where(USAGE_DAILY.USER_ID.eq(userId).and(USAGE_DAILY.DAY.ge(firstDay)).and(USAGE_DAILY.DAY.lt(today)))
+                .orderBy(USAGE_DAILY.DAY, USAGE_DAILY.MODEL)
+                .fetch(r -> new UserActivity.UsageDay(r.value1(), r.value2(), r.value3())));
+        days.addAll(dsl.select(USAGE_EVENT.MODEL, DSL.sum(USAGE_EVENT.TOKENS_CHARGED))
                 .from(USAGE_EVENT)
-                .where(USAGE_EVENT.USER_ID.eq(userId).and(USAGE_EVENT.OCCURRED_AT.ge(since)))
-                .groupBy(day, USAGE_EVENT.MODEL)
-                .orderBy(day, USAGE_EVENT.MODEL)
-                .fetch(r -> new UserActivity.UsageDay(r.value1(), r.value2(), r.value3().longValue()));
+                .where(USAGE_EVENT.USER_ID.eq(userId).and(USAGE_EVENT.OCCURRED_AT.ge(today.atStartOfDay())))
+                .groupBy(USAGE_EVENT.MODEL)
+                .fetch(r -> new UserActivity.UsageDay(today, r.value1(), r.value2().longValue())));
+        return days;
     }
 
     List<UserActivity.UsageEvent> usageEvents(long userId, int offset, int limit) {
@@ -137,9 +143,5 @@ class UserRepository {
         return dsl.select(PRIVACY_REQUEST.ID, PRIVACY_REQUEST.TYPE, PRIVACY_REQUEST.STATUS, PRIVACY_REQUEST.RECEIVED_AT, PRIVACY_REQUEST.DUE_AT)
                 .from(PRIVACY_REQUEST).where(PRIVACY_REQUEST.USER_ID.eq(userId)).orderBy(PRIVACY_REQUEST.RECEIVED_AT.desc())
                 .fetch(r -> new UserActivity.PrivacyRequest(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-    }
-
-    static LocalDateTime startOfDay(LocalDate day) {
-        return day.atStartOfDay();
     }
 }

@@ -39,7 +39,8 @@ public class UserService {
     /** Tokens charged per model per day over the last {@code days} days (UTC). */
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     public List<UserActivity.UsageDay> usageByDay(long userId, int days) {
-        return repository.usageByDay(userId, LocalDate.now(clock).minusDays(days - 1L).atStartOfDay());
+        LocalDate today = LocalDate.now(clock);
+        return repository.usageByDay(userId, today.minusDays(days - 1L), today);
     }
 
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})

@@ -1,0 +1,55 @@
+package ru.rusoragentai.console.usage;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps usage_daily current: every finished day is aggregated once, and the last two days are
+ * rebuilt daily so that late-arriving events are counted. Rebuilding a day is idempotent (delete
+ * and insert in one transaction).
+ */
+@Service
+public class UsageRollupService {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageRollupService.class);
+
+    private final UsageRollupRepository repository;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    UsageRollupService(UsageRollupRepository repository, TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(100)
+    @Scheduled(cron = "0 20 0 * * *", zone = "UTC")
+    public void rollUpFinishedDays() {
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        LocalDate from = repository.lastRolledUpDay().map(day -> day.minusDays(1))
+                .or(repository::firstEventDay).orElse(yesterday);
+        int days = 0;
+        for (LocalDate day = from; !day.isAfter(yesterday); day = day.plusDays(1)) {
+            rebuild(day);
+            days++;
+        }
+        if (days > 0) {
+            log.info("Usage roll-up: rebuilt {} days from {} to {}", days, from, yesterday);
+        }
+    }
+
+    /** Rebuilds one day; returns the number of (user, model) rows. */
+    public int rebuild(LocalDate day) {
+        return transactions.execute(status -> repository.rebuild(day));
+    }
+}
