@@ -14,5 +14,5 @@ if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE
 fi
 ./mvnw -B -q -pl console -am spring-boot:run \
   -Dconsole.main-class=ru.rusoragentai.console.bench.SupportBenchmark \
-  -Dspring-boot.run.arguments="--spring.datasource.url=$URL --spring.datasource.username=${BENCH_DB_USER:-root} --spring.datasource.password=${BENCH_DB_PASSWORD:-}" \
+  -Dspring-boot.run.arguments="--spring.datasource.url=$URL --spring.datasource.username=${BENCH_DB_USER:-root} --spring.datasource.password=${BENCH_DB_PASSWORD:-} ${BENCH_ARGS:-}" \
   2>&1 | grep -E "RESULT|ERROR|Exception"
