@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.CurrentStaff;
@@ -48,7 +49,7 @@ public class AdjustmentService {
      * @throws InsufficientBalanceException when a debit would go below zero
      */
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.ADMIN})
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Adjustment request(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative) {
         if (delta == 0) {
             throw new AdjustmentException("adjust.error.zero");
@@ -79,7 +80,7 @@ public class AdjustmentService {
     }
 
     @RolesAllowed(Role.Names.ADMIN)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Adjustment approve(long adjustmentId, String note) {
         Adjustment pending = lockPending(adjustmentId);
         String approver = currentStaff.actor();

@@ -33,8 +33,7 @@ class LedgerRepository {
      * then balance), so writers never deadlock each other. Empty when the user does not exist.
      */
     Optional<Long> lockBalance(long userId, LocalDateTime now) {
-        boolean userExists = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forUpdate().fetchOptional().isPresent();
-        if (!userExists) {
+        if (!lockUser(userId)) {
             return Optional.empty();
         }
         dsl.insertInto(TOKEN_BALANCE)
@@ -46,6 +45,11 @@ class LedgerRepository {
         return Optional.of(dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE)
                 .where(TOKEN_BALANCE.USER_ID.eq(userId))
                 .fetchSingle().value1());
+    }
+
+    /** The per-user lock every balance writer takes first; false when the user does not exist. */
+    boolean lockUser(long userId) {
+        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forUpdate().fetchOptional().isPresent();
     }
 
     long insert(LedgerRequest request, long balanceAfter, String actor, LocalDateTime now) {

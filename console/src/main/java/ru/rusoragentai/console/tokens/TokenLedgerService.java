@@ -78,8 +78,9 @@ public class TokenLedgerService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void lockAccount(long userId) {
-        repository.lockBalance(userId, LocalDateTime.now(clock))
-                .orElseThrow(() -> new IllegalArgumentException("No user " + userId));
+        if (!repository.lockUser(userId)) {
+            throw new IllegalArgumentException("No user " + userId);
+        }
     }
 
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})

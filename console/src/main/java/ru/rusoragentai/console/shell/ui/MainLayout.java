@@ -76,7 +76,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         language.setItemLabelGenerator(code -> getTranslation("prefs.language." + code));
         language.setValue(preferences.locale());
         language.addValueChangeListener(e -> {
-            if (e.isFromClient() || e.getValue() != null) {
+            if (e.getValue() != null && !e.getValue().equals(e.getOldValue())) {
                 staffService.saveMyPreferences(e.getValue(), staffService.myPreferences().theme());
                 UI ui = UI.getCurrent();
                 ui.getSession().setLocale(Locale.forLanguageTag(e.getValue()));
