@@ -80,6 +80,26 @@ class SupportFlowTest extends KaribuTest {
                 .and(AUDIT_EVENT.TARGET_ID.eq(Long.toString(user.userId()))).and(AUDIT_EVENT.ACTOR.eq("agent-flow")))).isEqualTo(1);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"id", "telegram", "username", "email", "name", "payment", "ip"})
+    void shouldFindTheUserFromTheSearchScreenByEachIdentifierKind(String kind) {
+        String query = switch (kind) {
+            case "id" -> Long.toString(user.userId());
+            case "telegram" -> Long.toString(user.telegramId());
+            case "username" -> "@" + user.username();
+            case "email" -> user.email().toUpperCase();
+            case "name" -> user.displayName().substring(0, 12).toLowerCase();
+            case "payment" -> user.paymentId();
+            default -> user.ip();
+        };
+        openUiAs("agent-kinds", Role.SUPPORT);
+        UI.getCurrent().navigate(UserSearchView.class);
+        _get(TextField.class, spec -> spec.withId("user-search-field")).setValue(query);
+        @SuppressWarnings("unchecked")
+        Grid<SearchHit> results = _get(Grid.class, spec -> spec.withId("user-search-results"));
+        assertThat(GridKt._findAll(results)).as(kind).extracting(SearchHit::userId).contains(user.userId());
+    }
+
     @Test
     void shouldChartTheUsersTokensPerModelPerDay() {
         dsl.insertInto(ru.rusoragentai.db.Tables.USAGE_EVENT)

@@ -1,0 +1,69 @@
+package ru.rusoragentai.console.tokens;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouteParameters;
+import org.junit.jupiter.api.Test;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.support.KaribuTest;
+import ru.rusoragentai.console.support.SupportFixture;
+import ru.rusoragentai.console.tokens.ui.ApprovalsView;
+import ru.rusoragentai.console.users.ui.UserDetailView;
+
+/** Four-eyes through the screens: a large credit waits, its requester cannot approve it, another admin can. */
+class ApprovalsViewTest extends KaribuTest {
+
+    @Test
+    void shouldHoldALargeCreditRefuseSelfApprovalAndApplyASecondAdminsApproval() throws Exception {
+        SupportFixture user = SupportFixture.create(dsl, "Four Eyes");
+        openUiAs("admin-requester", Role.ADMIN);
+        UI.getCurrent().navigate(UserDetailView.class, new RouteParameters("id", Long.toString(user.userId())));
+        _click(_get(Button.class, spec -> spec.withId("user-adjust")));
+        _get(IntegerField.class, spec -> spec.withId("adjust-delta")).setValue(25_000);
+        @SuppressWarnings("unchecked")
+        Select<ReasonCode> reason = _get(Select.class, spec -> spec.withId("adjust-reason"));
+        reason.setValue(ReasonCode.COMPENSATION);
+        _get(TextArea.class, spec -> spec.withId("adjust-comment")).setValue("outage refund");
+        _click(_get(Button.class, spec -> spec.withId("adjust-submit")));
+        NotificationsKt.expectNotifications("Adjustment sent for approval.");
+        assertThat(balance(user.userId())).isZero();
+
+        decide(user.userId(), "admin-requester");
+        NotificationsKt.expectNotifications("You cannot approve your own adjustment; another administrator must.");
+        assertThat(balance(user.userId())).isZero();
+
+        com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
+        openUiAs("admin-approver", Role.ADMIN);
+        decide(user.userId(), "admin-approver");
+        NotificationsKt.expectNotifications("Approved and applied.");
+        assertThat(balance(user.userId())).isEqualTo(25_000);
+    }
+
+    private void decide(long userId, String who) {
+        UI.getCurrent().navigate(ApprovalsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Adjustment> grid = _get(Grid.class, spec -> spec.withId("approvals-grid"));
+        int row = GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(userId);
+        assertThat(row).as("pending adjustment visible to " + who).isNotNegative();
+        long id = GridKt._get(grid, row).id();
+        var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
+        _click(actions.getChildren().map(Button.class::cast).filter(b -> ("approve-" + id).equals(b.getId().orElse(""))).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
+    }
+
+    private long balance(long userId) {
+        return dsl.select(ru.rusoragentai.db.Tables.TOKEN_BALANCE.BALANCE).from(ru.rusoragentai.db.Tables.TOKEN_BALANCE)
+                .where(ru.rusoragentai.db.Tables.TOKEN_BALANCE.USER_ID.eq(userId)).fetchOptional(r -> r.value1()).orElse(0L);
+    }
+}
