@@ -10,7 +10,6 @@ import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 import static ru.rusoragentai.db.Tables.USER_SESSION;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;

@@ -103,7 +103,7 @@ class SupportFlowTest extends KaribuTest {
     @Test
     void shouldChartTheUsersTokensPerModelPerDay() {
         dsl.insertInto(ru.rusoragentai.db.Tables.USAGE_EVENT)
-                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.OCCURRED_AT, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5))
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.OCCURRED_AT, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
                 .set(ru.rusoragentai.db.Tables.USAGE_EVENT.USER_ID, user.userId())
                 .set(ru.rusoragentai.db.Tables.USAGE_EVENT.PROVIDER, "openai").set(ru.rusoragentai.db.Tables.USAGE_EVENT.MODEL, "gpt-5")
                 .set(ru.rusoragentai.db.Tables.USAGE_EVENT.FEATURE, "chat").set(ru.rusoragentai.db.Tables.USAGE_EVENT.INPUT_TOKENS, 10)
