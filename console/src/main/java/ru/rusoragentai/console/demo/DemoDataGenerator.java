@@ -65,7 +65,7 @@ final class DemoDataGenerator {
         }
         // one commit per chunk of users: a commit per statement would make the load wait on fsync
         connection.setAutoCommit(false);
-        try (Loaders loaders = new Loaders(connection)) {
+        try (DemoLoaders loaders = new DemoLoaders(connection, ROWS_PER_STATEMENT)) {
             int users = properties.users();
             for (int first = 1; first <= users; first += CHUNK_USERS) {
                 int last = Math.min(users, first + CHUNK_USERS - 1);
@@ -97,7 +97,7 @@ final class DemoDataGenerator {
         }
     }
 
-    private void writeUser(Loaders out, int id, int users) throws SQLException {
+    private void writeUser(DemoLoaders out, int id, int users) throws SQLException {
         Persona persona = persona(id, users);
         LocalDateTime created = persona.created;
         byte[][] ips = sessionIps(persona);
@@ -199,7 +199,7 @@ final class DemoDataGenerator {
         return ips;
     }
 
-    private void writeSession(Loaders out, long userId, LocalDateTime started, byte[] ip) throws SQLException {
+    private void writeSession(DemoLoaders out, long userId, LocalDateTime started, byte[] ip) throws SQLException {
         String device = pick(DemoCatalog.DEVICES);
         String os = "desktop".equals(device) ? pick(DemoCatalog.DESKTOP_OS) : pick(DemoCatalog.MOBILE_OS);
         String browser = pick(DemoCatalog.BROWSERS);
@@ -210,7 +210,7 @@ final class DemoDataGenerator {
         counts[1]++;
     }
 
-    private LocalDateTime writeUsage(Loaders out, long userId, Persona persona, byte[][] ips, long[] monthlyCharge)
+    private LocalDateTime writeUsage(DemoLoaders out, long userId, Persona persona, byte[][] ips, long[] monthlyCharge)
             throws SQLException {
         long events = Math.round(-Math.log(1 - random.nextDouble()) * eventsPerUser);
         if (HEAVY_USERNAME.equals(persona.planted)) {
@@ -233,7 +233,7 @@ final class DemoDataGenerator {
         return last;
     }
 
-    private void writeEvent(Loaders out, long userId, LocalDateTime at, DemoCatalog.Model model, byte[][] ips,
+    private void writeEvent(DemoLoaders out, long userId, LocalDateTime at, DemoCatalog.Model model, byte[][] ips,
                             long[] monthlyCharge) throws SQLException {
         int input = 200 + random.nextInt(6_000);
         int output = 100 + random.nextInt(3_000);
@@ -248,7 +248,7 @@ final class DemoDataGenerator {
         counts[2]++;
     }
 
-    private long payments(Loaders out, long userId, Persona persona, LocalDateTime created, long balance)
+    private long payments(DemoLoaders out, long userId, Persona persona, LocalDateTime created, long balance)
             throws SQLException {
         boolean refunder = REFUND_USERNAME.equals(persona.planted);
         int purchases = refunder ? 4 : random.nextInt(10) < 3 ? 1 + random.nextInt(4) : 0;
@@ -274,7 +274,7 @@ final class DemoDataGenerator {
     }
 
     /** Usage is debited monthly, never below zero (the platform stops serving at zero). */
-    private long usageDebits(Loaders out, long userId, long[] monthlyCharge, long balance) throws SQLException {
+    private long usageDebits(DemoLoaders out, long userId, long[] monthlyCharge, long balance) throws SQLException {
         for (int month = 0; month < monthlyCharge.length; month++) {
             long debit = Math.min(monthlyCharge[month], Math.max(0, balance));
             if (debit > 0) {
@@ -285,7 +285,7 @@ final class DemoDataGenerator {
         return balance;
     }
 
-    private long ledger(Loaders out, long userId, long delta, String kind, String reference, String reason,
+    private long ledger(DemoLoaders out, long userId, long delta, String kind, String reference, String reason,
                         LocalDateTime at) throws SQLException {
         out.ledgerBalance = (out.ledgerUser == userId ? out.ledgerBalance : 0) + delta;
         out.ledgerUser = userId;
@@ -295,7 +295,7 @@ final class DemoDataGenerator {
         return delta;
     }
 
-    private void writeConversations(Loaders out, long userId, LocalDateTime created) throws SQLException {
+    private void writeConversations(DemoLoaders out, long userId, LocalDateTime created) throws SQLException {
         int conversations = 1 + random.nextInt(3);
         for (int c = 0; c < conversations; c++) {
             LocalDateTime at = between(created, now);
@@ -353,50 +353,5 @@ final class DemoDataGenerator {
 
     private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    /** One inserter per table, flushed in foreign-key order. */
-    private static final class Loaders implements AutoCloseable {
-        final BulkInserter users;
-        final BulkInserter sessions;
-        final BulkInserter events;
-        final BulkInserter payments;
-        final BulkInserter ledger;
-        final BulkInserter balances;
-        final BulkInserter conversations;
-        final BulkInserter messages;
-        long ledgerUser = -1;
-        long ledgerBalance;
-
-        Loaders(Connection c) {
-            users = new BulkInserter(c, "app_user", List.of("id", "username", "display_name", "email", "telegram_user_id",
-                    "status", "created_at", "last_seen_at", "conversation_retention_days", "locale", "theme", "birth_year",
-                    "possible_minor", "processing_restricted", "processing_objected", "version"), ROWS_PER_STATEMENT);
-            sessions = new BulkInserter(c, "user_session", List.of("id", "user_id", "started_at", "ended_at", "ip",
-                    "user_agent", "device_type", "browser", "os", "country_code", "region"), ROWS_PER_STATEMENT);
-            events = new BulkInserter(c, "usage_event", List.of("occurred_at", "user_id", "session_id", "provider", "model",
-                    "feature", "input_tokens", "output_tokens", "tokens_charged", "latency_ms", "status", "ip"), 2_000);
-            payments = new BulkInserter(c, "payment", List.of("id", "channel", "external_id", "user_id", "subject_pseudonym",
-                    "amount_minor", "currency", "tokens", "product_id", "status", "paid_at", "created_at", "updated_at",
-                    "raw_event"), ROWS_PER_STATEMENT);
-            ledger = new BulkInserter(c, "token_ledger", List.of("id", "user_id", "delta", "balance_after", "kind",
-                    "reference", "actor", "reason", "idempotency_key", "created_at"), ROWS_PER_STATEMENT);
-            balances = new BulkInserter(c, "token_balance", List.of("user_id", "balance", "updated_at"), ROWS_PER_STATEMENT);
-            conversations = new BulkInserter(c, "conversation", List.of("id", "user_id", "model", "title_enc", "created_at",
-                    "updated_at"), ROWS_PER_STATEMENT);
-            messages = new BulkInserter(c, "conversation_message", List.of("conversation_id", "role", "content_enc", "tokens",
-                    "created_at"), ROWS_PER_STATEMENT);
-        }
-
-        void flushAll() throws SQLException {
-            for (BulkInserter inserter : List.of(users, sessions, events, payments, ledger, balances, conversations, messages)) {
-                inserter.flush();
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            flushAll();
-        }
     }
 }
