@@ -58,16 +58,17 @@ class UserRepository {
     }
 
     boolean updateStatus(long id, int version, String status) {
-        return dsl.update(APP_USER)
-                .set(APP_USER.STATUS, status)
-                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
-                .where(APP_USER.ID.eq(id).and(APP_USER.VERSION.eq(version)))
-                .execute() == 1;
+        return updateVersioned(id, version, APP_USER.STATUS, status);
     }
 
     boolean updateRestriction(long id, int version, boolean restricted) {
+        return updateVersioned(id, version, APP_USER.PROCESSING_RESTRICTED, restricted);
+    }
+
+    /** Sets one column if nobody changed the user since {@code version} was read. */
+    private <T> boolean updateVersioned(long id, int version, org.jooq.Field<T> field, T value) {
         return dsl.update(APP_USER)
-                .set(APP_USER.PROCESSING_RESTRICTED, restricted)
+                .set(field, value)
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .where(APP_USER.ID.eq(id).and(APP_USER.VERSION.eq(version)))
                 .execute() == 1;

@@ -49,7 +49,7 @@ public class StaffListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(s -> s.roles().stream().map(r -> getTranslation("role." + r.name())).sorted().collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("staff.roles"));
         grid.addColumn(this::state).setHeader(getTranslation("staff.state"));
-        grid.addColumn(s -> s.lastLoginAt() == null ? "" : TIME.format(s.lastLoginAt())).setHeader(getTranslation("staff.last-login"));
+        grid.addColumn(s -> s.lastLoginAt() == null ? "" : TIME.format(s.lastLoginAt())).setHeader(getTranslation("staff.last-login")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
     }
