@@ -1,0 +1,80 @@
+package ru.rusoragentai.console.plugins;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import ru.rusoragentai.spi.PluginCallException;
+
+/**
+ * The exception barrier and timeout around every call into plugin code. The call runs on its own virtual
+ * thread; the caller waits at most the timeout. A {@link PluginCallException} is the plugin reporting a remote
+ * failure and leaves it running; any other exception, an {@link Error} or a timeout marks the plugin failed.
+ * A hung call's thread is interrupted and abandoned.
+ */
+@Component
+public class PluginCalls implements DisposableBean {
+
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile BiConsumer<String, String> failureListener = (id, error) -> { };
+
+    void onFailure(BiConsumer<String, String> listener) {
+        this.failureListener = listener;
+    }
+
+    /**
+     * Runs plugin code behind the barrier.
+     *
+     * @throws PluginException with an operator-readable message when the call fails or times out
+     */
+    public <T> T guard(String pluginId, String operation, Duration timeout, Callable<T> work) {
+        Future<T> future = executor.submit(work);
+        try {
+            return future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            String error = operation + " did not answer within " + timeout.toMillis() + " ms";
+            failureListener.accept(pluginId, error);
+            throw new PluginException(pluginId + ": " + error);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof PluginCallException remote) {
+                throw new PluginException(pluginId + ": " + remote.getMessage(), remote);
+            }
+            if (cause instanceof PluginException own) {
+                throw own;
+            }
+            String error = operation + " threw " + describe(cause);
+            failureListener.accept(pluginId, error);
+            throw new PluginException(pluginId + ": " + error, cause);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PluginException(pluginId + ": interrupted while waiting for " + operation);
+        }
+    }
+
+    /** Class and message of a throwable and of its root cause, for the Plugins screen. */
+    static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        if (root != error) {
+            text += " (caused by " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+        }
+        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

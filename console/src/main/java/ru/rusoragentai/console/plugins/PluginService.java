@@ -1,0 +1,205 @@
+package ru.rusoragentai.console.plugins;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.crypto.SecretCipher;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.spi.ConsoleExtension;
+import ru.rusoragentai.spi.HealthResult;
+import ru.rusoragentai.spi.SettingDescriptor;
+
+/** What operators do with plugins. Every action is permission-checked here and audited. */
+@Service
+@RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+public class PluginService {
+
+    static final String TARGET = "plugin";
+
+    private final PluginHost host;
+    private final PluginFiles files;
+    private final PluginStateRepository states;
+    private final PluginSettingsRepository settings;
+    private final PluginContexts contexts;
+    private final SecretCipher cipher;
+    private final AuditService audit;
+    private final CurrentStaff currentStaff;
+    private final Clock clock;
+
+    PluginService(PluginHost host, PluginFiles files, PluginStateRepository states, PluginSettingsRepository settings,
+                  PluginContexts contexts, SecretCipher cipher, AuditService audit, CurrentStaff currentStaff, Clock clock) {
+        this.host = host;
+        this.files = files;
+        this.states = states;
+        this.settings = settings;
+        this.contexts = contexts;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.currentStaff = currentStaff;
+        this.clock = clock;
+    }
+
+    public List<PluginSummary> plugins() {
+        return host.plugins();
+    }
+
+    /**
+     * Validates and installs an uploaded plugin jar, then loads and starts it. A refused file is audited too.
+     *
+     * @throws PluginException when the file is not a valid, compatible, new plugin; nothing is installed then
+     */
+    @Transactional(noRollbackFor = PluginException.class)
+    public PluginSummary install(String fileName, byte[] content) {
+        java.nio.file.Path path;
+        try {
+            path = files.place(fileName, content);
+        } catch (PluginException refused) {
+            audit.record("plugin.install-refused", TARGET, abbreviate(fileName), abbreviate(refused.getMessage()));
+            throw refused;
+        }
+        PluginSummary loaded = host.load(path);
+        audit.record("plugin.install", TARGET, loaded.id(), "file=" + fileName + " version=" + loaded.version()
+                + " state=" + loaded.state() + " sha256=" + sha256(content) + errorSuffix(loaded));
+        return loaded;
+    }
+
+    @Transactional
+    public PluginSummary enable(String id) {
+        states.setEnabled(id, true, currentStaff.actor(), now());
+        PluginSummary started = host.start(id);
+        audit.record("plugin.enable", TARGET, id, "state=" + started.state() + errorSuffix(started));
+        return started;
+    }
+
+    @Transactional
+    public PluginSummary disable(String id) {
+        states.setEnabled(id, false, currentStaff.actor(), now());
+        PluginSummary stopped = host.stop(id);
+        audit.record("plugin.disable", TARGET, id, "state=" + stopped.state());
+        return stopped;
+    }
+
+    @Transactional
+    public PluginSummary reload(String id) {
+        PluginSummary reloaded = host.reload(id);
+        contexts.evict(id);
+        audit.record("plugin.reload", TARGET, id, "state=" + reloaded.state() + errorSuffix(reloaded));
+        return reloaded;
+    }
+
+    /** Unloads the plugin, deletes its file and forgets its state and settings. */
+    @Transactional
+    public void uninstall(String id) {
+        PluginSummary plugin = host.plugin(id).orElseThrow(() -> new PluginException("No plugin " + id));
+        host.unload(id);
+        files.delete(plugin.file());
+        states.forget(id);
+        contexts.evict(id);
+        audit.record("plugin.uninstall", TARGET, id, "file=" + plugin.file().getFileName() + " version=" + plugin.version());
+    }
+
+    public PluginSettingsForm settingsForm(String id) {
+        List<SettingDescriptor> descriptors = contexts.descriptors(id);
+        Map<String, String> values = new HashMap<>();
+        Set<String> secretsSet = new TreeSet<>();
+        descriptors.stream().filter(d -> d.defaultValue() != null).forEach(d -> values.put(d.name(), d.defaultValue()));
+        settings.load(id).values().forEach(stored -> {
+            if (stored.secret()) {
+                secretsSet.add(stored.name());
+            } else if (stored.text() != null) {
+                values.put(stored.name(), stored.text());
+            }
+        });
+        return new PluginSettingsForm(id, descriptors, Map.copyOf(values), Set.copyOf(secretsSet));
+    }
+
+    /**
+     * Validates and stores settings; secrets are encrypted (AES-256-GCM) and never echoed back.
+     *
+     * @throws PluginException listing every problem; nothing is stored then
+     */
+    @Transactional
+    public void saveSettings(String id, SettingsChange change) {
+        PluginSettingsForm form = settingsForm(id);
+        List<String> problems = SettingsValidator.problems(form.descriptors(), change, form.secretsSet());
+        if (!problems.isEmpty()) {
+            throw new PluginException(String.join(" ", problems));
+        }
+        String actor = currentStaff.actor();
+        LocalDateTime now = now();
+        Set<String> changed = new TreeSet<>();
+        for (SettingDescriptor d : form.descriptors()) {
+            if (d.secret()) {
+                if (change.newSecrets().containsKey(d.name())) {
+                    settings.saveSecret(id, d.name(), cipher.encryptString(change.newSecrets().get(d.name())), actor, now);
+                    changed.add(d.name() + "=(secret set)");
+                } else if (change.clearedSecrets().contains(d.name())) {
+                    settings.delete(id, d.name());
+                    changed.add(d.name() + "=(secret cleared)");
+                }
+                continue;
+            }
+            String value = change.values().getOrDefault(d.name(), "").strip();
+            String before = form.values().get(d.name());
+            if (value.isEmpty()) {
+                settings.delete(id, d.name());
+            } else if (!value.equals(before)) {
+                settings.saveText(id, d.name(), value, actor, now);
+                changed.add(d.name() + ": " + abbreviate(before) + " -> " + abbreviate(value));
+            }
+        }
+        contexts.evict(id);
+        audit.record("plugin.settings", TARGET, id, changed.isEmpty() ? "no change" : String.join("; ", changed));
+    }
+
+    /** Runs the plugin's health check with the call timeout. */
+    @Transactional
+    public HealthResult testConnection(String id) {
+        List<ConsoleExtension> extensions = host.allExtensions(id);
+        if (extensions.isEmpty() || host.plugin(id).map(p -> p.state() != PluginState.STARTED).orElse(true)) {
+            throw new PluginException("Plugin " + id + " is not started.");
+        }
+        HealthResult result;
+        try {
+            result = host.callGuarded(id, "checkHealth", () -> extensions.getFirst().checkHealth(contexts.forPlugin(id)));
+        } catch (PluginException e) {
+            result = HealthResult.unhealthy(e.getMessage());
+        }
+        audit.record("plugin.test", TARGET, id, (result instanceof HealthResult.Healthy ? "healthy: " : "unhealthy: ")
+                + abbreviate(result.message()));
+        return result;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private static String errorSuffix(PluginSummary summary) {
+        return summary.error() == null ? "" : " error=" + abbreviate(summary.error());
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "(unset)";
+        }
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
