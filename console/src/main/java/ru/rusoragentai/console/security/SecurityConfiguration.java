@@ -4,6 +4,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -15,6 +17,23 @@ import ru.rusoragentai.console.shell.ui.LoginView;
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 public class SecurityConfiguration {
+
+    /**
+     * Payment webhooks: machine-to-machine, authenticated by the channel plugin's signature check, so no
+     * session, no CSRF token, no login redirect.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain webhookSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {

@@ -17,6 +17,8 @@ import ru.rusoragentai.console.security.Role;
 @SpringBootTest(properties = {
         "console.demo.seed-on-empty=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,
+        "console.plugins.call-timeout=2s",
+        "console.plugins.start-timeout=5s",
         "vaadin.launch-browser=false"})
 public abstract class DatabaseTest {
 
@@ -31,6 +33,7 @@ public abstract class DatabaseTest {
         registry.add("spring.datasource.url", () -> URL);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("console.plugins.dir", () -> TestPlugins.sharedDir().toString());
     }
 
     /**

@@ -1,0 +1,116 @@
+package ru.rusoragentai.console.payments;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import ru.rusoragentai.console.tokens.LedgerKind;
+import ru.rusoragentai.console.tokens.LedgerRequest;
+import ru.rusoragentai.console.tokens.TokenLedgerService;
+import ru.rusoragentai.spi.PaymentEvent;
+import ru.rusoragentai.spi.PaymentKind;
+
+/**
+ * Applies a verified payment event exactly once, in the caller's transaction: a purchase or renewal records the
+ * payment and credits its tokens through the ledger (the external id is the idempotency key); a refund or
+ * chargeback marks the payment and debits what it credited. Concurrent deliveries of one event serialise on the
+ * user's lock; the payment's unique (channel, external id) and the ledger key make a second credit impossible.
+ */
+@Component
+class PaymentApplier {
+
+    private final PaymentRepository payments;
+    private final TokenLedgerService ledger;
+    private final Clock clock;
+
+    PaymentApplier(PaymentRepository payments, TokenLedgerService ledger, Clock clock) {
+        this.payments = payments;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Disposition apply(String channel, PaymentEvent event, byte[] rawBody) {
+        if (event.kind() == PaymentKind.CANCELLATION) {
+            return Disposition.of(InboxStatus.APPLIED, "Subscription cancellation recorded; tokens already bought stay.", 200);
+        }
+        if (event.kind().reverses()) {
+            return reverse(channel, event);
+        }
+        return credit(channel, event, new String(rawBody, StandardCharsets.UTF_8));
+    }
+
+    private Disposition credit(String channel, PaymentEvent event, String rawText) {
+        if (event.tokens() <= 0) {
+            return Disposition.of(InboxStatus.UNMATCHED, "No token pack is mapped to product " + event.productId()
+                    + "; map it in the plugin's settings, then replay.", 200);
+        }
+        Optional<Long> user = payments.userByTelegramId(event.telegramUserId());
+        if (user.isEmpty()) {
+            return Disposition.of(InboxStatus.UNMATCHED, "No user with Telegram id " + event.telegramUserId()
+                    + "; replay once they have signed up.", 200);
+        }
+        long userId = user.get();
+        ledger.lockAccount(userId);
+        if (payments.find(channel, event.externalId()).isPresent()) {
+            return duplicate(event).forUser(userId);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            payments.insert(channel, event, userId, rawText, now);
+        } catch (DuplicateKeyException raced) {
+            return duplicate(event).forUser(userId);
+        }
+        var entry = ledger.apply(new LedgerRequest(userId, event.tokens(), LedgerKind.PURCHASE, event.externalId(),
+                channel + " " + event.kind().name().toLowerCase() + " of " + event.productId(),
+                key(channel, "credit", event.externalId()), false));
+        return Disposition.of(InboxStatus.APPLIED, "Credited " + event.tokens() + " tokens; balance now "
+                + entry.balanceAfter() + ".", 200).forUser(userId);
+    }
+
+    private Disposition reverse(String channel, PaymentEvent event) {
+        Optional<PaymentRepository.StoredPayment> payment = payments.find(channel, event.externalId());
+        if (payment.isEmpty() || payment.get().userId() == null) {
+            return Disposition.of(InboxStatus.UNMATCHED, "No payment " + event.externalId() + " to reverse; replay once the purchase is applied.", 200);
+        }
+        long userId = payment.get().userId();
+        ledger.lockAccount(userId);
+        PaymentRepository.StoredPayment locked = payments.find(channel, event.externalId()).orElseThrow();
+        if (!"succeeded".equals(locked.status())) {
+            return duplicate(event).forUser(userId);
+        }
+        boolean chargeback = event.kind() == PaymentKind.CHARGEBACK;
+        payments.setStatus(locked.id(), chargeback ? "charged_back" : "refunded", LocalDateTime.now(clock));
+        var entry = ledger.apply(new LedgerRequest(userId, -locked.tokens(), chargeback ? LedgerKind.CHARGEBACK : LedgerKind.REFUND,
+                event.externalId(), channel + " " + event.kind().name().toLowerCase() + " of " + event.externalId(),
+                key(channel, "reverse", event.externalId()), true));
+        return Disposition.of(InboxStatus.APPLIED, "Debited " + locked.tokens() + " tokens for the " + event.kind().name().toLowerCase()
+                + "; balance now " + entry.balanceAfter() + ".", 200).forUser(userId);
+    }
+
+    private static Disposition duplicate(PaymentEvent event) {
+        return Disposition.of(InboxStatus.DUPLICATE, "Already applied: " + event.kind().name().toLowerCase() + " "
+                + event.externalId() + ".", 200);
+    }
+
+    /** The ledger idempotency key: readable when it fits 128 characters, a hash otherwise. */
+    static String key(String channel, String action, String externalId) {
+        String key = channel + ":" + action + ":" + externalId;
+        if (key.length() <= 128) {
+            return key;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return channel + ":" + action + ":sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package ru.rusoragentai.console.payments;
+
+import static ru.rusoragentai.db.Tables.APP_USER;
+import static ru.rusoragentai.db.Tables.PAYMENT;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import ru.rusoragentai.spi.PaymentEvent;
+
+@Repository
+class PaymentRepository {
+
+    /** A stored payment that a refund or chargeback may reverse. */
+    record StoredPayment(long id, Long userId, long tokens, String status) {
+    }
+
+    private final DSLContext dsl;
+
+    PaymentRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The user with this Telegram id, unless deleted. */
+    Optional<Long> userByTelegramId(long telegramUserId) {
+        return dsl.select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.TELEGRAM_USER_ID.eq(telegramUserId), APP_USER.STATUS.ne("deleted"))
+                .orderBy(APP_USER.ID).limit(1).fetchOptional(APP_USER.ID);
+    }
+
+    Optional<StoredPayment> find(String channel, String externalId) {
+        return dsl.select(PAYMENT.ID, PAYMENT.USER_ID, PAYMENT.TOKENS, PAYMENT.STATUS).from(PAYMENT)
+                .where(PAYMENT.CHANNEL.eq(channel), PAYMENT.EXTERNAL_ID.eq(externalId))
+                .fetchOptional(r -> new StoredPayment(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the channel's external id exists */
+    long insert(String channel, PaymentEvent event, long userId, String rawEvent, LocalDateTime now) {
+        return dsl.insertInto(PAYMENT)
+                .set(PAYMENT.CHANNEL, channel)
+                .set(PAYMENT.EXTERNAL_ID, event.externalId())
+                .set(PAYMENT.USER_ID, userId)
+                .set(PAYMENT.AMOUNT_MINOR, event.amountMinor())
+                .set(PAYMENT.CURRENCY, event.currency().length() == 3 ? event.currency() : "XXX")
+                .set(PAYMENT.TOKENS, event.tokens())
+                .set(PAYMENT.PRODUCT_ID, event.productId())
+                .set(PAYMENT.STATUS, "succeeded")
+                .set(PAYMENT.PAID_AT, LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                .set(PAYMENT.CREATED_AT, now)
+                .set(PAYMENT.UPDATED_AT, now)
+                .set(PAYMENT.RAW_EVENT, rawEvent)
+                .returningResult(PAYMENT.ID)
+                .fetchSingle().value1();
+    }
+
+    void setStatus(long paymentId, String status, LocalDateTime now) {
+        dsl.update(PAYMENT).set(PAYMENT.STATUS, status).set(PAYMENT.UPDATED_AT, now).where(PAYMENT.ID.eq(paymentId)).execute();
+    }
+}

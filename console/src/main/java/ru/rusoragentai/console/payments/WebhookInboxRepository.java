@@ -1,0 +1,103 @@
+package ru.rusoragentai.console.payments;
+
+import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import ru.rusoragentai.spi.PaymentEvent;
+
+@Repository
+class WebhookInboxRepository {
+
+    private final DSLContext dsl;
+
+    WebhookInboxRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long insert(String channelId, String headers, byte[] body, Disposition disposition, PaymentEvent event,
+                LocalDateTime now) {
+        return dsl.insertInto(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.CHANNEL_ID, channelId)
+                .set(WEBHOOK_INBOX.RECEIVED_AT, now)
+                .set(WEBHOOK_INBOX.HEADERS, headers)
+                .set(WEBHOOK_INBOX.BODY, body)
+                .set(WEBHOOK_INBOX.STATUS, disposition.status().dbValue())
+                .set(WEBHOOK_INBOX.OUTCOME, clip(disposition.outcome()))
+                .set(WEBHOOK_INBOX.EVENT_KIND, event == null ? null : event.kind().name().toLowerCase())
+                .set(WEBHOOK_INBOX.EXTERNAL_ID, event == null ? null : event.externalId())
+                .set(WEBHOOK_INBOX.TELEGRAM_USER_ID, event == null ? null : event.telegramUserId())
+                .set(WEBHOOK_INBOX.USER_ID, disposition.userId())
+                .set(WEBHOOK_INBOX.TOKENS, event == null ? null : event.tokens())
+                .set(WEBHOOK_INBOX.UPDATED_AT, now)
+                .returningResult(WEBHOOK_INBOX.ID)
+                .fetchSingle().value1();
+    }
+
+    /** The stored delivery, locked for the replaying transaction. */
+    Optional<StoredDelivery> lockForReplay(long id) {
+        return dsl.select(WEBHOOK_INBOX.CHANNEL_ID, WEBHOOK_INBOX.HEADERS, WEBHOOK_INBOX.BODY, WEBHOOK_INBOX.STATUS)
+                .from(WEBHOOK_INBOX).where(WEBHOOK_INBOX.ID.eq(id)).forUpdate()
+                .fetchOptional(r -> new StoredDelivery(id, r.value1(), r.value2(), r.value3(), InboxStatus.fromDb(r.value4())));
+    }
+
+    void updateAfterReplay(long id, Disposition disposition, PaymentEvent event, String actor, LocalDateTime now) {
+        dsl.update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.STATUS, disposition.status().dbValue())
+                .set(WEBHOOK_INBOX.OUTCOME, clip(disposition.outcome()))
+                .set(WEBHOOK_INBOX.EVENT_KIND, event == null ? null : event.kind().name().toLowerCase())
+                .set(WEBHOOK_INBOX.EXTERNAL_ID, event == null ? null : event.externalId())
+                .set(WEBHOOK_INBOX.TELEGRAM_USER_ID, event == null ? null : event.telegramUserId())
+                .set(WEBHOOK_INBOX.USER_ID, disposition.userId())
+                .set(WEBHOOK_INBOX.TOKENS, event == null ? null : event.tokens())
+                .set(WEBHOOK_INBOX.REPLAYED_BY, actor)
+                .set(WEBHOOK_INBOX.UPDATED_AT, now)
+                .where(WEBHOOK_INBOX.ID.eq(id))
+                .execute();
+    }
+
+    List<InboxEntry> find(InboxStatus status, String channelId, int offset, int limit) {
+        return dsl.selectFrom(WEBHOOK_INBOX).where(filter(status, channelId))
+                .orderBy(WEBHOOK_INBOX.RECEIVED_AT.desc(), WEBHOOK_INBOX.ID.desc())
+                .offset(offset).limit(limit)
+                .fetch(WebhookInboxRepository::entry);
+    }
+
+    int count(InboxStatus status, String channelId) {
+        return dsl.fetchCount(WEBHOOK_INBOX, filter(status, channelId));
+    }
+
+    private static Condition filter(InboxStatus status, String channelId) {
+        Condition condition = DSL.trueCondition();
+        if (status != null) {
+            condition = condition.and(WEBHOOK_INBOX.STATUS.eq(status.dbValue()));
+        }
+        if (channelId != null) {
+            condition = condition.and(WEBHOOK_INBOX.CHANNEL_ID.eq(channelId));
+        }
+        return condition;
+    }
+
+    private static InboxEntry entry(Record r) {
+        return new InboxEntry(r.get(WEBHOOK_INBOX.ID), r.get(WEBHOOK_INBOX.CHANNEL_ID), r.get(WEBHOOK_INBOX.RECEIVED_AT),
+                InboxStatus.fromDb(r.get(WEBHOOK_INBOX.STATUS)), r.get(WEBHOOK_INBOX.OUTCOME), r.get(WEBHOOK_INBOX.EVENT_KIND),
+                r.get(WEBHOOK_INBOX.EXTERNAL_ID), r.get(WEBHOOK_INBOX.TELEGRAM_USER_ID), r.get(WEBHOOK_INBOX.USER_ID),
+                r.get(WEBHOOK_INBOX.TOKENS), r.get(WEBHOOK_INBOX.REPLAYED_BY),
+                new String(r.get(WEBHOOK_INBOX.BODY), StandardCharsets.UTF_8));
+    }
+
+    private static String clip(String text) {
+        return text.length() > 500 ? text.substring(0, 499) + "…" : text;
+    }
+
+    /** A delivery as stored, for replay. */
+    record StoredDelivery(long id, String channelId, String headers, byte[] body, InboxStatus status) {
+    }
+}

@@ -1,0 +1,169 @@
+package ru.rusoragentai.console.payments;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.plugins.PluginContexts;
+import ru.rusoragentai.console.plugins.PluginException;
+import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.spi.PaymentChannel;
+import ru.rusoragentai.spi.PaymentEvent;
+import ru.rusoragentai.spi.WebhookDelivery;
+import ru.rusoragentai.spi.WebhookOutcome;
+
+/**
+ * Payment intake: every webhook delivery is handed to its channel plugin, applied when verified, and recorded in
+ * the inbox with its outcome. A verified event and its inbox row commit together, so the inbox never claims an
+ * effect that did not happen. {@link #receive} is open to the internet: the plugin's signature check is what
+ * authenticates it.
+ */
+@Service
+public class WebhookIntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntakeService.class);
+
+    private final PluginHost host;
+    private final PluginContexts contexts;
+    private final PaymentApplier applier;
+    private final WebhookInboxRepository inbox;
+    private final AuditService audit;
+    private final CurrentStaff currentStaff;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    WebhookIntakeService(PluginHost host, PluginContexts contexts, PaymentApplier applier, WebhookInboxRepository inbox,
+                         AuditService audit, CurrentStaff currentStaff, PlatformTransactionManager transactions, Clock clock) {
+        this.host = host;
+        this.contexts = contexts;
+        this.applier = applier;
+        this.inbox = inbox;
+        this.audit = audit;
+        this.currentStaff = currentStaff;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.clock = clock;
+    }
+
+    /** Handles one delivery; never throws for bad input, always records it. */
+    public IntakeResult receive(String channelId, byte[] body, Map<String, List<String>> headers) {
+        String headerText = Headers.format(headers);
+        WebhookOutcome outcome;
+        try {
+            outcome = parse(channelId, body, headers);
+        } catch (PluginException e) {
+            boolean missing = host.extension(channelId, PaymentChannel.class).isEmpty();
+            return record(channelId, headerText, body, Disposition.of(missing ? InboxStatus.REJECTED : InboxStatus.FAILED,
+                    e.getMessage(), missing ? 404 : 503), null);
+        }
+        return switch (outcome) {
+            case WebhookOutcome.BadSignature bad -> record(channelId, headerText, body,
+                    Disposition.of(InboxStatus.REJECTED, bad.reason(), 401), null);
+            case WebhookOutcome.Malformed malformed -> record(channelId, headerText, body,
+                    Disposition.of(InboxStatus.MALFORMED, malformed.reason(), 400), null);
+            case WebhookOutcome.Ignored ignored -> record(channelId, headerText, body,
+                    Disposition.of(InboxStatus.IGNORED, ignored.reason(), 200), null);
+            case WebhookOutcome.Verified verified -> applyAndRecord(channelId, headerText, body, verified.event());
+        };
+    }
+
+    /** A delivery that exceeded the size limit: recorded without its body. */
+    public IntakeResult tooLarge(String channelId, Map<String, List<String>> headers, long size) {
+        return record(channelId, Headers.format(headers), new byte[0],
+                Disposition.of(InboxStatus.REJECTED, "Body of " + size + " bytes exceeds the limit; not read.", 413), null);
+    }
+
+    /**
+     * Runs a parked (unmatched or failed) delivery again, after its cause was fixed: signature and mapping are
+     * checked again with the current settings.
+     *
+     * @throws PluginException when the delivery may not be replayed or no longer verifies; nothing changes then
+     */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public IntakeResult replay(long inboxId) {
+        return tx.execute(status -> {
+            WebhookInboxRepository.StoredDelivery stored = inbox.lockForReplay(inboxId)
+                    .orElseThrow(() -> new PluginException("No webhook delivery " + inboxId));
+            if (!stored.status().replayable()) {
+                throw new PluginException("Delivery " + inboxId + " is " + stored.status().dbValue() + "; only unmatched or failed ones can be replayed.");
+            }
+            WebhookOutcome outcome = parse(stored.channelId(), stored.body(), Headers.parse(stored.headers()));
+            if (!(outcome instanceof WebhookOutcome.Verified verified)) {
+                throw new PluginException("Replay refused: the channel now answers " + describe(outcome));
+            }
+            Disposition disposition = applier.apply(stored.channelId(), verified.event(), stored.body());
+            inbox.updateAfterReplay(inboxId, disposition, verified.event(), currentStaff.actor(), now());
+            audit.record("webhook.replay", "webhook", String.valueOf(inboxId),
+                    "channel=" + stored.channelId() + " was=" + stored.status().dbValue() + " now=" + disposition.status().dbValue()
+                            + " external=" + verified.event().externalId());
+            return new IntakeResult(disposition.httpStatus(), inboxId, disposition.status(), disposition.outcome());
+        });
+    }
+
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public List<InboxEntry> inbox(InboxStatus status, String channelId, int offset, int limit) {
+        return inbox.find(status, channelId, offset, limit);
+    }
+
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public int inboxCount(InboxStatus status, String channelId) {
+        return inbox.count(status, channelId);
+    }
+
+    private WebhookOutcome parse(String channelId, byte[] body, Map<String, List<String>> headers) {
+        Optional<PaymentChannel> channel = host.extension(channelId, PaymentChannel.class);
+        if (channel.isEmpty()) {
+            throw new PluginException("No started payment channel '" + channelId + "'");
+        }
+        WebhookDelivery delivery = WebhookDelivery.of(body, headers);
+        return host.callGuarded(channelId, "parseWebhook",
+                () -> channel.get().parseWebhook(delivery, contexts.forPlugin(channelId)));
+    }
+
+    private IntakeResult applyAndRecord(String channelId, String headerText, byte[] body, PaymentEvent event) {
+        try {
+            return tx.execute(status -> {
+                Disposition disposition = applier.apply(channelId, event, body);
+                long id = inbox.insert(channelId, headerText, body, disposition, event, now());
+                return new IntakeResult(disposition.httpStatus(), id, disposition.status(), disposition.outcome());
+            });
+        } catch (RuntimeException e) {
+            log.error("Could not apply {} {} from {}", event.kind(), event.externalId(), channelId, e);
+            return record(channelId, headerText, body, Disposition.of(InboxStatus.FAILED,
+                    "Could not apply: " + e.getClass().getSimpleName() + "; the channel will retry.", 500), event);
+        }
+    }
+
+    private IntakeResult record(String channelId, String headerText, byte[] body, Disposition disposition, PaymentEvent event) {
+        long id = tx.execute(status -> inbox.insert(channelId.length() > 64 ? channelId.substring(0, 64) : channelId,
+                headerText, body, disposition, event, now()));
+        if (disposition.status() == InboxStatus.REJECTED || disposition.status() == InboxStatus.FAILED) {
+            log.warn("Webhook {} for {}: {} ({})", id, channelId, disposition.status(), disposition.outcome());
+        }
+        return new IntakeResult(disposition.httpStatus(), id, disposition.status(), disposition.outcome());
+    }
+
+    private static String describe(WebhookOutcome outcome) {
+        return switch (outcome) {
+            case WebhookOutcome.BadSignature bad -> "bad signature (" + bad.reason() + ")";
+            case WebhookOutcome.Malformed malformed -> "malformed (" + malformed.reason() + ")";
+            case WebhookOutcome.Ignored ignored -> "ignored (" + ignored.reason() + ")";
+            case WebhookOutcome.Verified verified -> "verified";
+        };
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}
