@@ -25,6 +25,23 @@ public final class TestData {
                 .fetchSingle().value1();
     }
 
+    /** The Telegram id {@link #insertUser} gave a user. */
+    public static long telegramId(DSLContext dsl, long userId) {
+        return dsl.select(APP_USER.TELEGRAM_USER_ID).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchSingle().value1();
+    }
+
+    /** A Telegram id no test user has (yet). */
+    public static long unusedTelegramId() {
+        return 8_000_000_000L + SEQUENCE.incrementAndGet();
+    }
+
+    /** A user with a given Telegram id (for "the user signed up later"). */
+    public static long insertUserWithTelegramId(DSLContext dsl, String displayName, long telegramId) {
+        long id = insertUser(dsl, displayName);
+        dsl.update(APP_USER).set(APP_USER.TELEGRAM_USER_ID, telegramId).where(APP_USER.ID.eq(id)).execute();
+        return id;
+    }
+
     public static String unique(String prefix) {
         return prefix + SEQUENCE.incrementAndGet();
     }

@@ -1,0 +1,228 @@
+package ru.rusoragentai.console.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.rusoragentai.db.Tables.PAYMENT;
+import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
+import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
+import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ru.rusoragentai.console.plugins.PluginException;
+import ru.rusoragentai.console.plugins.PluginService;
+import ru.rusoragentai.console.plugins.SettingsChange;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.TestData;
+
+/** Tribute webhooks over real HTTP into the running console, through the bundled pay-tribute plugin. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "console.demo.seed-on-empty=false",
+        "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,
+        "console.plugins.call-timeout=2s",
+        "vaadin.launch-browser=false"})
+class WebhookIntakeIT extends DatabaseTest {
+
+    private static final String KEY = "tribute-test-api-key";
+    private static final long PACK = 5_000;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PluginService plugins;
+
+    @Autowired
+    WebhookIntakeService intake;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void configureTribute() {
+        signInAs("operator", Role.OPERATOR);
+        plugins.saveSettings("pay-tribute", new SettingsChange(
+                Map.of("products", "digital:77 = " + PACK + " | Test pack"), Map.of("api-key", KEY), Set.of()));
+        signOut();
+    }
+
+    @Test
+    void shouldRejectWebhookWithForgedSignatureAndApplyNothing() throws Exception {
+        long user = TestData.insertUser(dsl, "Forged");
+        String body = purchase(TestData.telegramId(dsl, user), 1);
+
+        HttpResponse<String> response = post("pay-tribute", body, sign(body, "not-the-key"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(balance(user)).isZero();
+        assertThat(dsl.fetchCount(PAYMENT, PAYMENT.USER_ID.eq(user))).isZero();
+        assertThat(lastInboxStatus()).isEqualTo("rejected");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void shouldCreditOnceWhenTheSameEventIsDeliveredTenTimes() throws Exception {
+        long user = TestData.insertUser(dsl, "Ten times");
+        String body = purchase(TestData.telegramId(dsl, user), purchaseId());
+        List<String> statuses = new ArrayList<>();
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = post("pay-tribute", body, sign(body, KEY));
+            assertThat(response.statusCode()).isEqualTo(200);
+            statuses.add(statusOf(response));
+        }
+
+        assertThat(statuses.getFirst()).isEqualTo("applied");
+        assertThat(statuses.subList(1, 10)).containsOnly("duplicate");
+        assertThat(balance(user)).isEqualTo(PACK);
+        assertThat(dsl.fetchCount(TOKEN_LEDGER, TOKEN_LEDGER.USER_ID.eq(user))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCreditOnceWhenEightThreadsDeliverTheSameEventAtOnce() throws Exception {
+        long user = TestData.insertUser(dsl, "Eight threads");
+        String body = purchase(TestData.telegramId(dsl, user), purchaseId());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return post("pay-tribute", body, sign(body, KEY));
+                }));
+            }
+            start.countDown();
+            List<String> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> future : futures) {
+                HttpResponse<String> response = future.get();
+                assertThat(response.statusCode()).isEqualTo(200);
+                statuses.add(statusOf(response));
+            }
+            assertThat(statuses).containsOnlyOnce("applied").filteredOn("duplicate"::equals).hasSize(7);
+        }
+        assertThat(balance(user)).isEqualTo(PACK);
+        assertThat(dsl.fetchCount(TOKEN_LEDGER, TOKEN_LEDGER.USER_ID.eq(user))).isEqualTo(1);
+        assertThat(dsl.fetchCount(PAYMENT, PAYMENT.USER_ID.eq(user))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswer400ToASignedMalformedBody() throws Exception {
+        String body = "{\"name\": \"new_digital_product\", \"payload\": ";
+
+        HttpResponse<String> response = post("pay-tribute", body, sign(body, KEY));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(lastInboxStatus()).isEqualTo("malformed");
+    }
+
+    @Test
+    void shouldParkAnUnknownUserAndApplyTheEventOnReplay() throws Exception {
+        long telegramId = TestData.unusedTelegramId();
+        String body = purchase(telegramId, purchaseId());
+
+        HttpResponse<String> response = post("pay-tribute", body, sign(body, KEY));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(statusOf(response)).isEqualTo("unmatched");
+        long inboxId = Long.parseLong(response.body().replaceAll(".*\"inbox\":(\\d+).*", "$1"));
+
+        long user = TestData.insertUserWithTelegramId(dsl, "Signed up later", telegramId);
+        signInAs("operator", Role.OPERATOR);
+        IntakeResult replayed = intake.replay(inboxId);
+
+        assertThat(replayed.status()).isEqualTo(InboxStatus.APPLIED);
+        assertThat(balance(user)).isEqualTo(PACK);
+        assertThat(dsl.select(WEBHOOK_INBOX.REPLAYED_BY).from(WEBHOOK_INBOX).where(WEBHOOK_INBOX.ID.eq(inboxId))
+                .fetchSingle().value1()).isEqualTo("operator");
+        assertThatThrownBy(() -> intake.replay(inboxId)).isInstanceOf(PluginException.class)
+                .hasMessageContaining("only unmatched or failed ones can be replayed");
+        assertThat(balance(user)).isEqualTo(PACK);
+    }
+
+    @Test
+    void shouldDebitTheCreditedTokensOnARefundOnce() throws Exception {
+        long user = TestData.insertUser(dsl, "Refunded");
+        long purchase = purchaseId();
+        String bought = purchase(TestData.telegramId(dsl, user), purchase);
+        post("pay-tribute", bought, sign(bought, KEY));
+        String refund = envelope("digital_product_refunded", TestData.telegramId(dsl, user), purchase);
+
+        assertThat(statusOf(post("pay-tribute", refund, sign(refund, KEY)))).isEqualTo("applied");
+        assertThat(statusOf(post("pay-tribute", refund, sign(refund, KEY)))).isEqualTo("duplicate");
+
+        assertThat(balance(user)).isZero();
+        assertThat(dsl.select(PAYMENT.STATUS).from(PAYMENT).where(PAYMENT.USER_ID.eq(user)).fetchSingle().value1())
+                .isEqualTo("refunded");
+    }
+
+    @Test
+    void shouldRefuseAnOversizedBodyWithoutReadingIt() throws Exception {
+        String body = "{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}";
+
+        assertThat(post("pay-tribute", body, sign(body, KEY)).statusCode()).isEqualTo(413);
+        assertThat(lastInboxStatus()).isEqualTo("rejected");
+    }
+
+    @Test
+    void shouldAnswer404ForAChannelThatIsNotInstalled() throws Exception {
+        assertThat(post("no-such-channel", "{}", "00").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> post(String channel, String body, String signature) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/" + channel))
+                .header("Content-Type", "application/json").header("trbt-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String statusOf(HttpResponse<String> response) {
+        return response.body().replaceAll(".*\"status\":\"([a-z]+)\".*", "$1");
+    }
+
+    private static long purchaseId() {
+        return System.nanoTime();
+    }
+
+    private static String purchase(long telegramId, long purchaseId) {
+        return envelope("new_digital_product", telegramId, purchaseId);
+    }
+
+    private static String envelope(String name, long telegramId, long purchaseId) {
+        return """
+                {"name": "%s", "created_at": "2026-11-27T10:00:00Z", "sent_at": "2026-11-27T10:00:01Z",
+                 "payload": {"product_id": 77, "purchase_id": %d, "amount": 499, "currency": "usd", "telegram_user_id": %d}}"""
+                .formatted(name, purchaseId, telegramId);
+    }
+
+    static String sign(String body, String key) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long balance(long user) {
+        Long balance = dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE).where(TOKEN_BALANCE.USER_ID.eq(user)).fetchOne(TOKEN_BALANCE.BALANCE);
+        return balance == null ? 0 : balance;
+    }
+
+    private String lastInboxStatus() {
+        return dsl.select(WEBHOOK_INBOX.STATUS).from(WEBHOOK_INBOX).orderBy(WEBHOOK_INBOX.ID.desc()).limit(1).fetchSingle().value1();
+    }
+}
