@@ -1,0 +1,15 @@
+package ru.rusoragentai.console.models;
+
+import java.math.BigDecimal;
+
+/**
+ * A model an enabled provider offers, with the vendor's price, ours, and the margin ours implies.
+ *
+ * @param tokensPerMillionInput  platform tokens charged per million input tokens, or null when not priced yet
+ * @param inputMarginPercent     (revenue - vendor cost) / revenue for input, or null when either price is unknown
+ */
+public record ModelOfferRow(String provider, String pluginId, String model, String displayName, Integer contextWindow,
+                            BigDecimal vendorUsdPerMillionInput, BigDecimal vendorUsdPerMillionOutput,
+                            Long tokensPerMillionInput, Long tokensPerMillionOutput,
+                            BigDecimal inputMarginPercent, BigDecimal outputMarginPercent) {
+}

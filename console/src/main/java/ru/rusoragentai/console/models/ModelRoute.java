@@ -1,0 +1,11 @@
+package ru.rusoragentai.console.models;
+
+/**
+ * A routing rule: requests for {@code alias} go to {@code provider}/{@code model}; among an alias's routes the
+ * lowest priority number is tried first, the others are fallbacks in order.
+ *
+ * @param problem why the route cannot be used right now (provider disabled, model gone), or null
+ */
+public record ModelRoute(long id, String alias, String provider, String model, int priority, boolean enabled,
+                         String problem) {
+}

@@ -1,0 +1,181 @@
+package ru.rusoragentai.console.reconciliation;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.plugins.Described;
+import ru.rusoragentai.console.plugins.PluginContexts;
+import ru.rusoragentai.console.plugins.PluginException;
+import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.spi.AiProvider;
+import ru.rusoragentai.spi.ModelOffer;
+import ru.rusoragentai.spi.UsageReport;
+
+/**
+ * Compares each AI provider's own usage and cost report with our usage events (via the daily roll-up) per day
+ * and model, and stores the differences. Vendor model ids with a date suffix ({@code claude-sonnet-4-5-20250929})
+ * are matched to our shorter id ({@code claude-sonnet-4-5}) by the longest prefix. Our cost is our token counts
+ * at the vendor's list price, when the plugin knows it.
+ */
+@Service
+public class ReconciliationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
+    static final String JOB = "reconciliation";
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private final PluginHost host;
+    private final PluginContexts contexts;
+    private final ReconciliationRepository repository;
+    private final AuditService audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ReconciliationService(PluginHost host, PluginContexts contexts, ReconciliationRepository repository, AuditService audit,
+                          PlatformTransactionManager transactions, Clock clock) {
+        this.host = host;
+        this.contexts = contexts;
+        this.repository = repository;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** An operator's "Run now": reconciles [from, until) and audits the run. Returns the summary line. */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public String runNow(LocalDate from, LocalDate until) {
+        String summary = reconcile(from, until);
+        tx.executeWithoutResult(s -> audit.record("reconciliation.run", "job", JOB, from + ".." + until + ": " + summary));
+        return summary;
+    }
+
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN, Role.Names.ANALYST})
+    public List<ReconciliationRow> rows(String provider, LocalDate from, LocalDate until) {
+        return repository.find(provider, from, until);
+    }
+
+    /** Reconciles every started provider for [from, until); one provider's failure does not stop the others. */
+    public String reconcile(LocalDate from, LocalDate until) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        long run = tx.execute(s -> repository.startRun(JOB, now));
+        List<String> parts = new ArrayList<>();
+        boolean failed = false;
+        for (Described<AiProvider> provider : host.extensions(AiProvider.class)) {
+            try {
+                List<ReconciliationRow> rows = compare(provider, from, until);
+                tx.executeWithoutResult(s -> repository.replace(provider.extension().providerId(), from, until, rows));
+                long off = rows.stream().filter(r -> r.tokenDifference() != null && r.tokenDifference() != 0).count();
+                parts.add(provider.extension().providerId() + ": " + rows.size() + " rows, " + off + " differ");
+            } catch (PluginException e) {
+                failed = true;
+                parts.add(provider.extension().providerId() + ": " + e.getMessage());
+                log.warn("Reconciliation of {} failed: {}", provider.pluginId(), e.getMessage());
+            }
+        }
+        String summary = parts.isEmpty() ? "no AI provider enabled" : String.join("; ", parts);
+        boolean anyFailed = failed;
+        tx.executeWithoutResult(s -> repository.finishRun(run, anyFailed ? "partial" : "succeeded", summary,
+                LocalDateTime.now(clock)));
+        return summary;
+    }
+
+    /** The day reconciliation normally covers: yesterday (UTC) and the two days before, as reports settle late. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private List<ReconciliationRow> compare(Described<AiProvider> provider, LocalDate from, LocalDate until) {
+        String providerId = provider.extension().providerId();
+        String pluginId = provider.pluginId();
+        UsageReport report = host.callGuarded(pluginId, "fetchUsage",
+                () -> provider.extension().fetchUsage(contexts.forPlugin(pluginId), from, until));
+        Map<String, ModelOffer> prices = listPrices(provider);
+        List<ReconciliationRepository.OurUsage> ours = repository.ourUsage(providerId, from, until);
+        Map<String, ReconciliationRow> rows = new TreeMap<>();
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (ReconciliationRepository.OurUsage usage : ours) {
+            rows.put(usage.day() + "|" + usage.model(), new ReconciliationRow(providerId, usage.day(), usage.model(),
+                    report instanceof UsageReport.Reported ? 0L : null, report instanceof UsageReport.Reported ? 0L : null,
+                    null, usage.input(), usage.output(), ourCost(prices, usage), note(report), now));
+        }
+        if (report instanceof UsageReport.Reported reported) {
+            List<String> ourModels = ours.stream().map(ReconciliationRepository.OurUsage::model).distinct().toList();
+            for (UsageReport.Row vendor : reported.rows()) {
+                String model = match(vendor.model(), ourModels);
+                String key = vendor.day() + "|" + model;
+                ReconciliationRow existing = rows.get(key);
+                rows.put(key, existing == null
+                        ? new ReconciliationRow(providerId, vendor.day(), model, vendor.inputTokens(), vendor.outputTokens(),
+                                vendor.costUsd().orElse(null), 0, 0, null, "not in our usage events", now)
+                        : new ReconciliationRow(providerId, vendor.day(), model, existing.providerInput() + vendor.inputTokens(),
+                                existing.providerOutput() + vendor.outputTokens(),
+                                add(existing.providerCost(), vendor.costUsd()), existing.ourInput(), existing.ourOutput(),
+                                existing.ourCost(), null, now));
+            }
+        }
+        return rows.values().stream().sorted(Comparator.comparing(ReconciliationRow::day).thenComparing(ReconciliationRow::model)).toList();
+    }
+
+    private Map<String, ModelOffer> listPrices(Described<AiProvider> provider) {
+        Map<String, ModelOffer> prices = new HashMap<>();
+        try {
+            host.callGuarded(provider.pluginId(), "models",
+                    () -> provider.extension().models(contexts.forPlugin(provider.pluginId())))
+                    .forEach(offer -> prices.put(offer.id(), offer));
+        } catch (PluginException e) {
+            log.info("No list prices from {} for reconciliation: {}", provider.pluginId(), e.getMessage());
+        }
+        return prices;
+    }
+
+    private static BigDecimal ourCost(Map<String, ModelOffer> prices, ReconciliationRepository.OurUsage usage) {
+        ModelOffer offer = prices.get(usage.model());
+        if (offer == null) {
+            offer = prices.values().stream().filter(o -> o.id().startsWith(usage.model()))
+                    .filter(o -> o.inputUsdPerMillion().isPresent()).findFirst().orElse(null);
+        }
+        if (offer == null || offer.inputUsdPerMillion().isEmpty() || offer.outputUsdPerMillion().isEmpty()) {
+            return null;
+        }
+        return offer.inputUsdPerMillion().get().multiply(BigDecimal.valueOf(usage.input()))
+                .add(offer.outputUsdPerMillion().get().multiply(BigDecimal.valueOf(usage.output())))
+                .divide(MILLION, 6, RoundingMode.HALF_UP);
+    }
+
+    /** Our model id for a vendor's: itself, or the longest of ours it starts with. */
+    static String match(String vendorModel, List<String> ourModels) {
+        if (ourModels.contains(vendorModel)) {
+            return vendorModel;
+        }
+        return ourModels.stream().filter(vendorModel::startsWith).max(Comparator.comparingInt(String::length)).orElse(vendorModel);
+    }
+
+    private static BigDecimal add(BigDecimal a, Optional<BigDecimal> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a == null ? b.get() : a.add(b.get());
+    }
+
+    private static String note(UsageReport report) {
+        return report instanceof UsageReport.Unsupported unsupported ? unsupported.reason() : null;
+    }
+}
