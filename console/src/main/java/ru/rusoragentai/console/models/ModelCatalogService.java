@@ -107,6 +107,9 @@ public class ModelCatalogService {
         if (priority < 1 || priority > 99) {
             throw new PluginException("Priority must be between 1 (first choice) and 99.");
         }
+        if (provider == null || model == null || provider.isBlank() || model.isBlank()) {
+            throw new PluginException("Choose a provider and one of its models.");
+        }
         String problem = problem(availableModels(), provider, model);
         if (problem != null) {
             throw new PluginException(problem);

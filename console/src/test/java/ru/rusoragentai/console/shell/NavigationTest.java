@@ -32,7 +32,9 @@ class NavigationTest extends KaribuTest {
         openUiAs(TestData.unique("nav"), role);
         List<String> items = _get(SideNav.class, spec -> spec.withId("main-nav")).getItems().stream().map(SideNavItem::getPath).toList();
         List<String> expected = switch (role) {
-            case ADMIN -> List.of("", "users", "approvals", "bulk-adjustments", "staff", "audit");
+            case ADMIN -> List.of("", "users", "approvals", "bulk-adjustments", "plugins", "models", "webhooks",
+                    "reconciliation", "staff", "audit");
+            case OPERATOR -> List.of("", "plugins", "models", "webhooks", "reconciliation");
             case PRIVACY_OFFICER -> List.of("", "users", "audit");
             case SUPPORT -> List.of("", "users");
             default -> List.of("");

@@ -3,6 +3,7 @@ package ru.rusoragentai.console.users.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import ru.rusoragentai.console.shell.ui.Badge;
 import java.text.NumberFormat;
 import ru.rusoragentai.console.users.UserProfile;
 
@@ -38,8 +39,6 @@ class UserHeader extends Div {
     }
 
     private static Span badge(String text, String theme) {
-        Span badge = new Span(text);
-        badge.getElement().getThemeList().add("badge " + theme);
-        return badge;
+        return Badge.of(text, theme);
     }
 }

@@ -1,0 +1,135 @@
+package ru.rusoragentai.console.payments.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import ru.rusoragentai.console.payments.InboxEntry;
+import ru.rusoragentai.console.payments.InboxStatus;
+import ru.rusoragentai.console.payments.IntakeResult;
+import ru.rusoragentai.console.payments.WebhookIntakeService;
+import ru.rusoragentai.console.plugins.PluginException;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.users.ui.UserDetailView;
+
+/** Every webhook delivery, newest first, filterable by status; parked ones can be replayed once fixed. */
+@Route("webhooks")
+@RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final WebhookIntakeService intake;
+    private final Grid<InboxEntry> grid = new Grid<>();
+    private final ComboBox<InboxStatus> status = new ComboBox<>();
+    private final Span total = new Span();
+
+    public WebhookInboxView(WebhookIntakeService intake) {
+        this.intake = intake;
+        setSizeFull();
+        status.setId("inbox-status");
+        status.setPlaceholder(getTranslation("inbox.all"));
+        status.setClearButtonVisible(true);
+        status.setItems(Arrays.asList(InboxStatus.values()));
+        status.setItemLabelGenerator(s -> getTranslation("inbox.status." + s.dbValue()));
+        status.addValueChangeListener(e -> refresh());
+        total.setId("inbox-total");
+        HorizontalLayout filters = new HorizontalLayout(status, total);
+        filters.setAlignItems(Alignment.BASELINE);
+        grid.setId("inbox-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(e -> TIME.format(e.receivedAt())).setHeader(getTranslation("inbox.received")).setAutoWidth(true);
+        grid.addColumn(InboxEntry::channelId).setHeader(getTranslation("inbox.channel")).setAutoWidth(true);
+        grid.addComponentColumn(this::statusBadge).setKey("status").setHeader(getTranslation("inbox.status")).setAutoWidth(true);
+        grid.addColumn(e -> e.eventKind() == null ? "" : e.eventKind()).setHeader(getTranslation("inbox.kind")).setAutoWidth(true);
+        grid.addColumn(InboxEntry::externalId).setHeader(getTranslation("inbox.external")).setAutoWidth(true);
+        grid.addComponentColumn(this::user).setHeader(getTranslation("inbox.user")).setAutoWidth(true);
+        grid.addColumn(InboxEntry::tokens).setHeader(getTranslation("inbox.tokens")).setAutoWidth(true);
+        grid.addColumn(InboxEntry::outcome).setHeader(getTranslation("inbox.outcome")).setFlexGrow(3);
+        grid.addComponentColumn(this::replayButton).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> new Pre(e.body())));
+        grid.setEmptyStateText(getTranslation("inbox.empty"));
+        grid.setSizeFull();
+        add(new H2(getTranslation("inbox.heading")), filters, grid);
+        refresh();
+    }
+
+    private Component statusBadge(InboxEntry entry) {
+        String theme = switch (entry.status()) {
+            case APPLIED -> "success";
+            case DUPLICATE, IGNORED -> "contrast";
+            default -> "error";
+        };
+        return Badge.of(getTranslation("inbox.status." + entry.status().dbValue()), theme);
+    }
+
+    private Component user(InboxEntry entry) {
+        if (entry.userId() != null) {
+            return new RouterLink("#" + entry.userId(), UserDetailView.class, new RouteParameters("id", entry.userId().toString()));
+        }
+        return new Span(entry.telegramUserId() == null ? "" : "tg:" + entry.telegramUserId());
+    }
+
+    private Component replayButton(InboxEntry entry) {
+        if (!entry.status().replayable()) {
+            return new Span();
+        }
+        Button replay = new Button(getTranslation("inbox.replay"), e -> confirmReplay(entry));
+        replay.setId("replay-" + entry.id());
+        replay.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        return replay;
+    }
+
+    private void confirmReplay(InboxEntry entry) {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("inbox.replay") + " #" + entry.id(),
+                getTranslation("inbox.replay.confirm", entry.outcome()), getTranslation("inbox.replay"), e -> replay(entry));
+        dialog.setId("replay-confirm");
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.open();
+    }
+
+    void replay(InboxEntry entry) {
+        try {
+            IntakeResult result = intake.replay(entry.id());
+            Notification notification = Notification.show(getTranslation("inbox.status." + result.status().dbValue()) + ": "
+                    + result.outcome(), 6_000, Notification.Position.BOTTOM_START);
+            notification.addThemeVariants(result.status() == InboxStatus.APPLIED ? NotificationVariant.LUMO_SUCCESS
+                    : NotificationVariant.LUMO_WARNING);
+        } catch (PluginException refused) {
+            Notification.show(refused.getMessage(), 8_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        InboxStatus filter = status.getValue();
+        int count = intake.inboxCount(filter, null);
+        total.setText(getTranslation("inbox.total", count));
+        grid.setItems(q -> intake.inbox(filter, null, q.getOffset(), q.getLimit()).stream(), q -> intake.inboxCount(filter, null));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("inbox.heading");
+    }
+}

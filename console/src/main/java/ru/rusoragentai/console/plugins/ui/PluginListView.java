@@ -1,0 +1,196 @@
+package ru.rusoragentai.console.plugins.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import ru.rusoragentai.console.plugins.PluginException;
+import ru.rusoragentai.console.plugins.PluginService;
+import ru.rusoragentai.console.plugins.PluginState;
+import ru.rusoragentai.console.plugins.PluginSummary;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.spi.HealthResult;
+
+/** Installed plugins: state and errors; install, settings, test connection, enable/disable, reload, uninstall. */
+@Route("plugins")
+@RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+public class PluginListView extends VerticalLayout implements HasDynamicTitle {
+
+    private final PluginService plugins;
+    private final Grid<PluginSummary> grid = new Grid<>();
+
+    public PluginListView(PluginService plugins) {
+        this.plugins = plugins;
+        setSizeFull();
+        grid.setId("plugins-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(PluginSummary::id).setKey("id").setHeader(getTranslation("plugins.id")).setAutoWidth(true).setSortable(true);
+        grid.addColumn(PluginSummary::description).setHeader(getTranslation("plugins.name")).setFlexGrow(2);
+        grid.addColumn(PluginSummary::version).setHeader(getTranslation("plugins.version")).setAutoWidth(true);
+        grid.addColumn(PluginSummary::provider).setHeader(getTranslation("plugins.provider")).setAutoWidth(true);
+        grid.addColumn(p -> p.kinds().stream().map(k -> getTranslation("plugins.kind." + k.name().toLowerCase(Locale.ROOT)))
+                .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("plugins.kinds")).setAutoWidth(true);
+        grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("plugins.state")).setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
+        grid.setSizeFull();
+        grid.setEmptyStateText(getTranslation("plugins.empty"));
+        add(new H2(getTranslation("plugins.heading")), installer(), grid);
+        refresh();
+    }
+
+    private Component installer() {
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> install(metadata.fileName(), data)));
+        upload.setId("plugin-upload");
+        upload.setAcceptedFileTypes(".jar", "application/java-archive");
+        upload.setMaxFiles(1);
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("plugins.install")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("plugins.install.drop")));
+        i18n.setError(new UploadI18N.Error().setIncorrectFileType(getTranslation("plugins.install.type")));
+        upload.setI18n(i18n);
+        Paragraph help = new Paragraph(getTranslation("plugins.install.help"));
+        help.addClassName("hint");
+        HorizontalLayout row = new HorizontalLayout(upload, help);
+        row.setAlignItems(Alignment.CENTER);
+        return row;
+    }
+
+    void install(String fileName, byte[] data) {
+        try {
+            PluginSummary installed = plugins.install(fileName, data);
+            if (installed.state() == PluginState.FAILED) {
+                error(getTranslation("plugins.installed-failed", installed.id(), installed.error()));
+            } else {
+                success(getTranslation("plugins.installed", installed.id(), installed.version()));
+            }
+        } catch (PluginException refused) {
+            error(refused.getMessage());
+        }
+        refresh();
+    }
+
+    private Component state(PluginSummary plugin) {
+        String theme = switch (plugin.state()) {
+            case STARTED -> "success";
+            case DISABLED -> "contrast";
+            case FAILED -> "error";
+        };
+        Span badge = Badge.of(getTranslation("plugins.state." + plugin.state().name().toLowerCase(Locale.ROOT)), theme);
+        Div cell = new Div(badge);
+        if (plugin.error() != null) {
+            Span error = new Span(plugin.error());
+            error.addClassName("plugin-error");
+            cell.add(error);
+        }
+        return cell;
+    }
+
+    private Component actions(PluginSummary plugin) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)");
+        boolean loaded = !"?".equals(plugin.version());
+        if (plugin.state() == PluginState.STARTED) {
+            actions.add(small("settings", plugin, VaadinIcon.COG, p -> new PluginSettingsDialog(plugins, p.id(), this::refresh).open()),
+                    small("test", plugin, VaadinIcon.CONNECT, this::test),
+                    small("disable", plugin, VaadinIcon.PAUSE, p -> confirm(p, "disable", () -> plugins.disable(p.id()))));
+        } else if (plugin.state() == PluginState.DISABLED) {
+            actions.add(small("enable", plugin, VaadinIcon.PLAY, p -> act(() -> plugins.enable(p.id()), "plugins.enable.done", p)));
+        }
+        if (loaded) {
+            actions.add(small("reload", plugin, VaadinIcon.REFRESH, p -> act(() -> plugins.reload(p.id()), "plugins.reload.done", p)));
+        }
+        Button uninstall = small("uninstall", plugin, VaadinIcon.TRASH, p -> confirm(p, "uninstall", () -> {
+            plugins.uninstall(p.id());
+            return null;
+        }));
+        uninstall.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        actions.add(uninstall);
+        return actions;
+    }
+
+    private Button small(String action, PluginSummary plugin, VaadinIcon icon, java.util.function.Consumer<PluginSummary> handler) {
+        Button button = new Button(getTranslation("plugins." + action), icon.create(), e -> handler.accept(plugin));
+        button.setId("plugin-" + action + "-" + plugin.id());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void test(PluginSummary plugin) {
+        try {
+            HealthResult result = plugins.testConnection(plugin.id());
+            if (result instanceof HealthResult.Healthy) {
+                success(getTranslation("plugins.test.ok", plugin.id(), result.message()));
+            } else {
+                error(getTranslation("plugins.test.failed", plugin.id(), result.message()));
+            }
+        } catch (PluginException e) {
+            error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void confirm(PluginSummary plugin, String action, java.util.function.Supplier<PluginSummary> work) {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("plugins." + action) + " " + plugin.id(),
+                getTranslation("plugins." + action + ".confirm", plugin.id()), getTranslation("plugins." + action),
+                e -> act(work, "plugins." + action + ".done", plugin));
+        dialog.setId("plugin-confirm");
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    private void act(java.util.function.Supplier<PluginSummary> work, String messageKey, PluginSummary plugin) {
+        try {
+            PluginSummary after = work.get();
+            if (after != null && after.state() == PluginState.FAILED) {
+                error(plugin.id() + ": " + after.error());
+            } else {
+                success(getTranslation(messageKey, plugin.id()));
+            }
+        } catch (PluginException e) {
+            error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(plugins.plugins());
+    }
+
+    private static void success(String text) {
+        Notification.show(text, 4_000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void error(String text) {
+        Notification notification = Notification.show(text, 10_000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("plugins.heading");
+    }
+
+}

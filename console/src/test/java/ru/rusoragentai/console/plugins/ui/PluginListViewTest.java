@@ -1,0 +1,130 @@
+package ru.rusoragentai.console.plugins.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.rusoragentai.db.Tables.AUDIT_EVENT;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginService;
+import ru.rusoragentai.console.plugins.PluginState;
+import ru.rusoragentai.console.plugins.PluginSummary;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.support.KaribuTest;
+import ru.rusoragentai.console.support.PluginFixture;
+import ru.rusoragentai.console.support.TestPlugins;
+
+class PluginListViewTest extends KaribuTest {
+
+    @Autowired
+    PluginService plugins;
+
+    @Autowired
+    PluginHost host;
+
+    @AfterEach
+    void cleanUp() {
+        signInAs("cleanup", Role.ADMIN);
+        PluginFixture.removeTestPlugins(host, plugins);
+        if (host.plugin("ai-gemini").orElseThrow().state() != PluginState.STARTED) {
+            plugins.enable("ai-gemini");
+        }
+    }
+
+    @Test
+    void shouldListTheBundledPluginsWithTheirState() {
+        openUiAs("operator-ui", Role.OPERATOR);
+        UI.getCurrent().navigate(PluginListView.class);
+
+        assertThat(GridKt._findAll(grid())).extracting(PluginSummary::id).containsAll(TestPlugins.BUNDLED);
+        assertThat(GridKt._findAll(grid())).filteredOn(p -> TestPlugins.BUNDLED.contains(p.id()))
+                .allSatisfy(p -> assertThat(p.state()).isEqualTo(PluginState.STARTED));
+    }
+
+    @Test
+    void shouldRefuseSupportStaff() {
+        openUiAs("agent-ui", Role.SUPPORT);
+        assertThatThrownBy(() -> UI.getCurrent().navigate(PluginListView.class))
+                .hasRootCauseInstanceOf(com.vaadin.flow.router.AccessDeniedException.class);
+    }
+
+    @Test
+    void shouldDisableAfterConfirmationAndEnableAgain() {
+        openUiAs("operator-ui", Role.OPERATOR);
+        UI.getCurrent().navigate(PluginListView.class);
+
+        _click(action("ai-gemini", "disable"));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("plugin-confirm")));
+
+        assertThat(host.plugin("ai-gemini").orElseThrow().state()).isEqualTo(PluginState.DISABLED);
+        NotificationsKt.expectNotifications("ai-gemini disabled.");
+        _click(action("ai-gemini", "enable"));
+        assertThat(host.plugin("ai-gemini").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+        assertThat(dsl.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT).where(AUDIT_EVENT.TARGET_ID.eq("ai-gemini"),
+                AUDIT_EVENT.ACTOR.eq("operator-ui")).orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION))
+                .endsWith("plugin.disable", "plugin.enable");
+    }
+
+    @Test
+    void shouldInstallAnUploadedPluginAndShowARefusalClearly() {
+        openUiAs("operator-ui", Role.OPERATOR);
+        PluginListView view = UI.getCurrent().navigate(PluginListView.class).orElseThrow();
+
+        view.install("bad.jar", new byte[] {1, 2, 3});
+        NotificationsKt.expectNotifications("Not a jar file.");
+        PluginFixture.installFixedProvider(plugins);
+        UI.getCurrent().navigate(PluginListView.class);
+
+        assertThat(GridKt._findAll(grid())).extracting(PluginSummary::id).contains(PluginFixture.FIXED);
+    }
+
+    @Test
+    void shouldSaveSettingsWithAWriteOnlySecret() {
+        openUiAs("operator-ui", Role.OPERATOR);
+        UI.getCurrent().navigate(PluginListView.class);
+
+        _click(action("pay-tribute", "settings"));
+        _get(PasswordField.class, spec -> spec.withId("setting-api-key")).setValue("ui-secret-key");
+        _get(TextArea.class, spec -> spec.withId("setting-products")).setValue("digital:1 = 100 | UI pack");
+        _click(_get(Button.class, spec -> spec.withId("plugin-settings-save")));
+
+        NotificationsKt.expectNotifications("Settings of pay-tribute saved.");
+        assertThat(plugins.settingsForm("pay-tribute").secretsSet()).contains("api-key");
+        _click(action("pay-tribute", "settings"));
+        assertThat(_get(PasswordField.class, spec -> spec.withId("setting-api-key")).getValue()).isEmpty();
+        assertThat(_get(PasswordField.class, spec -> spec.withId("setting-api-key")).getPlaceholder())
+                .isEqualTo("A value is stored; type to replace it");
+        _click(action("pay-tribute", "test"));
+        NotificationsKt.expectNotifications("pay-tribute: API key set; 1 token packs mapped. Tribute offers no test call.");
+    }
+
+    /** A row's action button (component columns are not rendered into the tree in Karibu). */
+    private static Button action(String pluginId, String action) {
+        Grid<PluginSummary> grid = grid();
+        List<PluginSummary> rows = GridKt._findAll(grid);
+        int row = rows.stream().map(PluginSummary::id).toList().indexOf(pluginId);
+        Component cell = GridKt._getCellComponent(grid, row, "actions");
+        return _get(cell, Button.class, spec -> spec.withId("plugin-" + action + "-" + pluginId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<PluginSummary> grid() {
+        return _get(Grid.class, spec -> spec.withId("plugins-grid"));
+    }
+
+}

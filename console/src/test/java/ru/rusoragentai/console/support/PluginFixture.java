@@ -1,0 +1,26 @@
+package ru.rusoragentai.console.support;
+
+import java.util.List;
+import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginService;
+import ru.rusoragentai.console.plugins.PluginSummary;
+import ru.rusoragentai.console.plugins.broken.FixedProvider;
+
+/** Installs and removes the well-behaved test provider ("fixed", no network) in the shared context. */
+public final class PluginFixture {
+
+    public static final String FIXED = "test-fixed-provider";
+
+    private PluginFixture() {
+    }
+
+    public static void installFixedProvider(PluginService plugins) {
+        plugins.install("fixed.jar", TestPlugins.jar(FIXED, ">=1.0.0 & <2.0.0", null, List.of(FixedProvider.class.getName()),
+                FixedProvider.class));
+    }
+
+    /** Uninstalls every plugin whose id starts with "test-"; call signed in as an operator. */
+    public static void removeTestPlugins(PluginHost host, PluginService plugins) {
+        host.plugins().stream().map(PluginSummary::id).filter(id -> id.startsWith("test-")).forEach(plugins::uninstall);
+    }
+}
