@@ -19,6 +19,19 @@ class BenchData {
         this.dsl = dsl;
     }
 
+    /** Inserts users with Telegram ids first..first+count-1 (for the webhook benchmark). */
+    void insertUsers(long firstTelegramId, int count) {
+        var now = java.time.LocalDateTime.now();
+        for (int start = 0; start < count; start += 1000) {
+            var insert = dsl.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.TELEGRAM_USER_ID,
+                    APP_USER.CREATED_AT);
+            for (int i = start; i < Math.min(count, start + 1000); i++) {
+                insert = insert.values("wh_bench_" + (firstTelegramId + i), "Webhook bench " + i, firstTelegramId + i, now);
+            }
+            insert.execute();
+        }
+    }
+
     long maxUserId() {
         return dsl.select(DSL.max(APP_USER.ID)).from(APP_USER).fetchSingle().value1();
     }
