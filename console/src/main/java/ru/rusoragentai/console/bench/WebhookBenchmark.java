@@ -90,7 +90,7 @@ public final class WebhookBenchmark {
                         long t0 = System.nanoTime();
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         latencies[i] = (System.nanoTime() - t0) / 1e6;
-                        if (response.statusCode() == 200 && response.body().contains("\\"applied\\"")) {
+                        if (response.statusCode() == 200 && response.body().contains("\"applied\"")) {
                             applied.incrementAndGet();
                         } else {
                             other.incrementAndGet();
