@@ -42,6 +42,7 @@ public class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("root");
         dataSource.setPassword("");
         dataSource.setPoolName("embedded-mariadb");
+        dataSource.setTransactionIsolation(JooqSettings.ISOLATION);
         return dataSource;
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,20 +51,13 @@ class PaymentApplier {
             return Disposition.of(InboxStatus.UNMATCHED, "No token pack is mapped to product " + event.productId()
                     + "; map it in the plugin's settings, then replay.", 200);
         }
-        Optional<Long> user = payments.userByTelegramId(event.telegramUserId());
+        Optional<Long> user = ledger.lockAccountOfTelegramUser(event.telegramUserId());
         if (user.isEmpty()) {
             return Disposition.of(InboxStatus.UNMATCHED, "No user with Telegram id " + event.telegramUserId()
                     + "; replay once they have signed up.", 200);
         }
         long userId = user.get();
-        ledger.lockAccount(userId);
-        if (payments.find(channel, event.externalId()).isPresent()) {
-            return duplicate(event).forUser(userId);
-        }
-        LocalDateTime now = LocalDateTime.now(clock);
-        try {
-            payments.insert(channel, event, userId, rawText, now);
-        } catch (DuplicateKeyException raced) {
+        if (!payments.insertIfNew(channel, event, userId, rawText, LocalDateTime.now(clock))) {
             return duplicate(event).forUser(userId);
         }
         var entry = ledger.apply(new LedgerRequest(userId, event.tokens(), LedgerKind.PURCHASE, event.externalId(),

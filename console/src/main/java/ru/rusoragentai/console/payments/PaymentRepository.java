@@ -1,6 +1,5 @@
 package ru.rusoragentai.console.payments;
 
-import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 
 import java.time.LocalDateTime;
@@ -23,21 +22,14 @@ class PaymentRepository {
         this.dsl = dsl;
     }
 
-    /** The user with this Telegram id, unless deleted. */
-    Optional<Long> userByTelegramId(long telegramUserId) {
-        return dsl.select(APP_USER.ID).from(APP_USER)
-                .where(APP_USER.TELEGRAM_USER_ID.eq(telegramUserId), APP_USER.STATUS.ne("deleted"))
-                .orderBy(APP_USER.ID).limit(1).fetchOptional(APP_USER.ID);
-    }
-
     Optional<StoredPayment> find(String channel, String externalId) {
         return dsl.select(PAYMENT.ID, PAYMENT.USER_ID, PAYMENT.TOKENS, PAYMENT.STATUS).from(PAYMENT)
                 .where(PAYMENT.CHANNEL.eq(channel), PAYMENT.EXTERNAL_ID.eq(externalId))
                 .fetchOptional(r -> new StoredPayment(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException when the channel's external id exists */
-    long insert(String channel, PaymentEvent event, long userId, String rawEvent, LocalDateTime now) {
+    /** Records a payment unless the channel's external id is already recorded; true when it was new. */
+    boolean insertIfNew(String channel, PaymentEvent event, long userId, String rawEvent, LocalDateTime now) {
         return dsl.insertInto(PAYMENT)
                 .set(PAYMENT.CHANNEL, channel)
                 .set(PAYMENT.EXTERNAL_ID, event.externalId())
@@ -51,8 +43,8 @@ class PaymentRepository {
                 .set(PAYMENT.CREATED_AT, now)
                 .set(PAYMENT.UPDATED_AT, now)
                 .set(PAYMENT.RAW_EVENT, rawEvent)
-                .returningResult(PAYMENT.ID)
-                .fetchSingle().value1();
+                .onDuplicateKeyIgnore()
+                .execute() == 1;
     }
 
     void setStatus(long paymentId, String status, LocalDateTime now) {

@@ -5,7 +5,10 @@ import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
 import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
 
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -13,14 +16,18 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class LedgerRepository {
 
     private final DSLContext dsl;
+    private final DataSource dataSource;
 
-    LedgerRepository(DSLContext dsl) {
+    LedgerRepository(DSLContext dsl, DataSource dataSource) {
         this.dsl = dsl;
+        this.dataSource = dataSource;
     }
 
     Optional<LedgerEntry> findByIdempotencyKey(String key) {
@@ -36,20 +43,68 @@ class LedgerRepository {
         if (!lockUser(userId)) {
             return Optional.empty();
         }
+        // the user lock serialises every writer of this balance, so a plain read is current and an insert safe
+        Long balance = dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE).where(TOKEN_BALANCE.USER_ID.eq(userId))
+                .fetchOne(TOKEN_BALANCE.BALANCE);
+        if (balance != null) {
+            return Optional.of(balance);
+        }
         dsl.insertInto(TOKEN_BALANCE)
                 .set(TOKEN_BALANCE.USER_ID, userId)
                 .set(TOKEN_BALANCE.BALANCE, 0L)
                 .set(TOKEN_BALANCE.UPDATED_AT, now)
-                .onDuplicateKeyIgnore()
                 .execute();
-        return Optional.of(dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE)
-                .where(TOKEN_BALANCE.USER_ID.eq(userId))
-                .fetchSingle().value1());
+        return Optional.of(0L);
     }
 
-    /** The per-user lock every balance writer takes first; false when the user does not exist. */
+    /**
+     * The per-user lock every balance writer takes first; false when the user does not exist. Within one
+     * transaction a user is locked once: later calls return at once.
+     */
     boolean lockUser(long userId) {
-        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forUpdate().fetchOptional().isPresent();
+        Set<Long> locked = lockedInThisTransaction();
+        if (locked.contains(userId)) {
+            return true;
+        }
+        boolean found = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forUpdate().fetchOptional().isPresent();
+        if (found) {
+            locked.add(userId);
+        }
+        return found;
+    }
+
+    /** Finds the (not deleted) user with a Telegram id and takes their balance lock, in one statement. */
+    Optional<Long> lockUserByTelegramId(long telegramUserId) {
+        Optional<Long> user = dsl.select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.TELEGRAM_USER_ID.eq(telegramUserId), APP_USER.STATUS.ne("deleted"))
+                .orderBy(APP_USER.ID).limit(1).forUpdate().fetchOptional(APP_USER.ID);
+        user.ifPresent(lockedInThisTransaction()::add);
+        return user;
+    }
+
+    /**
+     * The users whose row lock the current physical transaction holds. Keyed by the transaction's connection
+     * holder, so a nested REQUIRES_NEW transaction starts with none; empty and unremembered outside a transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private Set<Long> lockedInThisTransaction() {
+        Object holder = TransactionSynchronizationManager.getResource(dataSource);
+        if (holder == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashSet<>();
+        }
+        Set<Long> locked = (Set<Long>) TransactionSynchronizationManager.getResource(holder);
+        if (locked == null) {
+            Set<Long> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(holder, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(holder);
+                }
+            });
+            locked = fresh;
+        }
+        return locked;
     }
 
     long insert(LedgerRequest request, long balanceAfter, String actor, LocalDateTime now) {

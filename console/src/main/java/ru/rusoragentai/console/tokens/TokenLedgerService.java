@@ -43,28 +43,25 @@ public class TokenLedgerService {
     // previous holder committed, which a REPEATABLE READ snapshot might not.
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public LedgerEntry apply(LedgerRequest request) {
-        var existing = repository.findByIdempotencyKey(request.idempotencyKey());
-        if (existing.isPresent()) {
-            return existing.get().asReplay();
-        }
         LocalDateTime now = LocalDateTime.now(clock);
         long balance = repository.lockBalance(request.userId(), now)
                 .orElseThrow(() -> new IllegalArgumentException("No user " + request.userId()));
-        existing = repository.findByIdempotencyKey(request.idempotencyKey());
-        if (existing.isPresent()) {
-            return existing.get().asReplay();
-        }
         long after = Math.addExact(balance, request.delta());
         if (after < 0 && request.delta() < 0 && !request.allowNegative()) {
+            var existing = repository.findByIdempotencyKey(request.idempotencyKey());
+            if (existing.isPresent()) {
+                return existing.get().asReplay();
+            }
             throw new InsufficientBalanceException(request.userId(), balance, request.delta());
         }
         String actor = currentStaff.actor();
         long id;
         try {
             id = repository.insert(request, after, actor, now);
-        } catch (DuplicateKeyException raced) {
-            // the same key was used concurrently for another user's balance: the first one wins
-            return repository.findByIdempotencyKey(request.idempotencyKey()).orElseThrow(() -> raced).asReplay();
+        } catch (DuplicateKeyException used) {
+            // the unique key is the idempotency check (a failed INSERT leaves the transaction usable in MariaDB):
+            // a replay, or the same key used concurrently for another user; either way the first entry wins
+            return repository.findByIdempotencyKey(request.idempotencyKey()).orElseThrow(() -> used).asReplay();
         }
         repository.setBalance(request.userId(), after, now);
         return new LedgerEntry(id, request.userId(), request.delta(), after, request.kind(), request.reference(), actor,
@@ -81,6 +78,15 @@ public class TokenLedgerService {
         if (!repository.lockUser(userId)) {
             throw new IllegalArgumentException("No user " + userId);
         }
+    }
+
+    /**
+     * Finds the user with a Telegram id (deleted users excepted) and takes their balance lock for the rest of the
+     * caller's transaction, as {@link #lockAccount} does. Empty when there is no such user.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Optional<Long> lockAccountOfTelegramUser(long telegramUserId) {
+        return repository.lockUserByTelegramId(telegramUserId);
     }
 
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})

@@ -54,6 +54,21 @@ class TokenLedgerIT extends DatabaseTest {
     }
 
     @Test
+    void shouldReturnTheFirstEntryForARepeatedDebitEvenWhenTheBalanceNoLongerCoversIt() {
+        long user = TestData.insertUser(dsl, "Ledger Replay");
+        ledger.apply(request(user, 300, TestData.unique("k"), false));
+        String key = TestData.unique("debit-");
+        LedgerEntry first = ledger.apply(request(user, -300, key, false));
+
+        LedgerEntry again = ledger.apply(request(user, -300, key, false));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(storedBalance(user)).isZero();
+        assertThat(dsl.fetchCount(TOKEN_LEDGER, TOKEN_LEDGER.USER_ID.eq(user))).isEqualTo(2);
+    }
+
+    @Test
     void shouldRefuseToGoBelowZeroUnlessAllowedAndWriteNothingWhenRefused() {
         long user = TestData.insertUser(dsl, "Ledger Three");
         ledger.apply(request(user, 100, TestData.unique("k"), false));
