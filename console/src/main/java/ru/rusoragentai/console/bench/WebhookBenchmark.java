@@ -1,11 +1,6 @@
 package ru.rusoragentai.console.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +25,7 @@ import ru.rusoragentai.console.tokens.TokenLedgerService;
 /**
  * Payment intake benchmark (see bench/webhooks.sh): starts the console with its web server and the bundled
  * pay-tribute plugin, then sends signed, distinct Tribute purchase webhooks over loopback from concurrent
- * clients. Every one is verified, credited through the ledger and recorded in the inbox. Prints applied
+ * keep-alive connections ({@link LoopbackClient}). Every one is verified, credited through the ledger and recorded in the inbox. Prints applied
  * webhooks per second and latency percentiles, then checks that balances equal ledger sums.
  *
  * <p>Arguments (besides Spring's): {@code --bench.webhooks=N} (default 20000), {@code --bench.clients=C} (16),
@@ -59,7 +54,7 @@ public final class WebhookBenchmark {
             context.getBean(PluginService.class).saveSettings("pay-tribute", new SettingsChange(
                     Map.of("products", "digital:1 = 1000 | Bench pack"), Map.of("api-key", KEY), Set.of()));
             context.getBean(BenchData.class).insertUsers(FIRST_TELEGRAM_ID, users);
-            run(port, 2_000, clients, users, "warm-up");
+            run(port, 5_000, clients, users, "warm-up");
             double[] latencies = run(port, total, clients, users, "measured");
             var discrepancies = context.getBean(TokenLedgerService.class).findDiscrepancies();
             log.info("RESULT ledger check after the run: {} balances differ from their ledger sums", discrepancies.size());
@@ -67,8 +62,6 @@ public final class WebhookBenchmark {
     }
 
     private static double[] run(int port, int total, int clients, int users, String label) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + port + "/webhooks/pay-tribute");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         long runId = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger applied = new AtomicInteger();
@@ -80,21 +73,24 @@ public final class WebhookBenchmark {
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
                     int i;
+                    try (LoopbackClient http = new LoopbackClient(port)) {
                     while ((i = next.getAndIncrement()) < total) {
                         String body = """
                                 {"name":"new_digital_product","created_at":"2026-11-27T10:00:00Z","sent_at":"2026-11-27T10:00:00Z",\
                                 "payload":{"product_id":1,"purchase_id":%d,"amount":499,"currency":"usd","telegram_user_id":%d}}"""
                                 .formatted(runId + i, FIRST_TELEGRAM_ID + (i % users));
-                        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                                .header("trbt-signature", sign(body)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                        String signature = sign(body);
                         long t0 = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        LoopbackClient.Response response = http.post("/webhooks/pay-tribute", "application/json",
+                                "trbt-signature", signature, bytes);
                         latencies[i] = (System.nanoTime() - t0) / 1e6;
-                        if (response.statusCode() == 200 && response.body().contains("\"applied\"")) {
+                        if (response.status() == 200 && response.body().contains("\"applied\"")) {
                             applied.incrementAndGet();
                         } else {
                             other.incrementAndGet();
                         }
+                    }
                     }
                     return null;
                 }));

@@ -20,7 +20,7 @@ final class Headers {
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (!NEVER_STORED.contains(lower)) {
-                values.forEach(v -> text.append(lower).append(": ").append(v.replaceAll("[\r\n]", " ")).append('\n'));
+                values.forEach(v -> text.append(lower).append(": ").append(v.replace('\r', ' ').replace('\n', ' ')).append('\n'));
             }
         });
         return text.length() > 16_000 ? text.substring(0, 16_000) : text.toString();
