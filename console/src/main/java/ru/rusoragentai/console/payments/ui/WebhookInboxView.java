@@ -63,8 +63,10 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(e -> e.eventKind() == null ? "" : e.eventKind()).setHeader(getTranslation("inbox.kind")).setAutoWidth(true);
         grid.addColumn(InboxEntry::externalId).setHeader(getTranslation("inbox.external")).setAutoWidth(true);
         grid.addComponentColumn(this::user).setHeader(getTranslation("inbox.user")).setAutoWidth(true);
-        grid.addColumn(InboxEntry::tokens).setHeader(getTranslation("inbox.tokens")).setAutoWidth(true);
-        grid.addColumn(InboxEntry::outcome).setHeader(getTranslation("inbox.outcome")).setFlexGrow(3);
+        grid.addColumn(e -> e.tokens() == null ? "" : java.text.NumberFormat.getIntegerInstance(getLocale()).format(e.tokens()))
+                .setHeader(getTranslation("inbox.tokens")).setAutoWidth(true);
+        grid.addColumn(InboxEntry::outcome).setHeader(getTranslation("inbox.outcome")).setFlexGrow(3)
+                .setTooltipGenerator(InboxEntry::outcome);
         grid.addComponentColumn(this::replayButton).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> new Pre(e.body())));
         grid.setEmptyStateText(getTranslation("inbox.empty"));

@@ -44,8 +44,8 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         grid.setId("plugins-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(PluginSummary::id).setKey("id").setHeader(getTranslation("plugins.id")).setAutoWidth(true).setSortable(true);
-        grid.addColumn(PluginSummary::description).setHeader(getTranslation("plugins.name")).setFlexGrow(2);
+        grid.addComponentColumn(this::identity).setKey("id").setHeader(getTranslation("plugins.id"))
+                .setComparator(PluginSummary::id).setSortable(true).setFlexGrow(3);
         grid.addColumn(PluginSummary::version).setHeader(getTranslation("plugins.version")).setAutoWidth(true);
         grid.addColumn(PluginSummary::provider).setHeader(getTranslation("plugins.provider")).setAutoWidth(true);
         grid.addColumn(p -> p.kinds().stream().map(k -> getTranslation("plugins.kind." + k.name().toLowerCase(Locale.ROOT)))
@@ -89,6 +89,14 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    private Component identity(PluginSummary plugin) {
+        Span id = new Span(plugin.id());
+        id.addClassName("plugin-id");
+        Span description = new Span(plugin.description() == null ? "" : plugin.description());
+        description.addClassName("plugin-description");
+        return new Div(id, description);
+    }
+
     private Component state(PluginSummary plugin) {
         String theme = switch (plugin.state()) {
             case STARTED -> "success";
@@ -130,9 +138,11 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button small(String action, PluginSummary plugin, VaadinIcon icon, java.util.function.Consumer<PluginSummary> handler) {
-        Button button = new Button(getTranslation("plugins." + action), icon.create(), e -> handler.accept(plugin));
+        Button button = new Button(icon.create(), e -> handler.accept(plugin));
         button.setId("plugin-" + action + "-" + plugin.id());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.setTooltipText(getTranslation("plugins." + action));
+        button.setAriaLabel(getTranslation("plugins." + action) + " " + plugin.id());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         return button;
     }
 

@@ -64,7 +64,8 @@ public class ReconciliationView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(r -> number(r.ourInput()) + " / " + number(r.ourOutput())).setHeader(getTranslation("recon.our-tokens")).setAutoWidth(true);
         grid.addComponentColumn(this::difference).setKey("difference").setHeader(getTranslation("recon.difference")).setAutoWidth(true);
         grid.addColumn(r -> usd(r.providerCost()) + " / " + usd(r.ourCost())).setHeader(getTranslation("recon.cost")).setAutoWidth(true);
-        grid.addColumn(r -> r.note() == null ? "" : r.note()).setHeader(getTranslation("recon.note")).setFlexGrow(2);
+        grid.addColumn(r -> r.note() == null ? "" : r.note()).setHeader(getTranslation("recon.note")).setFlexGrow(2)
+                .setTooltipGenerator(r -> r.note() == null ? "" : r.note());
         grid.setEmptyStateText(getTranslation("recon.empty"));
         grid.setSizeFull();
         add(new H2(getTranslation("recon.heading")), filters, grid);
