@@ -38,8 +38,10 @@ class ArchitectureTest {
 
     @Test
     void jooqShouldOnlyBeUsedByRepositoriesAndTheDemoLoader() {
+        // besides repositories: the bulk demo loader, and the database package's jOOQ settings (configuration only)
         noClasses().that().areNotAnnotatedWith(Repository.class)
                 .and().resideOutsideOfPackage("ru.rusoragentai.console.demo..")
+                .and().doNotHaveFullyQualifiedName("ru.rusoragentai.console.database.JooqSettings")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "ru.rusoragentai.db..")
                 .check(console);
     }
