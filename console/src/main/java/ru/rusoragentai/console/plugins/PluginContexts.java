@@ -105,11 +105,7 @@ public class PluginContexts {
     }
 
     private List<SettingDescriptor> safeSettings(String pluginId, ConsoleExtension extension) {
-        try {
-            return extension.settings();
-        } catch (RuntimeException e) {
-            throw new PluginException(pluginId + ": settings() threw " + PluginCalls.describe(e));
-        }
+        return host.callGuarded(pluginId, "settings", extension::settings);
     }
 
     private Cached settings(String pluginId) {

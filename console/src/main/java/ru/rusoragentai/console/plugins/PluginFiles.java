@@ -67,6 +67,10 @@ class PluginFiles {
         }
     }
 
+    long maxUploadBytes() {
+        return properties.maxUploadSize().toBytes();
+    }
+
     void delete(Path file) {
         try {
             Files.deleteIfExists(file);

@@ -52,6 +52,11 @@ public class PluginService {
         return host.plugins();
     }
 
+    /** The largest plugin file an upload may have, for the upload component's own limit. */
+    public long maxUploadBytes() {
+        return files.maxUploadBytes();
+    }
+
     /**
      * Validates and installs an uploaded plugin jar, then loads and starts it. A refused file is audited too.
      *

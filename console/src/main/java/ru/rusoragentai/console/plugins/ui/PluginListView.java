@@ -63,10 +63,12 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         upload.setId("plugin-upload");
         upload.setAcceptedFileTypes(".jar", "application/java-archive");
         upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, plugins.maxUploadBytes()));
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("plugins.install")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("plugins.install.drop")));
-        i18n.setError(new UploadI18N.Error().setIncorrectFileType(getTranslation("plugins.install.type")));
+        i18n.setError(new UploadI18N.Error().setIncorrectFileType(getTranslation("plugins.install.type"))
+                .setFileIsTooBig(getTranslation("plugins.install.too-big", plugins.maxUploadBytes() / (1024 * 1024))));
         upload.setI18n(i18n);
         Paragraph help = new Paragraph(getTranslation("plugins.install.help"));
         help.addClassName("hint");
