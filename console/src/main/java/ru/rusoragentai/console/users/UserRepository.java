@@ -65,6 +65,10 @@ class UserRepository {
         return updateVersioned(id, version, APP_USER.PROCESSING_RESTRICTED, restricted);
     }
 
+    boolean updateObjection(long id, int version, boolean objected) {
+        return updateVersioned(id, version, APP_USER.PROCESSING_OBJECTED, objected);
+    }
+
     /** Sets one column if nobody changed the user since {@code version} was read. */
     private <T> boolean updateVersioned(long id, int version, org.jooq.Field<T> field, T value) {
         return dsl.update(APP_USER)

@@ -147,6 +147,44 @@ public class UserService {
         return profile(userId);
     }
 
+    /**
+     * For the privacy desk, inside its transaction: suspends a reported minor at once. Audited on the user.
+     */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void suspendForPrivacy(long userId, String reason) {
+        UserProfile before = profile(userId);
+        if (!"suspended".equals(before.status()) && !"deleted".equals(before.status())) {
+            setFlagForPrivacy(userId, () -> repository.updateStatus(userId, before.version(), "suspended"),
+                    "user.suspended", "status " + before.status() + "->suspended; reason: " + reason);
+        }
+    }
+
+    /** For the privacy desk: records an objection (GDPR Art. 21); analytics exports leave the user out. */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void setProcessingObjectedForPrivacy(long userId, String reason) {
+        UserProfile before = profile(userId);
+        setFlagForPrivacy(userId, () -> repository.updateObjection(userId, before.version(), true), "user.objected",
+                "reason: " + reason);
+    }
+
+    /** For the privacy desk: restricts processing (GDPR Art. 18) as the outcome of a request. */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void setProcessingRestrictedForPrivacy(long userId, String reason) {
+        UserProfile before = profile(userId);
+        setFlagForPrivacy(userId, () -> repository.updateRestriction(userId, before.version(), true), "user.restricted",
+                "reason: " + reason);
+    }
+
+    private void setFlagForPrivacy(long userId, java.util.function.BooleanSupplier update, String action, String details) {
+        if (!update.getAsBoolean()) {
+            throw new UserException("user.error.concurrent-change");
+        }
+        audit.record(action, AUDIT_TARGET, Long.toString(userId), details);
+    }
+
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new UserException("user.error.reason-required");

@@ -1,0 +1,27 @@
+package ru.rusoragentai.console.privacy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * A data-subject request as the privacy desk sees it.
+ *
+ * @param userId           the matched user, or null when the identifier matched nobody
+ * @param subjectReference what the requester gave (identifier, email...)
+ * @param originalDue      the due day without extensions
+ * @param extendedBy       months (GDPR, other) or days (CCPA) of extension granted
+ */
+public record PrivacyRequest(long id, Long userId, String subjectReference, RequestType type, RequestStatus status,
+                             String channel, Jurisdiction jurisdiction, LocalDateTime receivedAt, LocalDate originalDue,
+                             LocalDate due, LocalDate acknowledgeBy, int extendedBy, String extensionReason,
+                             String verification, String verificationNote, String preparedBy, String approvedBy,
+                             String rejectionReason, LocalDateTime completedAt, String createdBy, int version) {
+
+    public long daysLeft(LocalDate today) {
+        return Deadlines.daysLeft(due, today);
+    }
+
+    public boolean overdue(LocalDate today) {
+        return status.open() && today.isAfter(due);
+    }
+}

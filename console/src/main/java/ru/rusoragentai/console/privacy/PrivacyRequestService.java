@@ -1,0 +1,222 @@
+package ru.rusoragentai.console.privacy;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.users.UserService;
+
+/**
+ * The privacy desk's requests: intake with deadlines, identity verification, work, approval, completion or
+ * rejection, extensions. Every transition is checked against the current status and version and audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PrivacyRequestService {
+
+    static final String TARGET = "privacy_request";
+    private static final Set<String> CHANNELS = Set.of("email", "telegram", "in_app");
+    static final String COMPLAINT_RIGHT = "You may lodge a complaint with a supervisory authority.";
+
+    private final PrivacyRequestRepository repository;
+    private final UserService users;
+    private final AuditService audit;
+    private final CurrentStaff currentStaff;
+    private final Clock clock;
+
+    PrivacyRequestService(PrivacyRequestRepository repository, UserService users, AuditService audit, CurrentStaff currentStaff,
+                          Clock clock) {
+        this.repository = repository;
+        this.users = users;
+        this.audit = audit;
+        this.currentStaff = currentStaff;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a request. An identifier that matches no user is recorded too (answered "we hold no data"). A
+     * reported minor's account is suspended at once.
+     */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest create(NewPrivacyRequest intake) {
+        if (intake.identifier() == null || intake.identifier().isBlank() || intake.identifier().length() > 254) {
+            throw new PrivacyException("Give the identifier the requester used (1 to 254 characters).");
+        }
+        if (intake.type() == null || intake.jurisdiction() == null || !CHANNELS.contains(intake.channel())) {
+            throw new PrivacyException("Choose the request type, the channel and the jurisdiction.");
+        }
+        LocalDate today = today();
+        LocalDate received = intake.received() == null ? today : intake.received();
+        if (received.isAfter(today) || received.isBefore(today.minusYears(1))) {
+            throw new PrivacyException("The receipt date must be within the last year and not in the future.");
+        }
+        Optional<Long> user = repository.findUser(intake.identifier());
+        LocalDateTime receivedAt = received.equals(today) ? now() : received.atStartOfDay();
+        String note = intake.note() == null || intake.note().isBlank() ? null : intake.note().strip();
+        long id = repository.insert(user.orElse(null), intake.identifier().strip(), intake.type(), intake.channel(),
+                intake.jurisdiction(), receivedAt, Deadlines.due(intake.jurisdiction(), received),
+                Deadlines.acknowledgeBy(intake.jurisdiction(), received), note, currentStaff.actor(), now());
+        audit.record("privacy.request_created", TARGET, Long.toString(id), intake.type().dbValue() + " via " + intake.channel()
+                + " under " + intake.jurisdiction().dbValue() + (user.isPresent() ? " for user " + user.get() : ", no user matched"));
+        if (intake.type() == RequestType.REPORTED_MINOR && user.isPresent()) {
+            users.suspendForPrivacy(user.get(), "reported minor, privacy request " + id);
+        }
+        return require(id);
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public PrivacyRequest get(long id) {
+        return require(id);
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<PrivacyRequest> list(RequestStatus status, boolean openOnly, int offset, int limit) {
+        return repository.find(status, openOnly, offset, limit);
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public int count(RequestStatus status, boolean openOnly) {
+        return repository.count(status, openOnly);
+    }
+
+    /** Open requests and how many of them are overdue, for the dashboard. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public int[] openAndOverdue() {
+        return repository.openAndOverdue(today());
+    }
+
+    /** received → identity verified; OTHER needs a note saying how. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest verifyIdentity(long id, int version, VerificationMethod method, String note) {
+        if (method == null || (method == VerificationMethod.OTHER && (note == null || note.isBlank()))) {
+            throw new PrivacyException("Say how the identity was verified; 'other' needs a note.");
+        }
+        PrivacyRequest request = expect(id, RequestStatus.RECEIVED);
+        String cleanNote = note == null || note.isBlank() ? "" : note.strip();
+        change(request, version, new PrivacyRequestRepository.Change(RequestStatus.IDENTITY_VERIFIED, method.dbValue(),
+                cleanNote.isEmpty() ? null : cleanNote, null, null, null, null, null, null, null, null),
+                "privacy.identity_verified", method.dbValue() + (cleanNote.isEmpty() ? "" : ": " + cleanNote));
+        return require(id);
+    }
+
+    /** identity verified → in progress. */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest startWork(long id, int version) {
+        PrivacyRequest request = expect(id, RequestStatus.IDENTITY_VERIFIED);
+        change(request, version, PrivacyRequestRepository.Change.status(RequestStatus.IN_PROGRESS), "privacy.in_progress", "");
+        return require(id);
+    }
+
+    /**
+     * Completes a request that needs no background job: correction (after correcting the user page), objection
+     * and restriction (sets the user's flag, which analytics exports honour), or any type when no user matched
+     * ("we hold no data").
+     */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest complete(long id, int version, String answer) {
+        PrivacyRequest request = expect(id, RequestStatus.IN_PROGRESS);
+        if (answer == null || answer.isBlank()) {
+            throw new PrivacyException("Write the answer sent to the requester.");
+        }
+        if (request.userId() != null && request.type().needsJob()) {
+            throw new PrivacyException("A " + request.type().dbValue().replace('_', ' ')
+                    + " request is answered by its export package or erasure run, which this console does not build yet.");
+        }
+        if (request.userId() != null && request.type() == RequestType.OBJECTION) {
+            users.setProcessingObjectedForPrivacy(request.userId(), "privacy request " + id);
+        }
+        if (request.userId() != null && request.type() == RequestType.RESTRICTION) {
+            users.setProcessingRestrictedForPrivacy(request.userId(), "privacy request " + id);
+        }
+        String outcome = request.userId() == null ? "We hold no data about " + request.subjectReference() + ". " + answer.strip()
+                : answer.strip();
+        change(request, version, new PrivacyRequestRepository.Change(RequestStatus.COMPLETED, null, null, null, null, null,
+                clip(outcome), now(), null, null, null), "privacy.completed", clip(outcome));
+        return require(id);
+    }
+
+    /** Any open status → rejected, with the reason and the right to complain recorded in the answer. */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest reject(long id, int version, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new PrivacyException("Give the reason for rejecting the request.");
+        }
+        PrivacyRequest request = require(id);
+        if (!request.status().open()) {
+            throw new PrivacyException("The request is already " + request.status().dbValue().replace('_', ' ') + ".");
+        }
+        String answer = clip(reason.strip() + " " + COMPLAINT_RIGHT);
+        change(request, version, new PrivacyRequestRepository.Change(RequestStatus.REJECTED, null, null, null, null,
+                clip(reason.strip()), answer, now(), null, null, null), "privacy.rejected", reason.strip());
+        return require(id);
+    }
+
+    /** Extends the deadline within what the law allows (GDPR and other: months; CCPA: days), with a reason. */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest extend(long id, int version, int amount, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new PrivacyException("Give the reason for the extension; it is sent to the requester.");
+        }
+        PrivacyRequest request = require(id);
+        if (!request.status().open()) {
+            throw new PrivacyException("Only open requests can be extended.");
+        }
+        LocalDate due;
+        try {
+            due = Deadlines.extended(request.jurisdiction(), request.originalDue(), request.extendedBy(), amount);
+        } catch (IllegalArgumentException e) {
+            throw new PrivacyException(e.getMessage());
+        }
+        change(request, version, new PrivacyRequestRepository.Change(null, null, null, null, null, null, null, null, due,
+                request.extendedBy() + amount, clip(reason.strip())), "privacy.extended",
+                "due " + request.due() + " -> " + due + ": " + reason.strip());
+        return require(id);
+    }
+
+    private void change(PrivacyRequest request, int version, PrivacyRequestRepository.Change change, String action, String details) {
+        if (!repository.update(request.id(), version, change)) {
+            throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
+        }
+        audit.record(action, TARGET, Long.toString(request.id()), details);
+    }
+
+    private PrivacyRequest expect(long id, RequestStatus expected) {
+        PrivacyRequest request = require(id);
+        if (request.status() != expected) {
+            throw new PrivacyException("The request is " + request.status().dbValue().replace('_', ' ') + ", not "
+                    + expected.dbValue().replace('_', ' ') + ".");
+        }
+        return request;
+    }
+
+    private PrivacyRequest require(long id) {
+        return repository.find(id).orElseThrow(() -> new PrivacyException("No privacy request " + id));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private static String clip(String text) {
+        return text.length() > 1000 ? text.substring(0, 999) + "…" : text;
+    }
+}
