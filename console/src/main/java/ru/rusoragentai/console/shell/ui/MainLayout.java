@@ -15,6 +15,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import ru.rusoragentai.console.models.ui.ModelListView;
 import ru.rusoragentai.console.payments.ui.WebhookInboxView;
 import ru.rusoragentai.console.plugins.ui.PluginListView;
+import ru.rusoragentai.console.privacy.ui.PrivacyRequestListView;
 import ru.rusoragentai.console.reconciliation.ui.ReconciliationView;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -59,6 +60,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.users"), UserSearchView.class, VaadinIcon.SEARCH.create()), UserSearchView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.approvals"), ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()), ApprovalsView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.bulk"), BulkAdjustmentView.class, VaadinIcon.UPLOAD.create()), BulkAdjustmentView.class);
+        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.privacy"), PrivacyRequestListView.class, VaadinIcon.SHIELD.create()), PrivacyRequestListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.plugins"), PluginListView.class, VaadinIcon.PLUG.create()), PluginListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.models"), ModelListView.class, VaadinIcon.CLUSTER.create()), ModelListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.webhooks"), WebhookInboxView.class, VaadinIcon.INBOX.create()), WebhookInboxView.class);

@@ -1,0 +1,71 @@
+package ru.rusoragentai.console.privacy.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import ru.rusoragentai.console.privacy.Jurisdiction;
+import ru.rusoragentai.console.privacy.NewPrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyException;
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.privacy.RequestType;
+
+/** Intake: who asked (any identifier), what for, how it arrived, under which law, and when. */
+class NewPrivacyRequestDialog extends Dialog {
+
+    NewPrivacyRequestDialog(PrivacyRequestService requests, Runnable onCreated) {
+        setId("privacy-new-dialog");
+        setHeaderTitle(getTranslation("privacy.new"));
+        TextField identifier = new TextField(getTranslation("privacy.identifier"));
+        identifier.setId("privacy-identifier");
+        identifier.setHelperText(getTranslation("privacy.identifier.help"));
+        ComboBox<RequestType> type = new ComboBox<>(getTranslation("privacy.type"));
+        type.setId("privacy-type");
+        type.setItems(Arrays.asList(RequestType.values()));
+        type.setItemLabelGenerator(t -> getTranslation("privacy.type." + t.dbValue()));
+        ComboBox<String> channel = new ComboBox<>(getTranslation("privacy.channel"));
+        channel.setId("privacy-channel");
+        channel.setItems(List.of("email", "telegram", "in_app"));
+        channel.setItemLabelGenerator(c -> getTranslation("privacy.channel." + c));
+        ComboBox<Jurisdiction> jurisdiction = new ComboBox<>(getTranslation("privacy.jurisdiction"));
+        jurisdiction.setId("privacy-jurisdiction");
+        jurisdiction.setItems(Arrays.asList(Jurisdiction.values()));
+        jurisdiction.setItemLabelGenerator(Jurisdiction::name);
+        jurisdiction.setValue(Jurisdiction.GDPR);
+        DatePicker received = new DatePicker(getTranslation("privacy.received"));
+        received.setId("privacy-received");
+        received.setValue(LocalDate.now(ZoneOffset.UTC));
+        received.setMax(LocalDate.now(ZoneOffset.UTC));
+        TextArea note = new TextArea(getTranslation("privacy.note"));
+        note.setId("privacy-note");
+        FormLayout form = new FormLayout(identifier, type, channel, jurisdiction, received, note);
+        form.setColspan(note, 2);
+        add(form);
+        Button save = new Button(getTranslation("privacy.create"), e -> {
+            try {
+                PrivacyRequest created = requests.create(new NewPrivacyRequest(identifier.getValue(), type.getValue(),
+                        channel.getValue(), jurisdiction.getValue(), received.getValue(), note.getValue()));
+                Notification.show(getTranslation(created.userId() == null ? "privacy.created.no-user" : "privacy.created",
+                        created.id(), created.due())).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                close();
+                onCreated.run();
+            } catch (PrivacyException invalid) {
+                Notification.show(invalid.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("privacy-create");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+}

@@ -1,0 +1,138 @@
+package ru.rusoragentai.console.privacy.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import ru.rusoragentai.console.privacy.Jurisdiction;
+import ru.rusoragentai.console.privacy.PrivacyException;
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.privacy.RequestStatus;
+import ru.rusoragentai.console.privacy.VerificationMethod;
+
+/** One request: its facts and deadlines, and the next steps its status allows. */
+class PrivacyRequestDialog extends Dialog {
+
+    private final PrivacyRequestService requests;
+    private final long id;
+    private final Runnable onChange;
+
+    PrivacyRequestDialog(PrivacyRequestService requests, long id, Runnable onChange) {
+        this.requests = requests;
+        this.id = id;
+        this.onChange = onChange;
+        setId("privacy-dialog");
+        setWidth("720px");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        getFooter().removeAll();
+        PrivacyRequest r = requests.get(id);
+        setHeaderTitle(getTranslation("privacy.request", r.id(), getTranslation("privacy.type." + r.type().dbValue())));
+        Div facts = new Div();
+        facts.add(line("privacy.status", getTranslation("privacy.status." + r.status().dbValue())));
+        facts.add(line("privacy.subject", r.subjectReference() + (r.userId() == null ? " · " + getTranslation("privacy.no-user")
+                : " · #" + r.userId())));
+        facts.add(line("privacy.received", r.receivedAt().toLocalDate() + " · " + getTranslation("privacy.channel." + r.channel())
+                + " · " + r.jurisdiction().name()));
+        facts.add(line("privacy.due", r.due() + (r.extendedBy() > 0 ? " (" + getTranslation("privacy.extended-from", r.originalDue(),
+                r.extensionReason()) + ")" : "")));
+        if (r.acknowledgeBy() != null) {
+            facts.add(line("privacy.acknowledge-by", r.acknowledgeBy().toString()));
+        }
+        if (r.verification() != null) {
+            facts.add(line("privacy.verification", r.verification() + (r.verificationNote() == null ? "" : ": " + r.verificationNote())));
+        }
+        if (r.rejectionReason() != null) {
+            facts.add(line("privacy.rejection", r.rejectionReason()));
+        }
+        add(facts);
+        if (r.status().open() && r.userId() != null && r.type().needsJob()) {
+            Paragraph pending = new Paragraph(getTranslation("privacy.job-not-built"));
+            pending.addClassName("hint");
+            add(pending);
+        }
+        HorizontalLayout steps = new HorizontalLayout();
+        steps.getStyle().set("flex-wrap", "wrap");
+        if (r.status() == RequestStatus.RECEIVED) {
+            steps.add(verifyStep(r));
+        }
+        if (r.status() == RequestStatus.IDENTITY_VERIFIED) {
+            steps.add(button("privacy.start", () -> requests.startWork(r.id(), r.version())));
+        }
+        if (r.status() == RequestStatus.IN_PROGRESS && (r.userId() == null || !r.type().needsJob())) {
+            steps.add(textStep("privacy.complete", "privacy.answer", text -> requests.complete(r.id(), r.version(), text)));
+        }
+        if (r.status().open()) {
+            steps.add(extendStep(r), textStep("privacy.reject", "privacy.reject-reason", text -> requests.reject(r.id(), r.version(), text)));
+        }
+        add(steps);
+        getFooter().add(new Button(getTranslation("action.close"), e -> close()));
+    }
+
+    private Div line(String labelKey, String value) {
+        Div line = new Div();
+        line.setText(getTranslation(labelKey) + ": " + value);
+        return line;
+    }
+
+    private Div verifyStep(PrivacyRequest r) {
+        ComboBox<VerificationMethod> method = new ComboBox<>(getTranslation("privacy.verification"));
+        method.setId("privacy-verify-method");
+        method.setItems(Arrays.asList(VerificationMethod.values()));
+        method.setItemLabelGenerator(m -> getTranslation("privacy.verification." + m.dbValue()));
+        TextArea note = new TextArea(getTranslation("privacy.note"));
+        note.setId("privacy-verify-note");
+        Button verify = button("privacy.verify", () -> requests.verifyIdentity(r.id(), r.version(), method.getValue(), note.getValue()));
+        return new Div(method, note, verify);
+    }
+
+    private Div extendStep(PrivacyRequest r) {
+        IntegerField amount = new IntegerField(getTranslation(r.jurisdiction() == Jurisdiction.CCPA ? "privacy.extend-days"
+                : "privacy.extend-months"));
+        amount.setId("privacy-extend-amount");
+        amount.setValue(r.jurisdiction() == Jurisdiction.CCPA ? 45 : 1);
+        TextArea reason = new TextArea(getTranslation("privacy.extend-reason"));
+        reason.setId("privacy-extend-reason");
+        Button extend = button("privacy.extend", () -> requests.extend(r.id(), r.version(),
+                amount.getValue() == null ? 0 : amount.getValue(), reason.getValue()));
+        return new Div(amount, reason, extend);
+    }
+
+    private Div textStep(String actionKey, String labelKey, java.util.function.Function<String, PrivacyRequest> action) {
+        TextArea text = new TextArea(getTranslation(labelKey));
+        text.setId(actionKey.replace('.', '-') + "-text");
+        text.setWidthFull();
+        return new Div(text, button(actionKey, () -> action.apply(text.getValue())));
+    }
+
+    private Button button(String key, Supplier<PrivacyRequest> action) {
+        Button button = new Button(getTranslation(key), e -> {
+            try {
+                action.get();
+                Notification.show(getTranslation("privacy.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                onChange.run();
+                render();
+            } catch (PrivacyException refused) {
+                Notification.show(refused.getMessage(), 6_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } catch (org.springframework.security.access.AccessDeniedException denied) {
+                Notification.show(getTranslation("privacy.officer-only")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        button.setId(key.replace('.', '-'));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+}
