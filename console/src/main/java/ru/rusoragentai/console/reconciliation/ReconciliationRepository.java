@@ -1,11 +1,9 @@
 package ru.rusoragentai.console.reconciliation;
 
-import static ru.rusoragentai.db.Tables.JOB_RUN;
 import static ru.rusoragentai.db.Tables.RECONCILIATION_DIFF;
 import static ru.rusoragentai.db.Tables.USAGE_DAILY;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -63,14 +61,5 @@ class ReconciliationRepository {
                         r.getNote(), r.getCheckedAt()));
     }
 
-    long startRun(String job, LocalDateTime now) {
-        return dsl.insertInto(JOB_RUN).set(JOB_RUN.JOB, job).set(JOB_RUN.STARTED_AT, now).set(JOB_RUN.STATUS, "running")
-                .returningResult(JOB_RUN.ID).fetchSingle().value1();
-    }
-
-    void finishRun(long id, String status, String summary, LocalDateTime now) {
-        dsl.update(JOB_RUN).set(JOB_RUN.STATUS, status).set(JOB_RUN.SUMMARY, summary).set(JOB_RUN.FINISHED_AT, now)
-                .where(JOB_RUN.ID.eq(id)).execute();
-    }
 
 }

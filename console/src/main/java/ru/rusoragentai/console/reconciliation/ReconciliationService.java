@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.jobs.JobRuns;
 import ru.rusoragentai.console.plugins.Described;
 import ru.rusoragentai.console.plugins.PluginContexts;
 import ru.rusoragentai.console.plugins.PluginException;
@@ -45,15 +46,17 @@ public class ReconciliationService {
     private final PluginHost host;
     private final PluginContexts contexts;
     private final ReconciliationRepository repository;
+    private final JobRuns runs;
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ReconciliationService(PluginHost host, PluginContexts contexts, ReconciliationRepository repository, AuditService audit,
-                          PlatformTransactionManager transactions, Clock clock) {
+    ReconciliationService(PluginHost host, PluginContexts contexts, ReconciliationRepository repository, JobRuns runs,
+                          AuditService audit, PlatformTransactionManager transactions, Clock clock) {
         this.host = host;
         this.contexts = contexts;
         this.repository = repository;
+        this.runs = runs;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -74,10 +77,11 @@ public class ReconciliationService {
 
     /** Reconciles every started provider for [from, until); one provider's failure does not stop the others. */
     public String reconcile(LocalDate from, LocalDate until) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        long run = tx.execute(s -> repository.startRun(JOB, now));
+        return runs.record(JOB, () -> reconcileAll(from, until));
+    }
+
+    private String reconcileAll(LocalDate from, LocalDate until) {
         List<String> parts = new ArrayList<>();
-        boolean failed = false;
         for (Described<AiProvider> provider : host.extensions(AiProvider.class)) {
             try {
                 List<ReconciliationRow> rows = compare(provider, from, until);
@@ -85,16 +89,11 @@ public class ReconciliationService {
                 long off = rows.stream().filter(r -> r.tokenDifference() != null && r.tokenDifference() != 0).count();
                 parts.add(provider.extension().providerId() + ": " + rows.size() + " rows, " + off + " differ");
             } catch (PluginException e) {
-                failed = true;
-                parts.add(provider.extension().providerId() + ": " + e.getMessage());
+                parts.add(provider.extension().providerId() + " failed: " + e.getMessage());
                 log.warn("Reconciliation of {} failed: {}", provider.pluginId(), e.getMessage());
             }
         }
-        String summary = parts.isEmpty() ? "no AI provider enabled" : String.join("; ", parts);
-        boolean anyFailed = failed;
-        tx.executeWithoutResult(s -> repository.finishRun(run, anyFailed ? "partial" : "succeeded", summary,
-                LocalDateTime.now(clock)));
-        return summary;
+        return parts.isEmpty() ? "no AI provider enabled" : String.join("; ", parts);
     }
 
     /** The day reconciliation normally covers: yesterday (UTC) and the two days before, as reports settle late. */

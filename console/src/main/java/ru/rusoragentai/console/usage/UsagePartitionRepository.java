@@ -36,4 +36,28 @@ class UsagePartitionRepository {
         }
         dsl.execute(sql.append(")").toString());
     }
+
+    /** Drops whole partitions: their rows go at once, without row-by-row deletes or undo. */
+    void dropPartitions(List<String> names) {
+        if (!names.isEmpty()) {
+            dsl.execute("ALTER TABLE usage_event DROP PARTITION " + String.join(", ", names));
+        }
+    }
+
+    /** Deletes events before a time, at most {@code limit} rows; the partition bound limits the scan. */
+    int deleteBefore(java.time.LocalDateTime cutoff, int limit) {
+        return dsl.execute("DELETE FROM usage_event WHERE occurred_at < ? LIMIT " + limit, cutoff);
+    }
+
+    /** Rows of the roll-up for days before a day. */
+    int deleteDailyBefore(LocalDate day, int limit) {
+        return dsl.execute("DELETE FROM usage_daily WHERE day < ? LIMIT " + limit, day);
+    }
+
+    /** Approximate rows per partition (from InnoDB statistics), for reporting. */
+    long approximateRows(String partition) {
+        var rows = dsl.resultQuery("SELECT table_rows FROM information_schema.partitions WHERE table_schema = DATABASE() "
+                + "AND table_name = 'usage_event' AND partition_name = ?", partition).fetchOne(0, Long.class);
+        return rows == null ? 0 : rows;
+    }
 }

@@ -77,4 +77,34 @@ public class UsagePartitionService {
     public List<String> partitionNames() {
         return repository.partitions().stream().map(UsagePartitionRepository.Partition::name).toList();
     }
+
+    /** What a usage purge removed. */
+    public record Purge(List<String> droppedPartitions, long approximateRowsDropped, long rowsDeleted, long dailyRowsDeleted) {
+    }
+
+    /**
+     * Removes usage older than the cutoff: every partition that ends on or before it is dropped whole; the rows
+     * before the cutoff in the oldest remaining partition are deleted in batches; the daily roll-up follows.
+     * Idempotent.
+     */
+    public synchronized Purge purgeBefore(java.time.LocalDateTime cutoff) {
+        long cutoffDays = toDays(cutoff.toLocalDate());
+        List<UsagePartitionRepository.Partition> expired = repository.partitions().stream()
+                .filter(p -> p.lessThanToDays() <= cutoffDays && !"p_initial".equals(p.name())).toList();
+        long approximate = expired.stream().mapToLong(p -> repository.approximateRows(p.name())).sum();
+        repository.dropPartitions(expired.stream().map(UsagePartitionRepository.Partition::name).toList());
+        long deleted = 0;
+        for (int batch = repository.deleteBefore(cutoff, 10_000); batch > 0; batch = repository.deleteBefore(cutoff, 10_000)) {
+            deleted += batch;
+        }
+        long daily = 0;
+        for (int batch = repository.deleteDailyBefore(cutoff.toLocalDate(), 10_000); batch > 0;
+             batch = repository.deleteDailyBefore(cutoff.toLocalDate(), 10_000)) {
+            daily += batch;
+        }
+        if (!expired.isEmpty()) {
+            log.info("Dropped usage_event partitions {} (about {} rows)", expired.stream().map(UsagePartitionRepository.Partition::name).toList(), approximate);
+        }
+        return new Purge(expired.stream().map(UsagePartitionRepository.Partition::name).toList(), approximate, deleted, daily);
+    }
 }

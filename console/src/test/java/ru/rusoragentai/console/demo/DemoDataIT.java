@@ -26,7 +26,8 @@ import ru.rusoragentai.console.support.TestDatabase;
 import ru.rusoragentai.console.tokens.TokenLedgerService;
 
 /** Demo data on its own empty database: invariants, planted patterns and determinism. */
-@SpringBootTest(properties = {"console.demo.seed-on-empty=false", "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY})
+@SpringBootTest(properties = {"console.demo.seed-on-empty=false", "console.jobs.enabled=false",
+        "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataIT {
 

@@ -39,6 +39,7 @@ import ru.rusoragentai.console.support.TestData;
         "console.demo.seed-on-empty=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,
         "console.plugins.call-timeout=2s",
+        "console.jobs.enabled=false",
         "vaadin.launch-browser=false"})
 class WebhookIntakeIT extends DatabaseTest {
 

@@ -19,6 +19,7 @@ import ru.rusoragentai.console.security.Role;
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,
         "console.plugins.call-timeout=2s",
         "console.plugins.start-timeout=5s",
+        "console.jobs.enabled=false",
         "vaadin.launch-browser=false"})
 public abstract class DatabaseTest {
 

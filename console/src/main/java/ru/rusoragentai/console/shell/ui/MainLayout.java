@@ -16,6 +16,7 @@ import ru.rusoragentai.console.models.ui.ModelListView;
 import ru.rusoragentai.console.payments.ui.WebhookInboxView;
 import ru.rusoragentai.console.plugins.ui.PluginListView;
 import ru.rusoragentai.console.privacy.ui.PrivacyRequestListView;
+import ru.rusoragentai.console.retention.ui.RetentionView;
 import ru.rusoragentai.console.reconciliation.ui.ReconciliationView;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -61,6 +62,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.approvals"), ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()), ApprovalsView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.bulk"), BulkAdjustmentView.class, VaadinIcon.UPLOAD.create()), BulkAdjustmentView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.privacy"), PrivacyRequestListView.class, VaadinIcon.SHIELD.create()), PrivacyRequestListView.class);
+        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.retention"), RetentionView.class, VaadinIcon.TRASH.create()), RetentionView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.plugins"), PluginListView.class, VaadinIcon.PLUG.create()), PluginListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.models"), ModelListView.class, VaadinIcon.CLUSTER.create()), ModelListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.webhooks"), WebhookInboxView.class, VaadinIcon.INBOX.create()), WebhookInboxView.class);

@@ -1,0 +1,19 @@
+package ru.rusoragentai.console.jobs;
+
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+
+/**
+ * A recurring job that runs once per due time across all console instances (db-scheduler picks each execution
+ * with a row lock in {@code scheduled_tasks}). Implementations are Spring beans; {@link JobScheduler} finds them.
+ */
+public interface ClusterJob {
+
+    /** Stable task name, e.g. "retention". */
+    String name();
+
+    /** When it runs (UTC). */
+    Schedule schedule();
+
+    /** One execution; must be idempotent, as a crashed instance's execution is run again elsewhere. */
+    void run();
+}
