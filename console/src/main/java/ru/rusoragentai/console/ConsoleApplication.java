@@ -6,11 +6,9 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("context://styles/console.css")
 public class ConsoleApplication implements AppShellConfigurator {

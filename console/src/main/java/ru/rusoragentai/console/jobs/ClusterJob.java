@@ -16,4 +16,26 @@ public interface ClusterJob {
 
     /** One execution; must be idempotent, as a crashed instance's execution is run again elsewhere. */
     void run();
+
+    /** A job on a six-field cron expression in UTC. */
+    static ClusterJob cron(String name, String cron, Runnable work) {
+        com.github.kagkarlsson.scheduler.task.schedule.Schedule schedule =
+                com.github.kagkarlsson.scheduler.task.schedule.Schedules.cron(cron, java.time.ZoneOffset.UTC);
+        return new ClusterJob() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Schedule schedule() {
+                return schedule;
+            }
+
+            @Override
+            public void run() {
+                work.run();
+            }
+        };
+    }
 }

@@ -3,15 +3,18 @@ package ru.rusoragentai.console.tokens;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.jobs.ClusterJob;
 import ru.rusoragentai.console.security.CurrentStaff;
 
 /** Nightly: every balance must equal the sum of its ledger. The outcome is audited; a mismatch is logged as an error. */
 @Component
-class LedgerCheckJob {
+class LedgerCheckJob implements ClusterJob {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerCheckJob.class);
 
@@ -25,7 +28,21 @@ class LedgerCheckJob {
         this.transactions = transactions;
     }
 
-    @Scheduled(cron = "0 40 2 * * *", zone = "UTC")
+    @Override
+    public String name() {
+        return "ledger-check";
+    }
+
+    @Override
+    public Schedule schedule() {
+        return Schedules.cron("0 40 2 * * *", ZoneOffset.UTC);
+    }
+
+    @Override
+    public void run() {
+        checkAllBalances();
+    }
+
     void checkAllBalances() {
         List<BalanceDiscrepancy> found = repository.discrepancies();
         if (found.isEmpty()) {

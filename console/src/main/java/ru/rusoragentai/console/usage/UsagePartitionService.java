@@ -11,7 +11,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +39,6 @@ public class UsagePartitionService {
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
-    @Scheduled(cron = "0 17 3 * * *", zone = "UTC")
     public void ensureAhead() {
         try {
             ensureMonthsFrom(LocalDate.now(clock).withDayOfMonth(1).minusMonths(13));

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +32,6 @@ public class UsageRollupService {
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
-    @Scheduled(cron = "0 20 0 * * *", zone = "UTC")
     public void rollUpFinishedDays() {
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         LocalDate from = repository.lastRolledUpDay().map(day -> day.minusDays(1))
