@@ -145,9 +145,10 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
         PluginSummary summary = new PluginSummary(id, descriptor.getPluginDescription(), descriptor.getVersion(),
                 descriptor.getProvider(), descriptor.getRequires(), Set.of(), PluginState.DISABLED, null, file);
         if (manager.getPlugin(id) != null) {
-            PluginSummary duplicate = summary.failed("Another file already provides plugin " + id + ": "
-                    + manager.getPlugin(id).getPluginPath().getFileName());
-            plugins.putIfAbsent(id, duplicate);
+            // listed under its file name, so both the loaded plugin and the refused copy stay visible
+            PluginSummary duplicate = unreadable(file, "Plugin " + id + " is already loaded from "
+                    + manager.getPlugin(id).getPluginPath().getFileName() + "; remove one of the two files");
+            plugins.put(duplicate.id(), duplicate);
             return duplicate;
         }
         try {
