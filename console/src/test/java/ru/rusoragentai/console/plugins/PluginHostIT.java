@@ -179,6 +179,24 @@ class PluginHostIT extends DatabaseTest {
     }
 
     @Test
+    void shouldListASecondFileWithALoadedIdAsFailedAndKeepTheFirst() throws Exception {
+        java.nio.file.Path copy = java.nio.file.Files.copy(TestPlugins.sharedDir().resolve("pay-tribute.jar"),
+                TestPlugins.sharedDir().resolve("pay-tribute-copy.jar"));
+        try {
+            PluginSummary refused = host.load(copy);
+
+            assertThat(refused.id()).isEqualTo("pay-tribute-copy.jar");
+            assertThat(refused.state()).isEqualTo(PluginState.FAILED);
+            assertThat(refused.error()).isEqualTo("Plugin pay-tribute is already loaded from pay-tribute.jar; remove one of the two files");
+            assertThat(host.plugin("pay-tribute").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+        } finally {
+            plugins.uninstall("pay-tribute-copy.jar");
+        }
+        assertThat(java.nio.file.Files.exists(copy)).isFalse();
+        assertThat(host.extension("pay-tribute", PaymentChannel.class)).isPresent();
+    }
+
+    @Test
     void shouldLetOnlyOperatorsAndAdminsManagePlugins() {
         signInAs("agent", Role.SUPPORT);
         assertThatThrownBy(() -> plugins.plugins()).isInstanceOf(AccessDeniedException.class);
