@@ -42,9 +42,10 @@ public final class WebhookBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
-                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off", "server.port=0",
+                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off",
                         "logging.level.ru.rusoragentai.console.payments=warn")
-                .run(ru.rusoragentai.console.demo.DemoDataCommand.withSeedingOff(args))) {
+                // a free port; as an argument, because application.properties outranks builder properties
+                .run(withFreePort(ru.rusoragentai.console.demo.DemoDataCommand.withSeedingOff(args)))) {
             var env = context.getEnvironment();
             int total = env.getProperty("bench.webhooks", Integer.class, 20_000);
             int clients = env.getProperty("bench.clients", Integer.class, 16);
@@ -59,6 +60,12 @@ public final class WebhookBenchmark {
             var discrepancies = context.getBean(TokenLedgerService.class).findDiscrepancies();
             log.info("RESULT ledger check after the run: {} balances differ from their ledger sums", discrepancies.size());
         }
+    }
+
+    private static String[] withFreePort(String[] args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--server.port=0";
+        return all;
     }
 
     private static double[] run(int port, int total, int clients, int users, String label) throws Exception {
