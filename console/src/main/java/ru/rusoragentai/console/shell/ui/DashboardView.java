@@ -9,6 +9,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.stream.Collectors;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.DashboardFigures;
 import ru.rusoragentai.console.shell.DashboardService;
 
@@ -16,7 +19,7 @@ import ru.rusoragentai.console.shell.DashboardService;
 @PermitAll
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
-    public DashboardView(DashboardService dashboardService) {
+    public DashboardView(DashboardService dashboardService, CurrentStaff currentStaff, PrivacyRequestService privacyRequests) {
         DashboardFigures figures = dashboardService.today();
         NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
         H2 heading = new H2(getTranslation("dashboard.heading"));
@@ -26,6 +29,15 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 card("dashboard-tokens", "dashboard.tokens-today", numbers.format(figures.tokensUsedToday())),
                 card("dashboard-payments", "dashboard.payments-today", numbers.format(figures.paymentsToday())));
         cards.addClassName("figure-cards");
+        if (currentStaff.hasRole(Role.SUPPORT) || currentStaff.hasRole(Role.PRIVACY_OFFICER) || currentStaff.hasRole(Role.ADMIN)) {
+            int[] privacy = privacyRequests.openAndOverdue();
+            cards.add(card("dashboard-privacy-open", "dashboard.privacy-open", numbers.format(privacy[0])));
+            Div overdue = card("dashboard-privacy-overdue", "dashboard.privacy-overdue", numbers.format(privacy[1]));
+            if (privacy[1] > 0) {
+                overdue.addClassName("figure-card-alert");
+            }
+            cards.add(overdue);
+        }
         Span revenue = new Span(getTranslation("dashboard.revenue-today") + ": " + (figures.revenueToday().isEmpty()
                 ? "—"
                 : figures.revenueToday().stream()

@@ -79,6 +79,9 @@ class PrivacyRequestListViewTest extends KaribuTest {
         long overdueBy = -late.daysLeft(LocalDate.now(ZoneOffset.UTC));
         assertThat(overdueBy).isPositive();
         assertThat(badge.getText()).isEqualTo("Overdue by " + overdueBy + " days");
+        UI.getCurrent().navigate("");
+        Span overdue = _get(Span.class, spec -> spec.withId("dashboard-privacy-overdue"));
+        assertThat(Integer.parseInt(overdue.getText().replaceAll("\\D", ""))).isEqualTo(requests.openAndOverdue()[1]).isPositive();
     }
 
     @Test
