@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import ru.rusoragentai.console.analytics.ui.UsageReportView;
 import ru.rusoragentai.console.models.ui.ModelListView;
 import ru.rusoragentai.console.payments.ui.WebhookInboxView;
 import ru.rusoragentai.console.plugins.ui.PluginListView;
@@ -61,6 +62,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.users"), UserSearchView.class, VaadinIcon.SEARCH.create()), UserSearchView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.approvals"), ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()), ApprovalsView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.bulk"), BulkAdjustmentView.class, VaadinIcon.UPLOAD.create()), BulkAdjustmentView.class);
+        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.reports"), UsageReportView.class, VaadinIcon.CHART.create()), UsageReportView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.privacy"), PrivacyRequestListView.class, VaadinIcon.SHIELD.create()), PrivacyRequestListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.retention"), RetentionView.class, VaadinIcon.TRASH.create()), RetentionView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.plugins"), PluginListView.class, VaadinIcon.PLUG.create()), PluginListView.class);
