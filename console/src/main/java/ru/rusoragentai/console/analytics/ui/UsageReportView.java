@@ -72,7 +72,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(UsageReportRow::model).setHeader(getTranslation("models.model")).setAutoWidth(true).setSortable(true);
         grid.addColumn(r -> number(r.users())).setHeader(getTranslation("reports.users")).setAutoWidth(true);
         grid.addColumn(r -> number(r.events())).setHeader(getTranslation("reports.events")).setAutoWidth(true);
-        grid.addColumn(r -> number(r.inputTokens()) + " / " + number(r.outputTokens())).setHeader(getTranslation("recon.our-tokens")).setAutoWidth(true);
+        grid.addColumn(r -> number(r.inputTokens()) + " / " + number(r.outputTokens())).setHeader(getTranslation("reports.tokens")).setAutoWidth(true);
         grid.addColumn(r -> number(r.tokensCharged())).setHeader(getTranslation("reports.charged")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("reports.empty"));
         grid.setSizeFull();
