@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
+import ru.rusoragentai.plugins.support.DailyBuckets;
 import ru.rusoragentai.plugins.support.Dates;
 import ru.rusoragentai.plugins.support.Json;
 import ru.rusoragentai.plugins.support.PriceTable;
@@ -96,30 +97,17 @@ public class AnthropicProvider implements AiProvider {
         String window = "starting_at=" + encode(Dates.startOf(from).toString()) + "&ending_at="
                 + encode(Dates.startOf(until).toString()) + "&bucket_width=1d&limit=31";
         UsageRows rows = new UsageRows();
-        paged(context, "/v1/organizations/usage_report/messages?" + window + "&group_by%5B%5D=model", headers,
-                (day, result) -> rows.addTokens(day, Json.text(result, "model").orElse("unknown"),
+        DailyBuckets.read(context, VENDOR, "/v1/organizations/usage_report/messages?" + window + "&group_by%5B%5D=model", headers,
+                AnthropicProvider::startingAt, (day, result) -> rows.addTokens(day, Json.text(result, "model").orElse("unknown"),
                         inputTokens(result), Json.longValue(result, "output_tokens")));
-        paged(context, "/v1/organizations/cost_report?" + window + "&group_by%5B%5D=description", headers,
-                (day, result) -> Json.decimal(result, "amount").ifPresent(cents -> rows.addCost(day,
+        DailyBuckets.read(context, VENDOR, "/v1/organizations/cost_report?" + window + "&group_by%5B%5D=description", headers,
+                AnthropicProvider::startingAt, (day, result) -> Json.decimal(result, "amount").ifPresent(cents -> rows.addCost(day,
                         Json.text(result, "model").orElse("other"), cents.movePointLeft(2))));
         return rows.report();
     }
 
-    private interface BucketResult {
-        void accept(LocalDate day, Map<String, Object> result);
-    }
-
-    private static void paged(PluginContext context, String path, Map<String, String> headers, BucketResult sink) {
-        String page = null;
-        do {
-            Map<String, Object> body = VendorHttp.getJson(context, VENDOR,
-                    path + (page == null ? "" : "&page=" + encode(page)), headers);
-            for (Map<String, Object> bucket : Json.objects(body, "data")) {
-                LocalDate day = Dates.dayOf(Json.requireText(bucket, "starting_at"));
-                Json.objects(bucket, "results").forEach(result -> sink.accept(day, result));
-            }
-            page = Json.bool(body, "has_more") ? Json.text(body, "next_page").orElse(null) : null;
-        } while (page != null);
+    private static LocalDate startingAt(Map<String, Object> bucket) {
+        return Dates.dayOf(Json.requireText(bucket, "starting_at"));
     }
 
     /** Uncached input plus cache writes and reads: every input token Anthropic counted. */

@@ -1,9 +1,5 @@
 package ru.rusoragentai.plugins.anthropic;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import ru.rusoragentai.plugins.testkit.StubHttpServer;
 
 /** Answers like Anthropic's API with the documented JSON shapes, checking the key headers. */
@@ -35,10 +31,6 @@ final class AnthropicStub {
     }
 
     static String resource(String name) {
-        try (InputStream in = AnthropicStub.class.getResourceAsStream("/anthropic/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StubHttpServer.resource("/anthropic/" + name);
     }
 }

@@ -1,9 +1,5 @@
 package ru.rusoragentai.plugins.gemini;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import ru.rusoragentai.plugins.testkit.StubHttpServer;
 
 /** Answers like the Gemini API's models list, paged, checking the x-goog-api-key header. */
@@ -22,11 +18,7 @@ final class GeminiStub {
         });
     }
 
-    private static String resource(String name) {
-        try (InputStream in = GeminiStub.class.getResourceAsStream("/gemini/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static String resource(String name) {
+        return StubHttpServer.resource("/gemini/" + name);
     }
 }

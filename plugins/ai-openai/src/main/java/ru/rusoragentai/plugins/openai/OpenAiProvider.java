@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
+import ru.rusoragentai.plugins.support.DailyBuckets;
 import ru.rusoragentai.plugins.support.Dates;
 import ru.rusoragentai.plugins.support.Json;
 import ru.rusoragentai.plugins.support.PriceTable;
@@ -90,11 +91,11 @@ public class OpenAiProvider implements AiProvider {
         String window = "start_time=" + Dates.startOf(from).getEpochSecond() + "&end_time="
                 + Dates.startOf(until).getEpochSecond() + "&bucket_width=1d&limit=31";
         UsageRows rows = new UsageRows();
-        paged(context, "/v1/organization/usage/completions?" + window + "&group_by=model", headers,
-                (day, result) -> rows.addTokens(day, Json.text(result, "model").orElse("unknown"),
+        DailyBuckets.read(context, VENDOR, "/v1/organization/usage/completions?" + window + "&group_by=model", headers,
+                OpenAiProvider::startTime, (day, result) -> rows.addTokens(day, Json.text(result, "model").orElse("unknown"),
                         Json.longValue(result, "input_tokens"), Json.longValue(result, "output_tokens")));
-        paged(context, "/v1/organization/costs?" + window + "&group_by=line_item", headers,
-                (day, result) -> Json.decimal(Json.object(result, "amount"), "value")
+        DailyBuckets.read(context, VENDOR, "/v1/organization/costs?" + window + "&group_by=line_item", headers,
+                OpenAiProvider::startTime, (day, result) -> Json.decimal(Json.object(result, "amount"), "value")
                         .ifPresent(usd -> rows.addCost(day, modelOf(Json.text(result, "line_item").orElse("other")), usd)));
         return rows.report();
     }
@@ -105,22 +106,8 @@ public class OpenAiProvider implements AiProvider {
         return (comma < 0 ? lineItem : lineItem.substring(0, comma)).strip();
     }
 
-    private interface BucketResult {
-        void accept(LocalDate day, Map<String, Object> result);
-    }
-
-    private static void paged(PluginContext context, String path, Map<String, String> headers, BucketResult sink) {
-        String page = null;
-        do {
-            Map<String, Object> body = VendorHttp.getJson(context, VENDOR,
-                    path + (page == null ? "" : "&page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8)),
-                    headers);
-            for (Map<String, Object> bucket : Json.objects(body, "data")) {
-                LocalDate day = Dates.dayOf(java.time.Instant.ofEpochSecond(Json.requireLong(bucket, "start_time")));
-                Json.objects(bucket, "results").forEach(result -> sink.accept(day, result));
-            }
-            page = Json.bool(body, "has_more") ? Json.text(body, "next_page").orElse(null) : null;
-        } while (page != null);
+    private static LocalDate startTime(Map<String, Object> bucket) {
+        return Dates.dayOf(java.time.Instant.ofEpochSecond(Json.requireLong(bucket, "start_time")));
     }
 
     private static Map<String, String> bearer(String key) {

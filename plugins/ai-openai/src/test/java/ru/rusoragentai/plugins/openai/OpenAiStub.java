@@ -1,9 +1,5 @@
 package ru.rusoragentai.plugins.openai;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import ru.rusoragentai.plugins.testkit.StubHttpServer;
 
 /** Answers like OpenAI's API with the documented JSON shapes, checking the bearer key. */
@@ -31,11 +27,7 @@ final class OpenAiStub {
         return ("Bearer " + key).equals(request.header("Authorization"));
     }
 
-    private static String resource(String name) {
-        try (InputStream in = OpenAiStub.class.getResourceAsStream("/openai/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static String resource(String name) {
+        return StubHttpServer.resource("/openai/" + name);
     }
 }

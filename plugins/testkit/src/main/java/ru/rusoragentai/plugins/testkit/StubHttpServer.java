@@ -75,6 +75,18 @@ public final class StubHttpServer implements AutoCloseable {
         return new Response(status, "application/json", body, Duration.ZERO);
     }
 
+    /** A UTF-8 test resource (a vendor's documented JSON), by absolute classpath path, e.g. {@code /vendor/models.json}. */
+    public static String resource(String path) {
+        try (java.io.InputStream in = StubHttpServer.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** For example {@code http://127.0.0.1:41234}, without a trailing slash. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
