@@ -4,10 +4,13 @@ import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -29,14 +32,7 @@ class WebhookInboxRepository {
                 .set(WEBHOOK_INBOX.RECEIVED_AT, now)
                 .set(WEBHOOK_INBOX.HEADERS, headers)
                 .set(WEBHOOK_INBOX.BODY, body)
-                .set(WEBHOOK_INBOX.STATUS, disposition.status().dbValue())
-                .set(WEBHOOK_INBOX.OUTCOME, clip(disposition.outcome()))
-                .set(WEBHOOK_INBOX.EVENT_KIND, event == null ? null : event.kind().name().toLowerCase())
-                .set(WEBHOOK_INBOX.EXTERNAL_ID, event == null ? null : event.externalId())
-                .set(WEBHOOK_INBOX.TELEGRAM_USER_ID, event == null ? null : event.telegramUserId())
-                .set(WEBHOOK_INBOX.USER_ID, disposition.userId())
-                .set(WEBHOOK_INBOX.TOKENS, event == null ? null : event.tokens())
-                .set(WEBHOOK_INBOX.UPDATED_AT, now)
+                .set(outcome(disposition, event, now))
                 .returningResult(WEBHOOK_INBOX.ID)
                 .fetchSingle().value1();
     }
@@ -50,15 +46,8 @@ class WebhookInboxRepository {
 
     void updateAfterReplay(long id, Disposition disposition, PaymentEvent event, String actor, LocalDateTime now) {
         dsl.update(WEBHOOK_INBOX)
-                .set(WEBHOOK_INBOX.STATUS, disposition.status().dbValue())
-                .set(WEBHOOK_INBOX.OUTCOME, clip(disposition.outcome()))
-                .set(WEBHOOK_INBOX.EVENT_KIND, event == null ? null : event.kind().name().toLowerCase())
-                .set(WEBHOOK_INBOX.EXTERNAL_ID, event == null ? null : event.externalId())
-                .set(WEBHOOK_INBOX.TELEGRAM_USER_ID, event == null ? null : event.telegramUserId())
-                .set(WEBHOOK_INBOX.USER_ID, disposition.userId())
-                .set(WEBHOOK_INBOX.TOKENS, event == null ? null : event.tokens())
+                .set(outcome(disposition, event, now))
                 .set(WEBHOOK_INBOX.REPLAYED_BY, actor)
-                .set(WEBHOOK_INBOX.UPDATED_AT, now)
                 .where(WEBHOOK_INBOX.ID.eq(id))
                 .execute();
     }
@@ -91,6 +80,20 @@ class WebhookInboxRepository {
                 r.get(WEBHOOK_INBOX.EXTERNAL_ID), r.get(WEBHOOK_INBOX.TELEGRAM_USER_ID), r.get(WEBHOOK_INBOX.USER_ID),
                 r.get(WEBHOOK_INBOX.TOKENS), r.get(WEBHOOK_INBOX.REPLAYED_BY),
                 new String(r.get(WEBHOOK_INBOX.BODY), StandardCharsets.UTF_8));
+    }
+
+    /** The columns that say what became of a delivery, written on receipt and again on replay. */
+    private static Map<Field<?>, Object> outcome(Disposition disposition, PaymentEvent event, LocalDateTime now) {
+        Map<Field<?>, Object> values = new HashMap<>();
+        values.put(WEBHOOK_INBOX.STATUS, disposition.status().dbValue());
+        values.put(WEBHOOK_INBOX.OUTCOME, clip(disposition.outcome()));
+        values.put(WEBHOOK_INBOX.EVENT_KIND, event == null ? null : event.kind().name().toLowerCase(java.util.Locale.ROOT));
+        values.put(WEBHOOK_INBOX.EXTERNAL_ID, event == null ? null : event.externalId());
+        values.put(WEBHOOK_INBOX.TELEGRAM_USER_ID, event == null ? null : event.telegramUserId());
+        values.put(WEBHOOK_INBOX.USER_ID, disposition.userId());
+        values.put(WEBHOOK_INBOX.TOKENS, event == null ? null : event.tokens());
+        values.put(WEBHOOK_INBOX.UPDATED_AT, now);
+        return values;
     }
 
     private static String clip(String text) {
