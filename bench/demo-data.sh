@@ -13,20 +13,9 @@ cd "$(dirname "$0")/.."
 USERS=${1:-100000}
 EVENTS=${2:-5000000}
 HEAVY=${3:-0}
-STAMP=$(date +%Y%m%d%H%M%S)
-if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
+source bench/common.sh
 ARGS="--console.demo.users=$USERS --console.demo.usage-events=$EVENTS --console.demo.heavy-user-events=$HEAVY"
-if [ -n "${BENCH_DB_URL:-}" ]; then
-  DB="console_bench_$STAMP"
-  mariadb --protocol=tcp -h 127.0.0.1 -u root -e "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-  ARGS="$ARGS --spring.datasource.url=${BENCH_DB_URL%/}/$DB --spring.datasource.username=${BENCH_DB_USER:-root} --spring.datasource.password=${BENCH_DB_PASSWORD:-}"
-  echo "Loading into $DB on $BENCH_DB_URL"
-else
-  ARGS="$ARGS --console.embedded-db.data-dir=./data/bench-$STAMP"
-  echo "Loading into an embedded MariaDB in ./data/bench-$STAMP"
-fi
+ARGS="$ARGS $(bench_database console_bench)"
 ./mvnw -B -q -pl console -am spring-boot:run \
   -Dconsole.main-class=ru.rusoragentai.console.demo.DemoDataCommand \
   -Dspring-boot.run.arguments="$ARGS" 2>&1 | grep -E "demo data|RESULT|ERROR|Exception"
