@@ -1,12 +1,16 @@
 package ru.rusoragentai.console.crypto;
 
+import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -33,12 +37,40 @@ public class SecretCipher {
 
     private final SecretKey encryptionKey;
     private final byte[] macKey;
+    private final AesGcmHkdfStreaming fileCipher;
     private final SecureRandom random = new SecureRandom();
 
     public SecretCipher(CryptoProperties properties) {
         byte[] master = loadMasterKey(properties);
         this.encryptionKey = new SecretKeySpec(derive(master, "encryption"), "AES");
         this.macKey = derive(master, "audit-chain");
+        try {
+            // AES-256-GCM in 1 MiB segments, a fresh HKDF-derived key per file: memory stays bounded either way
+            this.fileCipher = new AesGcmHkdfStreaming(derive(master, "export-files"), "HmacSha256", 32, 1 << 20, 0);
+        } catch (InvalidAlgorithmParameterException e) {
+            throw new IllegalStateException("Cannot set up streaming AES-GCM", e);
+        }
+    }
+
+    /**
+     * Encrypts a stream of any length (export files): AES-256-GCM per 1 MiB segment, authenticated as a whole
+     * together with {@code context} (e.g. the file's name), which decryption must repeat.
+     */
+    public OutputStream encryptingStream(OutputStream ciphertext, String context) throws IOException {
+        try {
+            return fileCipher.newEncryptingStream(ciphertext, context.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Streaming AES-GCM encryption failed", e);
+        }
+    }
+
+    /** Reads what {@link #encryptingStream} wrote; a tampered or truncated file fails with an IOException. */
+    public InputStream decryptingStream(InputStream ciphertext, String context) throws IOException {
+        try {
+            return fileCipher.newDecryptingStream(ciphertext, context.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Streaming AES-GCM decryption failed", e);
+        }
     }
 
     public byte[] encrypt(byte[] plaintext) {

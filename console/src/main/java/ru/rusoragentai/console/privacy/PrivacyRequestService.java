@@ -28,14 +28,16 @@ public class PrivacyRequestService {
     static final String COMPLAINT_RIGHT = "You may lodge a complaint with a supervisory authority.";
 
     private final PrivacyRequestRepository repository;
+    private final PrivacyTaskRepository tasks;
     private final UserService users;
     private final AuditService audit;
     private final CurrentStaff currentStaff;
     private final Clock clock;
 
-    PrivacyRequestService(PrivacyRequestRepository repository, UserService users, AuditService audit, CurrentStaff currentStaff,
+    PrivacyRequestService(PrivacyRequestRepository repository, PrivacyTaskRepository tasks, UserService users, AuditService audit, CurrentStaff currentStaff,
                           Clock clock) {
         this.repository = repository;
+        this.tasks = tasks;
         this.users = users;
         this.audit = audit;
         this.currentStaff = currentStaff;
@@ -120,9 +122,9 @@ public class PrivacyRequestService {
     }
 
     /**
-     * Completes a request that needs no background job: correction (after correcting the user page), objection
-     * and restriction (sets the user's flag, which analytics exports honour), or any type when no user matched
-     * ("we hold no data").
+     * Completes a request with the answer sent: correction (after correcting the user page), objection and
+     * restriction (sets the user's flag, which analytics exports honour), access and portability once their package
+     * is built, or any type when no user matched ("we hold no data"). Erasures complete on their own.
      */
     @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     @Transactional
@@ -131,9 +133,12 @@ public class PrivacyRequestService {
         if (answer == null || answer.isBlank()) {
             throw new PrivacyException("Write the answer sent to the requester.");
         }
-        if (request.userId() != null && request.type().needsJob()) {
+        if (request.userId() != null && request.type().needsApproval()) {
             throw new PrivacyException("A " + request.type().dbValue().replace('_', ' ')
-                    + " request is answered by its export package or erasure run, which this console does not build yet.");
+                    + " request completes when its approved erasure has run; prepare the erasure.");
+        }
+        if (request.userId() != null && request.type().needsJob() && tasks.currentPackage(id, now()).isEmpty()) {
+            throw new PrivacyException("Build the data package first; the answer sends it to the requester.");
         }
         if (request.userId() != null && request.type() == RequestType.OBJECTION) {
             users.setProcessingObjectedForPrivacy(request.userId(), "privacy request " + id);
@@ -158,6 +163,9 @@ public class PrivacyRequestService {
         PrivacyRequest request = require(id);
         if (!request.status().open()) {
             throw new PrivacyException("The request is already " + request.status().dbValue().replace('_', ' ') + ".");
+        }
+        if (request.approvedBy() != null) {
+            throw new PrivacyException("The erasure was approved and is running; it cannot be rejected any more.");
         }
         String answer = clip(reason.strip() + " " + COMPLAINT_RIGHT);
         change(request, version, new PrivacyRequestRepository.Change(RequestStatus.REJECTED, null, null, null, null,

@@ -24,6 +24,27 @@ class SecretCipherTest {
     }
 
     @Test
+    void shouldStreamFilesLargerThanOneSegmentAndRefuseTamperingOrAnotherContext() throws Exception {
+        SecretCipher cipher = new SecretCipher(new CryptoProperties(null, dir.resolve("k").toString()));
+        byte[] plain = new byte[3 * (1 << 20) + 12_345];
+        new java.util.Random(7).nextBytes(plain);
+        var sealed = new java.io.ByteArrayOutputStream();
+        try (var out = cipher.encryptingStream(sealed, "package-1.zip")) {
+            out.write(plain);
+        }
+        byte[] ciphertext = sealed.toByteArray();
+        assertThat(ciphertext.length).isGreaterThan(plain.length);
+        try (var in = cipher.decryptingStream(new java.io.ByteArrayInputStream(ciphertext), "package-1.zip")) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        assertThatThrownBy(() -> cipher.decryptingStream(new java.io.ByteArrayInputStream(ciphertext), "package-2.zip").readAllBytes())
+                .isInstanceOf(java.io.IOException.class);
+        ciphertext[ciphertext.length / 2] ^= 1;
+        assertThatThrownBy(() -> cipher.decryptingStream(new java.io.ByteArrayInputStream(ciphertext), "package-1.zip").readAllBytes())
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     void shouldDetectATamperedCiphertext() {
         SecretCipher cipher = new SecretCipher(new CryptoProperties(null, dir.resolve("k").toString()));
         byte[] sealed = cipher.encryptString("amount=100");

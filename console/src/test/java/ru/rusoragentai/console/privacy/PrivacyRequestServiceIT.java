@@ -80,7 +80,7 @@ class PrivacyRequestServiceIT extends DatabaseTest {
                 "email", Jurisdiction.GDPR, null, null)));
 
         assertThatThrownBy(() -> requests.complete(deletion.id(), deletion.version(), "Deleted."))
-                .isInstanceOf(PrivacyException.class).hasMessageContaining("erasure run");
+                .isInstanceOf(PrivacyException.class).hasMessageContaining("approved erasure");
         assertThat(requests.get(deletion.id()).status()).isEqualTo(RequestStatus.IN_PROGRESS);
     }
 

@@ -20,6 +20,8 @@ import ru.rusoragentai.console.security.Role;
         "console.plugins.call-timeout=2s",
         "console.plugins.start-timeout=5s",
         "console.jobs.enabled=false",
+        "console.privacy.run-on=caller",
+        "console.privacy.package-dir=target/test-packages",
         "vaadin.launch-browser=false"})
 public abstract class DatabaseTest {
 

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -13,7 +12,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.Jurisdiction;
+import ru.rusoragentai.console.privacy.PackageService;
 import ru.rusoragentai.console.privacy.PrivacyException;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
@@ -26,11 +27,16 @@ class PrivacyRequestDialog extends Dialog {
     private final PrivacyRequestService requests;
     private final long id;
     private final Runnable onChange;
+    private final PrivacyWorkPanel work;
 
-    PrivacyRequestDialog(PrivacyRequestService requests, long id, Runnable onChange) {
+    PrivacyRequestDialog(PrivacyRequestService requests, PackageService packages, ErasureService erasures, long id, Runnable onChange) {
         this.requests = requests;
         this.id = id;
         this.onChange = onChange;
+        this.work = new PrivacyWorkPanel(packages, erasures, () -> {
+            onChange.run();
+            render();
+        });
         setId("privacy-dialog");
         setWidth("720px");
         render();
@@ -58,12 +64,13 @@ class PrivacyRequestDialog extends Dialog {
         if (r.rejectionReason() != null) {
             facts.add(line("privacy.rejection", r.rejectionReason()));
         }
-        add(facts);
-        if (r.status().open() && r.userId() != null && r.type().needsJob()) {
-            Paragraph pending = new Paragraph(getTranslation("privacy.job-not-built"));
-            pending.addClassName("hint");
-            add(pending);
+        if (r.preparedBy() != null) {
+            facts.add(line("privacy.prepared-by", r.preparedBy() + (r.approvedBy() == null ? "" : " · "
+                    + getTranslation("privacy.approved-by") + ": " + r.approvedBy())));
         }
+        add(facts);
+        add(work);
+        work.show(r);
         HorizontalLayout steps = new HorizontalLayout();
         steps.getStyle().set("flex-wrap", "wrap");
         if (r.status() == RequestStatus.RECEIVED) {
@@ -72,10 +79,10 @@ class PrivacyRequestDialog extends Dialog {
         if (r.status() == RequestStatus.IDENTITY_VERIFIED) {
             steps.add(button("privacy.start", () -> requests.startWork(r.id(), r.version())));
         }
-        if (r.status() == RequestStatus.IN_PROGRESS && (r.userId() == null || !r.type().needsJob())) {
+        if (r.status() == RequestStatus.IN_PROGRESS && (r.userId() == null || !r.type().needsApproval())) {
             steps.add(textStep("privacy.complete", "privacy.answer", text -> requests.complete(r.id(), r.version(), text)));
         }
-        if (r.status().open()) {
+        if (r.status().open() && r.approvedBy() == null) {
             steps.add(extendStep(r), textStep("privacy.reject", "privacy.reject-reason", text -> requests.reject(r.id(), r.version(), text)));
         }
         add(steps);

@@ -22,6 +22,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.ErasureService;
+import ru.rusoragentai.console.privacy.PackageService;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestStatus;
 import ru.rusoragentai.console.security.Role;
@@ -36,11 +38,15 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final PrivacyRequestService requests;
+    private final PackageService packages;
+    private final ErasureService erasures;
     private final Grid<PrivacyRequest> grid = new Grid<>();
     private final ComboBox<RequestStatus> status = new ComboBox<>();
     private final Checkbox openOnly = new Checkbox();
 
-    public PrivacyRequestListView(PrivacyRequestService requests) {
+    public PrivacyRequestListView(PrivacyRequestService requests, PackageService packages, ErasureService erasures) {
+        this.packages = packages;
+        this.erasures = erasures;
         this.requests = requests;
         setSizeFull();
         status.setId("privacy-status");
@@ -100,7 +106,7 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
     }
 
     private Component open(PrivacyRequest request) {
-        Button open = new Button(getTranslation("privacy.open"), e -> new PrivacyRequestDialog(requests, request.id(), this::refresh).open());
+        Button open = new Button(getTranslation("privacy.open"), e -> new PrivacyRequestDialog(requests, packages, erasures, request.id(), this::refresh).open());
         open.setId("privacy-open-" + request.id());
         open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return open;

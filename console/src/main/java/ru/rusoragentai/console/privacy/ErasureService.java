@@ -1,0 +1,389 @@
+package ru.rusoragentai.console.privacy;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.rusoragentai.console.audit.AuditService;
+import ru.rusoragentai.console.crypto.SecretCipher;
+import ru.rusoragentai.console.plugins.Described;
+import ru.rusoragentai.console.plugins.PluginContexts;
+import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.users.UserService;
+import ru.rusoragentai.spi.PrivacyConnector;
+import ru.rusoragentai.spi.PrivacyResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Erasure for deletion requests and reported minors. A privacy officer prepares it (the subject's identifiers are
+ * captured, one task per data system planned, the Art. 19 recipients listed); a different officer or admin approves
+ * it; {@link PrivacyWorker} runs the tasks in order. Every step is idempotent and works in short transactions of at
+ * most {@link PrivacyProperties#eraseChunk()} rows, so a crash anywhere resumes from where it stopped with no double
+ * effect, and no lock is held for long. Payments are kept for the law but pseudonymised. A residual scan of every
+ * table ends the run and is stored on the request as proof.
+ */
+@Service
+public class ErasureService {
+
+    /** Called after every committed chunk ({@code chunk} from 1) and after every finished task ({@code chunk} 0). */
+    @FunctionalInterface
+    interface Checkpoint {
+        Checkpoint NONE = (system, chunk) -> { };
+
+        void reached(String system, int chunk);
+    }
+
+    static final String CONVERSATIONS = "console.conversations";
+    static final String USAGE = "console.usage";
+    static final String SESSIONS = "console.sessions";
+    static final String LEDGER = "console.ledger";
+    static final String PAYMENTS = "console.payments";
+    static final String ACCOUNT = "console.account";
+    static final List<String> CONSOLE_STEPS = List.of(CONVERSATIONS, USAGE, SESSIONS, LEDGER, PAYMENTS, ACCOUNT);
+    private static final Set<String> RECIPIENT_STATUSES = Set.of("pending", "notified", "not_required");
+    private static final Logger log = LoggerFactory.getLogger(ErasureService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What an erasure run needs after the account is gone; kept encrypted on the request until it completes. */
+    record Snapshot(Subject subject, String paymentPseudonym) {
+    }
+
+    private final PrivacyRequestRepository requests;
+    private final PrivacyTaskRepository tasks;
+    private final SubjectDataRepository data;
+    private final TaskClaims claims;
+    private final UserService users;
+    private final PluginHost plugins;
+    private final PluginContexts pluginContexts;
+    private final SecretCipher cipher;
+    private final AuditService audit;
+    private final CurrentStaff currentStaff;
+    private final ApplicationEventPublisher events;
+    private final PrivacyProperties properties;
+    private final TransactionTemplate chunkTx;
+    private final Clock clock;
+
+    ErasureService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, TaskClaims claims,
+                   UserService users, PluginHost plugins, PluginContexts pluginContexts, SecretCipher cipher, AuditService audit,
+                   CurrentStaff currentStaff, ApplicationEventPublisher events, PrivacyProperties properties,
+                   PlatformTransactionManager transactions, Clock clock) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.data = data;
+        this.claims = claims;
+        this.users = users;
+        this.plugins = plugins;
+        this.pluginContexts = pluginContexts;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.currentStaff = currentStaff;
+        this.events = events;
+        this.properties = properties;
+        this.chunkTx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * in progress → awaiting approval: captures the subject, plans one task per data system and lists the
+     * recipients to notify. The preparer cannot approve it.
+     */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest prepare(long requestId, int version) {
+        PrivacyRequest request = require(requestId);
+        if (!request.type().needsApproval()) {
+            throw new PrivacyException("Only deletion requests and reported minors are erased.");
+        }
+        if (request.status() != RequestStatus.IN_PROGRESS) {
+            throw new PrivacyException("Start work on the request before preparing the erasure.");
+        }
+        if (request.userId() == null) {
+            throw new PrivacyException("The identifier matched no user: answer \"we hold no data\" and complete the request.");
+        }
+        Subject subject = data.subject(request.userId())
+                .orElseThrow(() -> new PrivacyException("User " + request.userId() + " no longer exists."));
+        Snapshot snapshot = new Snapshot(subject, "erased-" + UUID.randomUUID());
+        tasks.storeSubject(requestId, cipher.encryptString(JSON.writeValueAsString(snapshot)));
+        List<String> systems = new ArrayList<>();
+        plugins.extensions(PrivacyConnector.class).forEach(c -> systems.add(PrivacyTask.PLUGIN_PREFIX + c.pluginId()));
+        systems.addAll(CONSOLE_STEPS);
+        systems.add(PrivacyTask.RESIDUAL_SCAN);
+        tasks.plan(requestId, systems);
+        for (String recipient : data.providersAndChannels(request.userId())) {
+            tasks.addRecipient(requestId, recipient.toLowerCase(java.util.Locale.ROOT).replaceFirst("^(pay|ai)-", ""));
+        }
+        if (!requests.update(requestId, version, new PrivacyRequestRepository.Change(RequestStatus.AWAITING_APPROVAL, null, null,
+                currentStaff.actor(), null, null, null, null, null, null, null))) {
+            throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
+        }
+        audit.record("privacy.erasure_prepared", PrivacyRequestService.TARGET, Long.toString(requestId),
+                "user " + subject.userId() + "; tasks: " + String.join(", ", systems));
+        return require(requestId);
+    }
+
+    /** The second pair of eyes: another privacy officer or admin approves, the account is suspended, the run starts. */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public PrivacyRequest approve(long requestId, int version) {
+        PrivacyRequest request = require(requestId);
+        if (request.status() != RequestStatus.AWAITING_APPROVAL || request.approvedBy() != null) {
+            throw new PrivacyException("The request is not waiting for approval.");
+        }
+        String actor = currentStaff.actor();
+        if (actor.equals(request.preparedBy())) {
+            throw new PrivacyException("You prepared this erasure; another privacy officer or admin must approve it.");
+        }
+        if (!requests.update(requestId, version, new PrivacyRequestRepository.Change(null, null, null, null, actor, null, null,
+                null, null, null, null))) {
+            throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
+        }
+        if (request.userId() != null && data.subject(request.userId()).isPresent()) {
+            users.suspendForPrivacy(request.userId(), "erasure approved, privacy request " + requestId);
+        }
+        audit.record("privacy.erasure_approved", PrivacyRequestService.TARGET, Long.toString(requestId),
+                "prepared by " + request.preparedBy());
+        events.publishEvent(new WorkQueued(requestId));
+        return require(requestId);
+    }
+
+    /** Puts failed tasks of an approved erasure back in the queue. */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public void retry(long requestId) {
+        PrivacyRequest request = require(requestId);
+        if (request.status() != RequestStatus.AWAITING_APPROVAL || request.approvedBy() == null) {
+            throw new PrivacyException("Only an approved erasure that has not finished can be retried.");
+        }
+        tasks.tasks(requestId).stream().filter(t -> t.status() == PrivacyTask.TaskStatus.FAILED).forEach(t -> tasks.reset(t.id()));
+        audit.record("privacy.erasure_retried", PrivacyRequestService.TARGET, Long.toString(requestId), "");
+        events.publishEvent(new WorkQueued(requestId));
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<PrivacyTask> tasks(long requestId) {
+        return tasks.tasks(requestId).stream().filter(t -> !t.system().equals(PrivacyTask.PACKAGE)).toList();
+    }
+
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public List<Recipient> recipients(long requestId) {
+        return tasks.recipients(requestId);
+    }
+
+    /** Records how an Art. 19 recipient was told (or why it need not be). */
+    @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    @Transactional
+    public void markRecipient(long requestId, String recipient, String status, String note) {
+        if (!RECIPIENT_STATUSES.contains(status)) {
+            throw new PrivacyException("Unknown recipient status " + status);
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (!tasks.updateRecipient(requestId, recipient, status, cleanNote, currentStaff.actor(), LocalDateTime.now(clock))) {
+            throw new PrivacyException("No recipient " + recipient + " on request " + requestId);
+        }
+        audit.record("privacy.recipient_" + status, PrivacyRequestService.TARGET, Long.toString(requestId),
+                recipient + (cleanNote == null ? "" : ": " + cleanNote));
+    }
+
+    /** The stored proof of a finished (or failed) residual scan. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public Optional<ResidualScan.Result> residualScan(long requestId) {
+        return tasks.residualScan(requestId).map(ResidualScan::fromJson);
+    }
+
+    /**
+     * Runs the approved erasure's remaining tasks in order (the worker calls this). Stops at a task another worker
+     * holds or that fails; completes the request once every task is done and the scan is clean.
+     */
+    void run(long requestId, Checkpoint checkpoint, Clock at) {
+        PrivacyRequest request = requests.find(requestId).orElse(null);
+        if (request == null || request.status() != RequestStatus.AWAITING_APPROVAL || request.approvedBy() == null) {
+            return;
+        }
+        Optional<byte[]> sealed = tasks.subject(requestId);
+        if (sealed.isEmpty()) {
+            return;
+        }
+        Snapshot snapshot = JSON.readValue(cipher.decryptString(sealed.get()), Snapshot.class);
+        String scan = null;
+        for (PrivacyTask task : tasks.tasks(requestId)) {
+            if (task.status() == PrivacyTask.TaskStatus.DONE) {
+                scan = task.system().equals(PrivacyTask.RESIDUAL_SCAN) ? task.result() : scan;
+                continue;
+            }
+            if (!claims.claim(task, at)) {
+                return;
+            }
+            String result;
+            try {
+                result = execute(requestId, task, snapshot, checkpoint, at);
+            } catch (RuntimeException e) {
+                log.warn("Erasure task {} of privacy request {} failed: {}", task.system(), requestId, e.toString());
+                claims.fail(task, e);
+                return;
+            }
+            claims.finish(task, result, at);
+            checkpoint.reached(task.system(), 0);
+            scan = task.system().equals(PrivacyTask.RESIDUAL_SCAN) ? result : scan;
+        }
+        String outcome = "Erased from " + CONSOLE_STEPS.size() + " console data systems and " + (tasks.tasks(requestId).size()
+                - CONSOLE_STEPS.size() - 1) + " plugin systems; payment records kept for the law without any link to the person;"
+                + " residual scan clean.";
+        if (tasks.completeErasure(requestId, scan, outcome, LocalDateTime.now(at))) {
+            audit.recordAs(CurrentStaff.SYSTEM, "privacy.erasure_completed", PrivacyRequestService.TARGET, Long.toString(requestId), outcome);
+        }
+    }
+
+    private String execute(long requestId, PrivacyTask task, Snapshot snapshot, Checkpoint checkpoint, Clock at) {
+        Subject subject = snapshot.subject();
+        long userId = subject.userId();
+        int chunk = properties.eraseChunk();
+        Chunks chunks = new Chunks(task, checkpoint, at);
+        switch (task.system()) {
+            case CONVERSATIONS -> chunks.loop("conversations", () -> data.deleteConversations(userId, Math.max(1, chunk / 50)));
+            case USAGE -> {
+                chunks.loop("usage_event", () -> data.deleteUsageEvents(userId, chunk));
+                chunks.loop("usage_daily", () -> data.deleteUsageDaily(userId, chunk));
+            }
+            case SESSIONS -> {
+                chunks.loop("user_session", () -> data.deleteSessions(userId, chunk));
+                chunks.loop("abuse_flag", () -> data.deleteAbuseFlags(userId, chunk));
+                chunks.once("staff_recent", () -> data.deleteStaffRecents(subject));
+            }
+            case LEDGER -> {
+                chunks.loop("token_adjustment", () -> data.deleteAdjustments(userId, chunk));
+                chunks.loop("token_ledger", () -> data.deleteLedgerChunk(userId, chunk));
+            }
+            case PAYMENTS -> {
+                chunks.loop("payment (pseudonymised)", () -> data.pseudonymisePayments(userId, snapshot.paymentPseudonym(), chunk));
+                chunks.loop("webhook_inbox (redacted)", () -> data.redactWebhooks(subject, chunk));
+            }
+            case ACCOUNT -> account(requestId, snapshot, chunks, at);
+            case PrivacyTask.RESIDUAL_SCAN -> {
+                ResidualScan.Result result = ResidualScan.run(subject, data);
+                String json = ResidualScan.toJson(result);
+                chunkTx.executeWithoutResult(s -> tasks.storeResidualScan(requestId, json));
+                if (!result.clean()) {
+                    throw new PrivacyException("Residue found: " + result.checks().stream().filter(l -> "RESIDUE".equals(l.verdict()))
+                            .map(l -> l.check() + " " + l.rows()).toList());
+                }
+                return json;
+            }
+            default -> {
+                return plugin(task.system().substring(PrivacyTask.PLUGIN_PREFIX.length()), subject);
+            }
+        }
+        return chunks.summary();
+    }
+
+    /**
+     * The account last: anything that appeared since the earlier steps (the user was still active) is swept again,
+     * the subject's export packages are destroyed, the privacy requests lose their link, the account row goes.
+     */
+    private void account(long requestId, Snapshot snapshot, Chunks chunks, Clock at) {
+        Subject subject = snapshot.subject();
+        long userId = subject.userId();
+        int chunk = properties.eraseChunk();
+        chunks.loop("late conversations", () -> data.deleteConversations(userId, Math.max(1, chunk / 50)));
+        chunks.loop("late usage", () -> data.deleteUsageEvents(userId, chunk) + data.deleteUsageDaily(userId, chunk));
+        chunks.loop("late sessions", () -> data.deleteSessions(userId, chunk) + data.deleteAbuseFlags(userId, chunk));
+        chunks.loop("late ledger", () -> data.deleteAdjustments(userId, chunk) + data.deleteLedgerChunk(userId, chunk));
+        chunks.loop("late payments", () -> data.pseudonymisePayments(userId, snapshot.paymentPseudonym(), chunk)
+                + data.redactWebhooks(subject, chunk));
+        chunks.once("export packages", () -> {
+            int deleted = 0;
+            for (ExportPackage file : data.livePackagesOf(userId)) {
+                try {
+                    Files.deleteIfExists(Path.of(file.storagePath()));
+                } catch (IOException e) {
+                    throw new PrivacyException("Cannot delete export package " + file.storagePath() + ": " + e.getMessage());
+                }
+                data.markPackageDeleted(file.id(), LocalDateTime.now(at));
+                deleted++;
+            }
+            return deleted;
+        });
+        chunks.once("privacy requests unlinked", () -> data.unlinkPrivacyRequests(userId));
+        chunks.once("app_user", () -> data.deleteAccount(userId));
+    }
+
+    private String plugin(String pluginId, Subject subject) {
+        PrivacyConnector connector = plugins.extension(pluginId, PrivacyConnector.class)
+                .orElseThrow(() -> new PrivacyException("Plugin " + pluginId + " is not running; start it and retry."));
+        PrivacyResult result = plugins.callGuarded(pluginId, "privacy.erase",
+                () -> connector.erase(subject.forPlugins(), pluginContexts.forPlugin(pluginId)));
+        return switch (result) {
+            case PrivacyResult.NothingHeld nothing -> connector.systemName() + ": nothing held";
+            case PrivacyResult.Done done -> connector.systemName() + ": " + done.summary() + " " + done.items();
+        };
+    }
+
+    /** Runs one step's statements in short transactions, counting rows and timing the longest transaction. */
+    private final class Chunks {
+
+        private final PrivacyTask task;
+        private final Checkpoint checkpoint;
+        private final Clock at;
+        private final StringBuilder summary = new StringBuilder();
+        private long longestMillis;
+        private int chunksRun;
+
+        Chunks(PrivacyTask task, Checkpoint checkpoint, Clock at) {
+            this.task = task;
+            this.checkpoint = checkpoint;
+            this.at = at;
+        }
+
+        void loop(String what, IntSupplier statement) {
+            long rows = 0;
+            int n;
+            do {
+                n = timed(statement);
+                rows += n;
+            } while (n > 0);
+            note(what, rows);
+        }
+
+        void once(String what, IntSupplier statement) {
+            note(what, timed(statement));
+        }
+
+        private int timed(IntSupplier statement) {
+            long started = System.nanoTime();
+            Integer n = chunkTx.execute(s -> statement.getAsInt());
+            longestMillis = Math.max(longestMillis, (System.nanoTime() - started) / 1_000_000);
+            chunksRun++;
+            claims.heartbeat(task, Math.min(99, chunksRun), at);
+            checkpoint.reached(task.system(), chunksRun);
+            return n == null ? 0 : n;
+        }
+
+        private void note(String what, long rows) {
+            summary.append(summary.isEmpty() ? "" : "; ").append(what).append(' ').append(rows);
+        }
+
+        String summary() {
+            return summary + " (" + chunksRun + " transactions, longest " + longestMillis + " ms)";
+        }
+    }
+
+    private PrivacyRequest require(long id) {
+        return requests.find(id).orElseThrow(() -> new PrivacyException("No privacy request " + id));
+    }
+}

@@ -1,0 +1,98 @@
+package ru.rusoragentai.console.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The last step of an erasure: every table of the schema is looked at for the subject's identifiers (user id,
+ * Telegram id, username, email, IP addresses). Tables that can hold them have checks; a check either must find
+ * nothing (residue) or names the legal reason the rows are kept. Tables that hold no user data say so. The result
+ * is stored on the request as proof. A test keeps this list in step with the schema.
+ */
+public final class ResidualScan {
+
+    /** One lookup; {@code keptBecause} is null when any hit is residue. */
+    record Check(String table, String column, String identifier, String keptBecause) {
+        String id() {
+            return table + "." + column;
+        }
+    }
+
+    /** A check's outcome. */
+    public record Line(String check, String identifier, long rows, String verdict) {
+    }
+
+    /** The stored proof. */
+    public record Result(boolean clean, List<Line> checks, Map<String, String> tablesWithoutUserData) {
+    }
+
+    static final List<Check> CHECKS = List.of(
+            new Check("app_user", "id", "user id", null),
+            new Check("app_user", "telegram_user_id", "Telegram id", null),
+            new Check("app_user", "username", "username", null),
+            new Check("app_user", "email", "email", null),
+            new Check("user_session", "user_id", "user id", null),
+            new Check("user_session", "ip", "IP addresses", null),
+            new Check("usage_event", "user_id", "user id", null),
+            new Check("usage_event", "ip", "IP addresses", null),
+            new Check("usage_daily", "user_id", "user id", null),
+            new Check("payment", "user_id", "user id", null),
+            new Check("conversation", "user_id", "user id", null),
+            new Check("token_ledger", "user_id", "user id", null),
+            new Check("token_balance", "user_id", "user id", null),
+            new Check("token_adjustment", "user_id", "user id", null),
+            new Check("abuse_flag", "user_id", "user id", null),
+            new Check("staff_recent", "value", "any identifier", null),
+            new Check("webhook_inbox", "user_id", "user id", null),
+            new Check("webhook_inbox", "telegram_user_id", "Telegram id", null),
+            new Check("privacy_request", "user_id", "user id", null),
+            new Check("audit_event", "target_id", "user id",
+                    "kept: the tamper-evident staff audit log is needed to prove how the data was handled (GDPR Art. 5(2), 17(3)(e))"));
+
+    /** Tables that by design hold no identifiers of platform users, and why. */
+    static final Map<String, String> NO_USER_DATA = Map.ofEntries(
+            Map.entry("conversation_message", "messages belong to a conversation; none are left once the conversations are gone"),
+            Map.entry("privacy_task", "work items of requests; results carry counts only"),
+            Map.entry("privacy_recipient", "names of recipients per request"),
+            Map.entry("export_file", "package files; the subject's packages are deleted and marked so"),
+            Map.entry("bulk_adjustment_batch", "file hashes and totals of staff uploads"),
+            Map.entry("staff_account", "staff members, not users"),
+            Map.entry("staff_role", "staff roles"),
+            Map.entry("audit_chain_head", "hash chain heads"),
+            Map.entry("abuse_rule", "rule definitions"),
+            Map.entry("plugin_setting", "plugin configuration"),
+            Map.entry("plugin_state", "plugin configuration"),
+            Map.entry("model_price", "price list"),
+            Map.entry("model_route", "routing rules"),
+            Map.entry("reconciliation_diff", "provider totals per day and model"),
+            Map.entry("job_run", "job history"),
+            Map.entry("scheduled_tasks", "scheduler state"),
+            Map.entry("flyway_schema_history", "schema versions"));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ResidualScan() {
+    }
+
+    static Result run(Subject subject, SubjectDataRepository data) {
+        List<Line> lines = new ArrayList<>();
+        boolean clean = true;
+        for (Check check : CHECKS) {
+            long rows = data.count(check, subject);
+            String verdict = rows == 0 ? "none" : check.keptBecause() == null ? "RESIDUE" : check.keptBecause();
+            clean &= rows == 0 || check.keptBecause() != null;
+            lines.add(new Line(check.id(), check.identifier(), rows, verdict));
+        }
+        return new Result(clean, lines, new java.util.TreeMap<>(NO_USER_DATA));
+    }
+
+    static String toJson(Result result) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+    }
+
+    static Result fromJson(String json) {
+        return JSON.readValue(json, Result.class);
+    }
+}

@@ -1,0 +1,73 @@
+package ru.rusoragentai.console.privacy;
+
+import static ru.rusoragentai.db.Tables.CONVERSATION;
+import static ru.rusoragentai.db.Tables.CONVERSATION_MESSAGE;
+import static ru.rusoragentai.db.Tables.STAFF_RECENT;
+import static ru.rusoragentai.db.Tables.USAGE_DAILY;
+import static ru.rusoragentai.db.Tables.USAGE_EVENT;
+import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+import ru.rusoragentai.console.crypto.SecretCipher;
+import ru.rusoragentai.console.support.SupportFixture;
+import ru.rusoragentai.console.support.TestData;
+import ru.rusoragentai.console.tokens.LedgerKind;
+import ru.rusoragentai.console.tokens.LedgerRequest;
+import ru.rusoragentai.console.tokens.TokenLedgerService;
+
+/**
+ * A user with data in every table a privacy request touches: session and payment (from {@link SupportFixture}),
+ * usage events and their roll-up, ledger entries with a balance, an encrypted conversation whose title looks like a
+ * spreadsheet formula, a webhook delivery and a staff member's recent search. Sign in as ADMIN before creating.
+ */
+record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, String formulaTitle) {
+
+    static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries)
+            throws Exception {
+        SupportFixture user = SupportFixture.create(dsl, "Приватный Субъект");
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        byte[] ip = InetAddress.getByName(user.ip()).getAddress();
+        for (int i = 0; i < usageEvents; i++) {
+            dsl.insertInto(USAGE_EVENT)
+                    .set(USAGE_EVENT.OCCURRED_AT, now.minusMinutes(i)).set(USAGE_EVENT.USER_ID, user.userId())
+                    .set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-sonnet-4").set(USAGE_EVENT.FEATURE, "chat")
+                    .set(USAGE_EVENT.INPUT_TOKENS, 100 + i).set(USAGE_EVENT.OUTPUT_TOKENS, 50).set(USAGE_EVENT.TOKENS_CHARGED, 150L + i)
+                    .set(USAGE_EVENT.LATENCY_MS, 900).set(USAGE_EVENT.STATUS, "ok").set(USAGE_EVENT.IP, ip)
+                    .execute();
+        }
+        dsl.insertInto(USAGE_DAILY).set(USAGE_DAILY.USER_ID, user.userId()).set(USAGE_DAILY.DAY, now.toLocalDate())
+                .set(USAGE_DAILY.PROVIDER, "anthropic").set(USAGE_DAILY.MODEL, "claude-sonnet-4").set(USAGE_DAILY.EVENTS, usageEvents)
+                .set(USAGE_DAILY.INPUT_TOKENS, 100L * usageEvents).set(USAGE_DAILY.OUTPUT_TOKENS, 50L * usageEvents)
+                .set(USAGE_DAILY.TOKENS_CHARGED, 150L * usageEvents).execute();
+        for (int i = 0; i < ledgerEntries; i++) {
+            ledger.apply(new LedgerRequest(user.userId(), i == 0 ? 1_000_000 : -(100 + i), i == 0 ? LedgerKind.PURCHASE : LedgerKind.USAGE,
+                    null, "fixture", TestData.unique("privacy-fixture-"), false));
+        }
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        long conversation = dsl.insertInto(CONVERSATION).set(CONVERSATION.USER_ID, user.userId()).set(CONVERSATION.MODEL, "claude-sonnet-4")
+                .set(CONVERSATION.TITLE_ENC, cipher.encryptString(formula)).set(CONVERSATION.CREATED_AT, now)
+                .set(CONVERSATION.UPDATED_AT, now).returningResult(CONVERSATION.ID).fetchSingle().value1();
+        for (String[] message : new String[][] {{"user", "Привет, как дела?"}, {"assistant", "+7 (999) 000-00-00 is not a formula"}}) {
+            dsl.insertInto(CONVERSATION_MESSAGE).set(CONVERSATION_MESSAGE.CONVERSATION_ID, conversation)
+                    .set(CONVERSATION_MESSAGE.ROLE, message[0]).set(CONVERSATION_MESSAGE.CONTENT_ENC, cipher.encryptString(message[1]))
+                    .set(CONVERSATION_MESSAGE.TOKENS, 12).set(CONVERSATION_MESSAGE.CREATED_AT, now).execute();
+        }
+        dsl.insertInto(WEBHOOK_INBOX).set(WEBHOOK_INBOX.CHANNEL_ID, "pay-tribute").set(WEBHOOK_INBOX.RECEIVED_AT, now)
+                .set(WEBHOOK_INBOX.HEADERS, "trbt-signature: x").set(WEBHOOK_INBOX.BODY,
+                        ("{\"telegram_user_id\":" + user.telegramId() + "}").getBytes(StandardCharsets.UTF_8))
+                .set(WEBHOOK_INBOX.STATUS, "applied").set(WEBHOOK_INBOX.OUTCOME, "applied").set(WEBHOOK_INBOX.EXTERNAL_ID, user.paymentId())
+                .set(WEBHOOK_INBOX.TELEGRAM_USER_ID, user.telegramId()).set(WEBHOOK_INBOX.USER_ID, user.userId())
+                .set(WEBHOOK_INBOX.UPDATED_AT, now).execute();
+        dsl.insertInto(STAFF_RECENT).set(STAFF_RECENT.STAFF, "agent-x").set(STAFF_RECENT.KIND, "search")
+                .set(STAFF_RECENT.VALUE, "@" + user.username()).set(STAFF_RECENT.USED_AT, now).execute();
+        return new SubjectFixture(user, usageEvents, ledgerEntries, formula);
+    }
+
+    long userId() {
+        return user.userId();
+    }
+}
