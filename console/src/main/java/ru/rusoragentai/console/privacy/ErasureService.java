@@ -245,9 +245,13 @@ public class ErasureService {
         String outcome = "Erased from " + CONSOLE_STEPS.size() + " console data systems and " + (tasks.tasks(requestId).size()
                 - CONSOLE_STEPS.size() - 1) + " plugin systems; payment records kept for the law without any link to the person;"
                 + " residual scan clean.";
-        if (tasks.completeErasure(requestId, scan, outcome, LocalDateTime.now(at))) {
-            audit.recordAs(CurrentStaff.SYSTEM, "privacy.erasure_completed", PrivacyRequestService.TARGET, Long.toString(requestId), outcome);
-        }
+        String proof = scan;
+        chunkTx.executeWithoutResult(s -> {
+            if (tasks.completeErasure(requestId, proof, outcome, LocalDateTime.now(at))) {
+                audit.recordAs(CurrentStaff.SYSTEM, "privacy.erasure_completed", PrivacyRequestService.TARGET, Long.toString(requestId),
+                        outcome);
+            }
+        });
     }
 
     private String execute(long requestId, PrivacyTask task, Snapshot snapshot, Checkpoint checkpoint, Clock at) {

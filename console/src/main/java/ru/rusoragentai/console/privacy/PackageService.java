@@ -50,10 +50,13 @@ public class PackageService {
     private final ApplicationEventPublisher events;
     private final PrivacyProperties properties;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     PackageService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, TaskClaims claims,
                    PluginHost plugins, PluginContexts pluginContexts, SecretCipher cipher, AuditService audit,
-                   ApplicationEventPublisher events, PrivacyProperties properties, Clock clock) {
+                   ApplicationEventPublisher events, PrivacyProperties properties, Clock clock,
+                   org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.requests = requests;
         this.tasks = tasks;
         this.data = data;
@@ -129,9 +132,11 @@ public class PackageService {
         }
         try {
             String summary = write(request, task, at);
-            claims.finish(task, summary, at);
-            audit.recordAs(ru.rusoragentai.console.security.CurrentStaff.SYSTEM, "privacy.package_built", PrivacyRequestService.TARGET,
-                    Long.toString(requestId), summary);
+            transactions.executeWithoutResult(s -> {
+                claims.finish(task, summary, at);
+                audit.recordAs(ru.rusoragentai.console.security.CurrentStaff.SYSTEM, "privacy.package_built", PrivacyRequestService.TARGET,
+                        Long.toString(requestId), summary);
+            });
         } catch (RuntimeException | IOException e) {
             log.warn("Package for privacy request {} failed", requestId, e);
             claims.fail(task, e);

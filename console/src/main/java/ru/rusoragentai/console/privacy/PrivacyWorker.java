@@ -45,7 +45,16 @@ class PrivacyWorker implements ClusterJob, DisposableBean {
     void onQueued(WorkQueued queued) {
         switch (properties.runOn()) {
             case BACKGROUND -> background.execute(() -> runQuietly(queued.requestId()));
-            case CALLER -> runRequest(queued.requestId(), clock);
+            case CALLER -> {
+                // on a thread of its own, as in production: this thread's committed transaction is still bound here
+                try {
+                    background.submit(() -> runRequest(queued.requestId(), clock)).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("Privacy work on request {} stopped: {}", queued.requestId(), e.getCause().toString());
+                }
+            }
             case WORKER -> log.debug("Privacy request {} queued for the cluster worker", queued.requestId());
         }
     }
