@@ -32,6 +32,16 @@ class BenchData {
         }
     }
 
+    /** One usage event for a user, as the platform writes them (the privacy benchmark's concurrent writer). */
+    void insertUsageEvent(long userId) {
+        dsl.insertInto(USAGE_EVENT)
+                .set(USAGE_EVENT.OCCURRED_AT, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
+                .set(USAGE_EVENT.USER_ID, userId).set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-sonnet-4")
+                .set(USAGE_EVENT.FEATURE, "chat").set(USAGE_EVENT.INPUT_TOKENS, 10).set(USAGE_EVENT.OUTPUT_TOKENS, 10)
+                .set(USAGE_EVENT.TOKENS_CHARGED, 20L).set(USAGE_EVENT.LATENCY_MS, 100).set(USAGE_EVENT.STATUS, "ok")
+                .execute();
+    }
+
     long maxUserId() {
         return dsl.select(DSL.max(APP_USER.ID)).from(APP_USER).fetchSingle().value1();
     }

@@ -19,11 +19,19 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes one access or portability package into a private working directory: a workbook with a cover sheet and a
  * sheet per category, one JSON document (see {@code privacy/package.schema.json}) and a CSV file per category, all
  * from a single pass over each category's rows. {@link #zipTo} then packs them with a SHA-256 manifest. Memory
- * stays bounded whatever the row count (streaming workbook, JSON and CSV writers). Not thread-safe; one per build.
+ * stays bounded whatever the row count (streaming workbook, JSON and CSV writers, a bounded queue between the caller
+ * and the workbook's own thread). Not thread-safe; one per build.
  */
 final class PackageWriter implements AutoCloseable {
 
@@ -51,19 +60,23 @@ final class PackageWriter implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final Object SHEET = new Object();
+    private static final Object FINISH = new Object();
+
     private final Path dir;
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-    private final Sheet cover;
     private final JsonGenerator json;
     private final OutputStream jsonOut;
     private final Map<PackageCategory, Long> counts = new EnumMap<>(PackageCategory.class);
     private final List<String> files = new ArrayList<>();
+    /** Rows for the workbook, written by a thread of its own: the workbook is the slowest of the three forms. */
+    private final BlockingQueue<Object[]> toWorkbook = new ArrayBlockingQueue<>(16_384);
+    private final ExecutorService workbookThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("package-workbook").factory());
+    private final Future<?> workbookDone;
 
     PackageWriter(Path dir, Subject subject, LocalDateTime generatedAt) throws IOException {
         this.dir = dir;
-        workbook.setCompressTempFiles(true);
-        cover = workbook.createSheet("Cover");
-        jsonOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve(JSON_FILE)));
+        workbookDone = workbookThread.submit(new WorkbookWriter(dir.resolve(WORKBOOK)));
+        jsonOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve(JSON_FILE)), 1 << 16);
         json = JSON.createGenerator(jsonOut);
         json.writeStartObject();
         json.writeStringProperty("format", "rusoragentai-personal-data");
@@ -89,54 +102,46 @@ final class PackageWriter implements AutoCloseable {
 
         private final PackageCategory category;
         private final CSVPrinter csv;
-        private SXSSFSheet sheet;
-        private int sheetNumber;
-        private int sheetRow;
         private long rows;
 
         private CategorySink(PackageCategory category) throws IOException {
             this.category = category;
             Writer writer = Files.newBufferedWriter(dir.resolve("csv").resolve(category.key() + ".csv"), StandardCharsets.UTF_8);
             csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(category.columns().toArray(String[]::new)).get());
-            newSheet();
+            send(new Object[] {SHEET, category});
             json.writeName(category.key());
             json.writeStartArray();
         }
 
+        /** One row; the array is handed over and must not be changed afterwards. */
         void row(Object[] values) {
             if (values.length != category.columns().size()) {
                 throw new IllegalArgumentException(category.key() + " rows have " + category.columns().size() + " columns, got " + values.length);
             }
-            if (sheetRow > MAX_SHEET_ROWS) {
-                newSheet();
-            }
-            Row row = sheet.createRow(sheetRow++);
             json.writeStartObject();
-            List<Object> csvValues = new ArrayList<>(values.length);
+            Object[] csvValues = new Object[values.length];
             for (int i = 0; i < values.length; i++) {
                 Object value = plain(values[i]);
-                Cell cell = row.createCell(i);
+                values[i] = value;
                 json.writeName(category.columns().get(i));
                 switch (value) {
                     case null -> {
                         json.writeNull();
-                        csvValues.add("");
+                        csvValues[i] = "";
                     }
                     case Number n when !(n instanceof java.math.BigDecimal) -> {
-                        cell.setCellValue(n.doubleValue());
                         json.writeNumber(n.longValue());
-                        csvValues.add(n);
+                        csvValues[i] = n;
                     }
                     case Boolean b -> {
-                        cell.setCellValue(b);
                         json.writeBoolean(b);
-                        csvValues.add(b);
+                        csvValues[i] = b;
                     }
                     default -> {
                         String text = value.toString();
-                        cell.setCellValue(SafeCells.text(text));
+                        values[i] = text;
                         json.writeString(text);
-                        csvValues.add(SafeCells.text(text));
+                        csvValues[i] = SafeCells.text(text);
                     }
                 }
             }
@@ -146,7 +151,129 @@ final class PackageWriter implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            send(values);
             rows++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.writeEndArray();
+            csv.close();
+            counts.put(category, rows);
+        }
+    }
+
+    private void send(Object[] message) {
+        try {
+            while (!toWorkbook.offer(message, 100, TimeUnit.MILLISECONDS)) {
+                if (workbookDone.isDone()) {
+                    workbookDone.get();
+                    throw new IllegalStateException("The workbook writer stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing the package", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The workbook could not be written: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Finishes the JSON document and the workbook (with its cover sheet) and waits for the workbook. */
+    void finish(Subject subject, LocalDateTime generatedAt, String recipients) throws IOException {
+        json.writeEndObject();
+        json.writeEndObject();
+        json.close();
+        jsonOut.close();
+        send(new Object[] {FINISH, subject, generatedAt, recipients, new EnumMap<>(counts)});
+        try {
+            workbookDone.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while writing the workbook", e);
+        } catch (ExecutionException e) {
+            throw new IOException("The workbook could not be written: " + e.getCause(), e.getCause());
+        }
+        try (InputStream schema = PackageWriter.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            Files.copy(schema, dir.resolve(SCHEMA_FILE));
+        }
+        files.add(WORKBOOK);
+        files.add(JSON_FILE);
+        files.add(SCHEMA_FILE);
+        for (PackageCategory category : PackageCategory.values()) {
+            if (counts.containsKey(category)) {
+                files.add("csv/" + category.key() + ".csv");
+            }
+        }
+    }
+
+    /** Owns the streaming workbook: every POI call happens on its thread. */
+    private final class WorkbookWriter implements java.util.concurrent.Callable<Void> {
+
+        private final Path file;
+        private final SXSSFWorkbook workbook = new SXSSFWorkbook(200) {
+            @Override
+            protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                // the fastest deflate level: the workbook is zipped once more into the package anyway
+                var zip = super.createArchiveOutputStream(out);
+                zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                return zip;
+            }
+        };
+        private final Sheet cover = workbook.createSheet("Cover");
+        private CellStyle boldStyle;
+        private PackageCategory category;
+        private SXSSFSheet sheet;
+        private int sheetNumber;
+        private int sheetRow;
+
+        WorkbookWriter(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public Void call() throws Exception {
+            try {
+                while (true) {
+                    Object[] message = toWorkbook.take();
+                    if (message.length > 0 && message[0] == SHEET) {
+                        category = (PackageCategory) message[1];
+                        sheetNumber = 0;
+                        newSheet();
+                    } else if (message.length > 0 && message[0] == FINISH) {
+                        @SuppressWarnings("unchecked")
+                        Map<PackageCategory, Long> rowCounts = (Map<PackageCategory, Long>) message[4];
+                        writeCover((Subject) message[1], (LocalDateTime) message[2], (String) message[3], rowCounts);
+                        try (OutputStream out = Files.newOutputStream(file)) {
+                            workbook.write(out);
+                        }
+                        return null;
+                    } else {
+                        row(message);
+                    }
+                }
+            } finally {
+                workbook.close();
+            }
+        }
+
+        private void row(Object[] values) {
+            if (sheetRow > MAX_SHEET_ROWS) {
+                newSheet();
+            }
+            Row row = sheet.createRow(sheetRow++);
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                if (value == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(i);
+                switch (value) {
+                    case Number n -> cell.setCellValue(n.doubleValue());
+                    case Boolean b -> cell.setCellValue(b);
+                    default -> cell.setCellValue(SafeCells.text(value.toString()));
+                }
+            }
         }
 
         private void newSheet() {
@@ -162,58 +289,49 @@ final class PackageWriter implements AutoCloseable {
             sheetRow = 1;
         }
 
-        @Override
-        public void close() throws IOException {
-            json.writeEndArray();
-            csv.close();
-            counts.put(category, rows);
+        private void writeCover(Subject subject, LocalDateTime generatedAt, String recipients, Map<PackageCategory, Long> rowCounts) {
+            int r = 0;
+            text(cover.createRow(r++), "Your personal data held by RusorAgentAI", true);
+            text(cover.createRow(r++), "Generated " + generatedAt.toLocalDate() + " (UTC) for user " + subject.userId(), false);
+            text(cover.createRow(r++), "Recipients of personal data: " + recipients, false);
+            text(cover.createRow(r++), "Each category below has its own sheet; the JSON and CSV files in this package hold the same data.", false);
+            r++;
+            Row header = cover.createRow(r++);
+            String[] heads = {"Category", "Purpose", "Retention", "Recipients", "Rows"};
+            for (int i = 0; i < heads.length; i++) {
+                Cell cell = header.createCell(i);
+                cell.setCellValue(heads[i]);
+                cell.setCellStyle(bold());
+            }
+            for (PackageCategory each : PackageCategory.values()) {
+                Row row = cover.createRow(r++);
+                row.createCell(0).setCellValue(SafeCells.text(each.key()));
+                row.createCell(1).setCellValue(SafeCells.text(each.purpose()));
+                row.createCell(2).setCellValue(SafeCells.text(each.retention()));
+                row.createCell(3).setCellValue(SafeCells.text(each.recipients()));
+                row.createCell(4).setCellValue(rowCounts.getOrDefault(each, 0L));
+            }
+            cover.setColumnWidth(0, 24 * 256);
+            cover.setColumnWidth(1, 80 * 256);
+            cover.setColumnWidth(2, 40 * 256);
+            cover.setColumnWidth(3, 40 * 256);
         }
-    }
 
-    /** Finishes the workbook (with its cover sheet) and the JSON document. */
-    void finish(Subject subject, LocalDateTime generatedAt, String recipients) throws IOException {
-        json.writeEndObject();
-        json.writeEndObject();
-        json.close();
-        jsonOut.close();
-        int r = 0;
-        text(cover.createRow(r++), "Your personal data held by RusorAgentAI", true);
-        text(cover.createRow(r++), "Generated " + generatedAt.toLocalDate() + " (UTC) for user " + subject.userId(), false);
-        text(cover.createRow(r++), "Recipients of personal data: " + recipients, false);
-        text(cover.createRow(r++), "Each category below has its own sheet; the JSON and CSV files in this package hold the same data.", false);
-        r++;
-        Row header = cover.createRow(r++);
-        String[] heads = {"Category", "Purpose", "Retention", "Recipients", "Rows"};
-        for (int i = 0; i < heads.length; i++) {
-            Cell cell = header.createCell(i);
-            cell.setCellValue(heads[i]);
-            cell.setCellStyle(bold());
+        private CellStyle bold() {
+            if (boldStyle == null) {
+                Font font = workbook.createFont();
+                font.setBold(true);
+                boldStyle = workbook.createCellStyle();
+                boldStyle.setFont(font);
+            }
+            return boldStyle;
         }
-        for (PackageCategory category : PackageCategory.values()) {
-            Row row = cover.createRow(r++);
-            row.createCell(0).setCellValue(SafeCells.text(category.key()));
-            row.createCell(1).setCellValue(SafeCells.text(category.purpose()));
-            row.createCell(2).setCellValue(SafeCells.text(category.retention()));
-            row.createCell(3).setCellValue(SafeCells.text(category.recipients()));
-            row.createCell(4).setCellValue(counts.getOrDefault(category, 0L));
-        }
-        cover.setColumnWidth(0, 24 * 256);
-        cover.setColumnWidth(1, 80 * 256);
-        cover.setColumnWidth(2, 40 * 256);
-        cover.setColumnWidth(3, 40 * 256);
-        try (OutputStream out = Files.newOutputStream(dir.resolve(WORKBOOK))) {
-            workbook.write(out);
-        }
-        workbook.close();
-        try (InputStream schema = PackageWriter.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            Files.copy(schema, dir.resolve(SCHEMA_FILE));
-        }
-        files.add(WORKBOOK);
-        files.add(JSON_FILE);
-        files.add(SCHEMA_FILE);
-        for (PackageCategory category : PackageCategory.values()) {
-            if (counts.containsKey(category)) {
-                files.add("csv/" + category.key() + ".csv");
+
+        private void text(Row row, String value, boolean heading) {
+            Cell cell = row.createCell(0);
+            cell.setCellValue(SafeCells.text(value));
+            if (heading) {
+                cell.setCellStyle(bold());
             }
         }
     }
@@ -265,26 +383,6 @@ final class PackageWriter implements AutoCloseable {
     record Zipped(String sha256, long size) {
     }
 
-    private org.apache.poi.ss.usermodel.CellStyle boldStyle;
-
-    private org.apache.poi.ss.usermodel.CellStyle bold() {
-        if (boldStyle == null) {
-            Font font = workbook.createFont();
-            font.setBold(true);
-            boldStyle = workbook.createCellStyle();
-            boldStyle.setFont(font);
-        }
-        return boldStyle;
-    }
-
-    private void text(Row row, String value, boolean heading) {
-        Cell cell = row.createCell(0);
-        cell.setCellValue(SafeCells.text(value));
-        if (heading) {
-            cell.setCellStyle(bold());
-        }
-    }
-
     private static Object plain(Object value) {
         return switch (value) {
             case null -> null;
@@ -305,12 +403,15 @@ final class PackageWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        workbookThread.shutdownNow();
         try {
-            workbook.close();
             json.close();
             jsonOut.close();
+            workbookThread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             // best effort on the error path; the working directory is deleted by the caller
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
