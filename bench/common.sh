@@ -5,6 +5,9 @@ if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 
+# The harnesses run the console with the full JIT (spring-boot:run's default optimizedLaunch stops at C1, which
+# is quicker to start but measurably slower); BENCH_JVM_ARGS adds JVM options (a heap limit, a JFR recording).
+
 # bench_database <prefix>: Spring arguments for a fresh database, a new schema <prefix>_<time> on BENCH_DB_URL
 # when set, else a new embedded MariaDB under ./data.
 bench_database() {

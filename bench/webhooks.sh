@@ -19,4 +19,5 @@ ARGS="--bench.webhooks=$WEBHOOKS --bench.clients=$CLIENTS --console.plugins.dir=
 ARGS="$ARGS $(bench_database console_webhooks)"
 ./mvnw -B -q -pl console -am spring-boot:run \
   -Dconsole.main-class=ru.rusoragentai.console.bench.WebhookBenchmark \
+  -Dspring-boot.run.optimizedLaunch=false -Dspring-boot.run.jvmArguments="${BENCH_JVM_ARGS:-}" \
   -Dspring-boot.run.arguments="$ARGS" 2>&1 | grep -E "RESULT|ERROR|Exception"

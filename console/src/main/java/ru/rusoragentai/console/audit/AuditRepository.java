@@ -34,6 +34,47 @@ class AuditRepository {
                 .fetchSingle(Records.mapping(ChainHead::new));
     }
 
+    /** Locks several chain heads in one statement, in chain order (every batch writer takes them in that order). */
+    java.util.Map<Integer, ChainHead> lockHeads(java.util.Collection<Integer> chainNos) {
+        java.util.Map<Integer, ChainHead> heads = new java.util.TreeMap<>();
+        dsl.select(AUDIT_CHAIN_HEAD.ID.coerce(Integer.class), AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
+                .from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.in(chainNos.stream().map(Integer::byteValue).toList()))
+                .orderBy(AUDIT_CHAIN_HEAD.ID)
+                .forUpdate()
+                .fetch(Records.mapping(ChainHead::new))
+                .forEach(head -> heads.put(head.chainNo(), head));
+        return heads;
+    }
+
+    /** Inserts events (hashes already chained) in one statement and moves their chains' heads; returns the ids in order. */
+    List<Long> appendAll(List<StoredEvent> rows) {
+        var insert = dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.CHAIN_NO, AUDIT_EVENT.SEQ, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ACTOR,
+                AUDIT_EVENT.ACTION, AUDIT_EVENT.TARGET_TYPE, AUDIT_EVENT.TARGET_ID, AUDIT_EVENT.DETAILS, AUDIT_EVENT.PREV_HASH,
+                AUDIT_EVENT.HASH);
+        for (StoredEvent row : rows) {
+            insert = insert.values((byte) row.chainNo(), row.seq(), row.occurredAt(), row.actor(), row.action(), row.targetType(),
+                    row.targetId(), row.details(), row.prevHash(), row.hash());
+        }
+        List<Long> ids = insert.returningResult(AUDIT_EVENT.ID).fetch(r -> r.value1());
+        java.util.Map<Integer, Integer> lastOfChain = new java.util.TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            lastOfChain.put(rows.get(i).chainNo(), i);
+        }
+        var heads = dsl.insertInto(AUDIT_CHAIN_HEAD, AUDIT_CHAIN_HEAD.ID, AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_EVENT_ID,
+                AUDIT_CHAIN_HEAD.LAST_HASH);
+        for (int i : lastOfChain.values()) {
+            StoredEvent last = rows.get(i);
+            heads = heads.values((byte) last.chainNo(), last.seq(), ids.get(i), last.hash());
+        }
+        heads.onDuplicateKeyUpdate()
+                .set(AUDIT_CHAIN_HEAD.LAST_SEQ, DSL.excluded(AUDIT_CHAIN_HEAD.LAST_SEQ))
+                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, DSL.excluded(AUDIT_CHAIN_HEAD.LAST_EVENT_ID))
+                .set(AUDIT_CHAIN_HEAD.LAST_HASH, DSL.excluded(AUDIT_CHAIN_HEAD.LAST_HASH))
+                .execute();
+        return ids;
+    }
+
     List<ChainHead> heads() {
         return dsl.select(AUDIT_CHAIN_HEAD.ID.coerce(Integer.class), AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
                 .from(AUDIT_CHAIN_HEAD).orderBy(AUDIT_CHAIN_HEAD.ID)

@@ -55,6 +55,37 @@ public class AuditService {
         return repository.append(unsigned.withHash(hashOf(unsigned)));
     }
 
+    /** An event to record together with others (see {@link #recordAll}). */
+    public record NewEvent(String actor, String action, String targetType, String targetId, String details) {
+    }
+
+    /**
+     * Appends several events in the caller's transaction with a few statements whatever their number: their chains'
+     * heads are locked together in chain order, the events chained in memory and inserted in one statement. The
+     * result is the same as recording them one by one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> recordAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Integer> chains = new java.util.TreeSet<>();
+        events.forEach(e -> chains.add(chainFor(e.actor(), e.targetType(), e.targetId())));
+        Map<Integer, AuditRepository.ChainHead> heads = new HashMap<>(repository.lockHeads(chains));
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        List<StoredEvent> rows = new java.util.ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            int chainNo = chainFor(e.actor(), e.targetType(), e.targetId());
+            AuditRepository.ChainHead head = heads.get(chainNo);
+            StoredEvent unsigned = new StoredEvent(0, chainNo, head.lastSeq() + 1, now, e.actor(), e.action(), e.targetType(),
+                    e.targetId(), e.details(), head.lastHash(), null);
+            StoredEvent signed = unsigned.withHash(hashOf(unsigned));
+            rows.add(signed);
+            heads.put(chainNo, new AuditRepository.ChainHead(chainNo, signed.seq(), 0L, signed.hash()));
+        }
+        return repository.appendAll(rows);
+    }
+
     /**
      * Events about one target always share a chain (so its history is ordered); different targets
      * spread over the chains, so unrelated audited transactions do not wait for each other.

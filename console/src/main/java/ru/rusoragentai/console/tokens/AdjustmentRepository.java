@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -52,6 +53,33 @@ class AdjustmentRepository {
                 .set(TOKEN_ADJUSTMENT.BATCH_ID, batchId)
                 .returningResult(TOKEN_ADJUSTMENT.ID)
                 .fetchSingle().value1();
+    }
+
+    /** One small adjustment applied at once, as part of a combined transaction. */
+    record Applied(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative, String actor) {
+    }
+
+    /** Inserts applied adjustments in one statement (their ledger entries are linked afterwards); returns the ids in order. */
+    List<Long> insertAllApplied(List<Applied> rows, LocalDateTime now) {
+        var insert = dsl.insertInto(TOKEN_ADJUSTMENT, TOKEN_ADJUSTMENT.USER_ID, TOKEN_ADJUSTMENT.DELTA, TOKEN_ADJUSTMENT.REASON_CODE,
+                TOKEN_ADJUSTMENT.COMMENT, TOKEN_ADJUSTMENT.TICKET, TOKEN_ADJUSTMENT.ALLOW_NEGATIVE, TOKEN_ADJUSTMENT.STATUS,
+                TOKEN_ADJUSTMENT.REQUESTED_BY, TOKEN_ADJUSTMENT.REQUESTED_AT, TOKEN_ADJUSTMENT.DECIDED_BY, TOKEN_ADJUSTMENT.DECIDED_AT);
+        for (Applied a : rows) {
+            insert = insert.values(a.userId(), a.delta(), a.reason().dbValue(), a.comment(), a.ticket(), a.allowNegative(), "applied",
+                    a.actor(), now, a.actor(), now);
+        }
+        return insert.returningResult(TOKEN_ADJUSTMENT.ID).fetch(r -> r.value1());
+    }
+
+    /** Links adjustments to their ledger entries in one statement. */
+    void linkLedgerEntries(List<Long> adjustmentIds, List<Long> ledgerIds) {
+        var choose = DSL.choose(TOKEN_ADJUSTMENT.ID);
+        org.jooq.CaseWhenStep<Long, Long> cases = choose.when(adjustmentIds.get(0), ledgerIds.get(0));
+        for (int i = 1; i < adjustmentIds.size(); i++) {
+            cases = cases.when(adjustmentIds.get(i), ledgerIds.get(i));
+        }
+        dsl.update(TOKEN_ADJUSTMENT).set(TOKEN_ADJUSTMENT.LEDGER_ENTRY_ID, cases.otherwise(TOKEN_ADJUSTMENT.LEDGER_ENTRY_ID))
+                .where(TOKEN_ADJUSTMENT.ID.in(adjustmentIds)).execute();
     }
 
     boolean batchExists(String sha256) {

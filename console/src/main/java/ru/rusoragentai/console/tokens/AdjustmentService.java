@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.CurrentStaff;
@@ -26,9 +30,15 @@ public class AdjustmentService {
     private final CurrentStaff currentStaff;
     private final AdjustmentProperties properties;
     private final Clock clock;
+    private final AdjustmentCombiner combiner;
+    private final TransactionTemplate pendingTransaction;
 
     AdjustmentService(AdjustmentRepository repository, TokenLedgerService ledger, AuditService audit, CurrentStaff currentStaff,
-                      AdjustmentProperties properties, Clock clock) {
+                      AdjustmentProperties properties, Clock clock, AdjustmentCombiner combiner,
+                      PlatformTransactionManager transactionManager) {
+        this.combiner = combiner;
+        this.pendingTransaction = new TransactionTemplate(transactionManager);
+        this.pendingTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -43,13 +53,14 @@ public class AdjustmentService {
 
     /**
      * Requests a balance change. Returns the adjustment: APPLIED when it was at or under the
-     * threshold, PENDING otherwise.
+     * threshold (applied in its own transaction, possibly together with other staff members' small adjustments:
+     * see {@link AdjustmentCombiner}), PENDING otherwise. Runs outside any caller transaction.
      *
      * @throws AdjustmentException          on invalid input or a negative balance not allowed by an ADMIN
      * @throws InsufficientBalanceException when a debit would go below zero
      */
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.ADMIN})
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Adjustment request(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative) {
         if (delta == 0) {
             throw new AdjustmentException("adjust.error.zero");
@@ -64,19 +75,19 @@ public class AdjustmentService {
             throw new AdjustmentException("adjust.error.negative-needs-admin");
         }
         String requester = currentStaff.actor();
-        LocalDateTime now = LocalDateTime.now(clock);
-        ledger.lockAccount(userId);
-        long id = repository.insert(userId, delta, reason, comment.strip(), blankToNull(ticket), allowNegative, requester, now);
-        if (Math.abs(delta) > properties.approvalThreshold()) {
+        if (Math.abs(delta) <= properties.approvalThreshold()) {
+            // applied at once, together with whatever other small adjustments are being requested right now
+            return combiner.apply(new AdjustmentCombiner.Request(userId, delta, reason, comment.strip(), blankToNull(ticket),
+                    allowNegative, requester));
+        }
+        return pendingTransaction.execute(status -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            ledger.lockAccount(userId);
+            long id = repository.insert(userId, delta, reason, comment.strip(), blankToNull(ticket), allowNegative, requester, now);
             audit.record("tokens.adjustment_requested", "user", Long.toString(userId),
                     "adjustment " + id + ": " + delta + " tokens, " + reason.dbValue() + " — awaiting approval");
             return repository.find(id).orElseThrow();
-        }
-        LedgerEntry entry = ledger.apply(ledgerRequest(id, userId, delta, reason, comment, ticket, allowNegative, requester));
-        repository.decide(id, "applied", requester, null, entry.id(), now);
-        audit.record("tokens.adjusted", "user", Long.toString(userId),
-                "adjustment " + id + ": " + delta + " tokens, " + reason.dbValue() + ", balance " + entry.balanceAfter());
-        return repository.find(id).orElseThrow();
+        });
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -131,7 +142,7 @@ public class AdjustmentService {
         return adjustment;
     }
 
-    private static LedgerRequest ledgerRequest(long id, long userId, long delta, ReasonCode reason, String comment, String ticket,
+    static LedgerRequest ledgerRequest(long id, long userId, long delta, ReasonCode reason, String comment, String ticket,
                                                boolean allowNegative, String requester) {
         String reasonText = reason.dbValue() + ": " + comment.strip() + (ticket == null || ticket.isBlank() ? "" : " [" + ticket.strip() + "]")
                 + " (requested by " + requester + ")";

@@ -73,6 +73,61 @@ class LedgerRepository {
         return found;
     }
 
+    /**
+     * Batch form of {@link #lockBalance}: locks the users in id order with one statement, creates missing balance
+     * rows with another, and returns each existing user's balance (users that do not exist are absent).
+     */
+    java.util.Map<Long, Long> lockBalances(java.util.SortedSet<Long> userIds, LocalDateTime now) {
+        Set<Long> locked = lockedInThisTransaction();
+        List<Long> found = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.in(userIds)).orderBy(APP_USER.ID).forUpdate()
+                .fetch(APP_USER.ID);
+        locked.addAll(found);
+        java.util.Map<Long, Long> balances = new java.util.HashMap<>();
+        if (found.isEmpty()) {
+            return balances;
+        }
+        dsl.select(TOKEN_BALANCE.USER_ID, TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE).where(TOKEN_BALANCE.USER_ID.in(found))
+                .fetch().forEach(r -> balances.put(r.value1(), r.value2()));
+        List<Long> missing = found.stream().filter(id -> !balances.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            var insert = dsl.insertInto(TOKEN_BALANCE, TOKEN_BALANCE.USER_ID, TOKEN_BALANCE.BALANCE, TOKEN_BALANCE.UPDATED_AT);
+            for (long id : missing) {
+                insert = insert.values(id, 0L, now);
+                balances.put(id, 0L);
+            }
+            insert.execute();
+        }
+        return balances;
+    }
+
+    /** One ledger row of a batch, with the balance after it. */
+    record NewEntry(LedgerRequest request, long balanceAfter, String actor) {
+    }
+
+    /** Inserts ledger rows in one statement; returns their ids in order. */
+    List<Long> insertAll(List<NewEntry> entries, LocalDateTime now) {
+        var insert = dsl.insertInto(TOKEN_LEDGER, TOKEN_LEDGER.USER_ID, TOKEN_LEDGER.DELTA, TOKEN_LEDGER.BALANCE_AFTER, TOKEN_LEDGER.KIND,
+                TOKEN_LEDGER.REFERENCE, TOKEN_LEDGER.ACTOR, TOKEN_LEDGER.REASON, TOKEN_LEDGER.IDEMPOTENCY_KEY, TOKEN_LEDGER.CREATED_AT);
+        for (NewEntry e : entries) {
+            LedgerRequest r = e.request();
+            insert = insert.values(r.userId(), r.delta(), e.balanceAfter(), r.kind().dbValue(), r.reference(), e.actor(), r.reason(),
+                    r.idempotencyKey(), now);
+        }
+        return insert.returningResult(TOKEN_LEDGER.ID).fetch(r -> r.value1());
+    }
+
+    /** Sets several balances in one statement (the rows exist and are locked: see {@link #lockBalances}). */
+    void setBalances(java.util.Map<Long, Long> balances, LocalDateTime now) {
+        var insert = dsl.insertInto(TOKEN_BALANCE, TOKEN_BALANCE.USER_ID, TOKEN_BALANCE.BALANCE, TOKEN_BALANCE.UPDATED_AT);
+        for (var e : new java.util.TreeMap<>(balances).entrySet()) {
+            insert = insert.values(e.getKey(), e.getValue(), now);
+        }
+        insert.onDuplicateKeyUpdate()
+                .set(TOKEN_BALANCE.BALANCE, DSL.excluded(TOKEN_BALANCE.BALANCE))
+                .set(TOKEN_BALANCE.UPDATED_AT, DSL.excluded(TOKEN_BALANCE.UPDATED_AT))
+                .execute();
+    }
+
     /** Finds the (not deleted) user with a Telegram id and takes their balance lock, in one statement. */
     Optional<Long> lockUserByTelegramId(long telegramUserId) {
         Optional<Long> user = dsl.select(APP_USER.ID).from(APP_USER)

@@ -69,6 +69,54 @@ public class TokenLedgerService {
     }
 
     /**
+     * Batch form of {@link #lockAccount}: takes the balance locks of several users (in id order) for the rest of the
+     * caller's transaction and returns their balances; users that do not exist are absent.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Map<Long, Long> lockAccounts(java.util.SortedSet<Long> userIds) {
+        return repository.lockBalances(userIds, LocalDateTime.now(clock));
+    }
+
+    /**
+     * Applies several changes in the caller's transaction with a few statements whatever their number, each made by
+     * its own actor, in list order (a user's later change sees the earlier one). All or nothing: a change that would
+     * take a balance below zero without {@code allowNegative}, or a missing user, throws and nothing is applied.
+     * Idempotency keys must be new (a batch is never a replay).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<LedgerEntry> applyAll(List<LedgerRequest> requests, List<String> actors) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        java.util.SortedSet<Long> users = new java.util.TreeSet<>();
+        requests.forEach(r -> users.add(r.userId()));
+        java.util.Map<Long, Long> balances = repository.lockBalances(users, now);
+        List<LedgerRepository.NewEntry> rows = new java.util.ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            LedgerRequest request = requests.get(i);
+            Long balance = balances.get(request.userId());
+            if (balance == null) {
+                throw new IllegalArgumentException("No user " + request.userId());
+            }
+            long after = Math.addExact(balance, request.delta());
+            if (after < 0 && request.delta() < 0 && !request.allowNegative()) {
+                throw new InsufficientBalanceException(request.userId(), balance, request.delta());
+            }
+            balances.put(request.userId(), after);
+            rows.add(new LedgerRepository.NewEntry(request, after, actors.get(i)));
+        }
+        List<Long> ids = repository.insertAll(rows, now);
+        java.util.Map<Long, Long> changed = new java.util.HashMap<>();
+        users.forEach(u -> changed.put(u, balances.get(u)));
+        repository.setBalances(changed, now);
+        List<LedgerEntry> entries = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            LedgerRequest r = rows.get(i).request();
+            entries.add(new LedgerEntry(ids.get(i), r.userId(), r.delta(), rows.get(i).balanceAfter(), r.kind(), r.reference(),
+                    actors.get(i), r.reason(), r.idempotencyKey(), now, false));
+        }
+        return entries;
+    }
+
+    /**
      * Takes the user's balance lock for the rest of the caller's transaction. Callers that write rows
      * referencing the user before calling {@link #apply} (whose foreign-key checks take a shared lock
      * on the user) take this first, so the later exclusive lock is not an upgrade two writers deadlock on.

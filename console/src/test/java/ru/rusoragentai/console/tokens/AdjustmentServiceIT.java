@@ -131,7 +131,57 @@ class AdjustmentServiceIT extends DatabaseTest {
         }
         assertThat(total).isEqualTo(expectedTotal);
         assertThat(dsl.fetchCount(TOKEN_LEDGER, TOKEN_LEDGER.USER_ID.in(users))).isEqualTo(3 + threads * perThread);
+        var adjustmentRows = ru.rusoragentai.db.Tables.TOKEN_ADJUSTMENT;
+        assertThat(dsl.fetchCount(adjustmentRows, adjustmentRows.USER_ID.in(users), adjustmentRows.STATUS.eq("applied"),
+                adjustmentRows.LEDGER_ENTRY_ID.isNotNull())).isEqualTo(3 + threads * perThread);
+        var audit = ru.rusoragentai.db.Tables.AUDIT_EVENT;
+        assertThat(dsl.fetchCount(audit, audit.ACTION.eq("tokens.adjusted"),
+                audit.TARGET_ID.in(users.stream().map(String::valueOf).toList()))).isEqualTo(3 + threads * perThread);
+        signInAs("auditor", Role.ADMIN);
+        assertThat(auditService.verifyChain().intact()).isTrue();
     }
+
+    @Test
+    void shouldFailAnOverdraftAloneWhenItIsAppliedTogetherWithOthers() throws Exception {
+        long empty = TestData.insertUser(dsl, "Empty Wallet");
+        long busy = TestData.insertUser(dsl, "Busy Wallet");
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> refusals = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            refusals.add(pool.submit(() -> {
+                signInAs("agent-o" + thread, Role.SUPPORT);
+                start.await();
+                int refused = 0;
+                for (int i = 0; i < 20; i++) {
+                    adjustments.request(busy, 2, ReasonCode.GOODWILL, "together", null, false);
+                    if (i == 10) {
+                        try {
+                            adjustments.request(empty, -1_000, ReasonCode.CORRECTION, "overdraft", null, false);
+                        } catch (InsufficientBalanceException expected) {
+                            refused++;
+                        }
+                    }
+                }
+                return refused;
+            }));
+        }
+        start.countDown();
+        int refused = 0;
+        for (Future<Integer> f : refusals) {
+            refused += f.get();
+        }
+        pool.shutdown();
+        assertThat(refused).isEqualTo(threads);
+        assertThat(balance(busy)).isEqualTo(threads * 20 * 2L);
+        assertThat(balance(empty)).isZero();
+        assertThat(dsl.fetchCount(TOKEN_LEDGER, TOKEN_LEDGER.USER_ID.eq(empty))).isZero();
+    }
+
+    @Autowired
+    ru.rusoragentai.console.audit.AuditService auditService;
 
     private long balance(long user) {
         return dsl.select(DSL.coalesce(ru.rusoragentai.db.Tables.TOKEN_BALANCE.BALANCE, 0L)).from(ru.rusoragentai.db.Tables.TOKEN_BALANCE)
