@@ -383,7 +383,7 @@ public class ErasureService {
         }
 
         String summary() {
-            return summary + " (" + chunksRun + " transactions, longest " + longestMillis + " ms)";
+            return summary + " (" + chunksRun + (chunksRun == 1 ? " transaction" : " transactions") + ", longest " + longestMillis + " ms)";
         }
     }
 

@@ -192,7 +192,7 @@ public class PackageService {
             tasks.insertPackage(request.id(), fileName, stored.toString(), sha, zipSize, "system", now,
                     now.plus(properties.packageExpiry()));
             Map<PackageCategory, Long> counts = writer.counts();
-            return "built in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + counts.entrySet().stream()
+            return "in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + counts.entrySet().stream()
                     .map(e -> e.getKey().key() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("") + "; expires "
                     + now.plus(properties.packageExpiry()).toLocalDate();
         } finally {

@@ -49,8 +49,9 @@ class PrivacyRequestDialog extends Dialog {
         setHeaderTitle(getTranslation("privacy.request", r.id(), getTranslation("privacy.type." + r.type().dbValue())));
         Div facts = new Div();
         facts.add(line("privacy.status", getTranslation("privacy.status." + r.status().dbValue())));
-        facts.add(line("privacy.subject", r.subjectReference() + (r.userId() == null ? " · " + getTranslation("privacy.no-user")
-                : " · #" + r.userId())));
+        String who = r.userId() != null ? "#" + r.userId()
+                : getTranslation(r.approvedBy() != null && r.type().needsApproval() ? "privacy.erased" : "privacy.no-user");
+        facts.add(line("privacy.subject", r.subjectReference() + " · " + who));
         facts.add(line("privacy.received", r.receivedAt().toLocalDate() + " · " + getTranslation("privacy.channel." + r.channel())
                 + " · " + r.jurisdiction().name()));
         facts.add(line("privacy.due", r.due() + (r.extendedBy() > 0 ? " (" + getTranslation("privacy.extended-from", r.originalDue(),
@@ -59,7 +60,8 @@ class PrivacyRequestDialog extends Dialog {
             facts.add(line("privacy.acknowledge-by", r.acknowledgeBy().toString()));
         }
         if (r.verification() != null) {
-            facts.add(line("privacy.verification", r.verification() + (r.verificationNote() == null ? "" : ": " + r.verificationNote())));
+            facts.add(line("privacy.verification", getTranslation("privacy.verification." + r.verification())
+                    + (r.verificationNote() == null ? "" : ": " + r.verificationNote())));
         }
         if (r.rejectionReason() != null) {
             facts.add(line("privacy.rejection", r.rejectionReason()));

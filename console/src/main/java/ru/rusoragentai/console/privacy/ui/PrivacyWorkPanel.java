@@ -61,9 +61,10 @@ class PrivacyWorkPanel extends VerticalLayout {
         removeAll();
         boolean running = false;
         if (shown.userId() != null || shown.status() == RequestStatus.COMPLETED) {
-            if (shown.type() == RequestType.ACCESS || shown.type() == RequestType.PORTABILITY) {
+            boolean started = shown.status() != RequestStatus.RECEIVED && shown.status() != RequestStatus.IDENTITY_VERIFIED;
+            if ((shown.type() == RequestType.ACCESS || shown.type() == RequestType.PORTABILITY) && started) {
                 running = packageSection(shown);
-            } else if (shown.type().needsApproval()) {
+            } else if (shown.type().needsApproval() && started) {
                 running = erasureSection(shown);
             }
         }

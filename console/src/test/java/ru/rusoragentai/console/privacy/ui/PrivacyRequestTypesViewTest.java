@@ -48,7 +48,7 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("privacy-package-build")));
 
-        assertThat(_get(Div.class, spec -> spec.withId("privacy-package-state")).getText()).startsWith("Built: built in");
+        assertThat(_get(Div.class, spec -> spec.withId("privacy-package-state")).getText()).startsWith("Built: in ");
         assertThat(_get(Anchor.class, spec -> spec.withId("privacy-package-download")).getHref()).isNotBlank();
         complete("Your data package is attached.");
         assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
