@@ -3,7 +3,6 @@ package ru.rusoragentai.console.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,12 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import ru.rusoragentai.console.ConsoleApplication;
 import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.ExportPackage;
 import ru.rusoragentai.console.privacy.Jurisdiction;
@@ -49,21 +43,10 @@ public final class PrivacyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
-                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off",
-                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run(ru.rusoragentai.console.demo.DemoDataCommand.withSeedingOff(withCallerRuns(args)))) {
+        try (ConfigurableApplicationContext context = BenchContext.start(args, "--console.privacy.run-on=caller",
+                "--console.jobs.enabled=false")) {
             new Run(context).all();
         }
-    }
-
-    private static String[] withCallerRuns(String[] args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--console.privacy.run-on=caller";
-        all[args.length + 1] = "--console.jobs.enabled=false";
-        return all;
     }
 
     private static final class Run {
@@ -181,10 +164,7 @@ public final class PrivacyBenchmark {
     }
 
     static void signIn(String name) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, "n/a",
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()), new SimpleGrantedAuthority(Role.PRIVACY_OFFICER.authority()))));
-        SecurityContextHolder.setContext(context);
+        BenchContext.signIn(name, Role.ADMIN, Role.PRIVACY_OFFICER);
     }
 
     private static void resetPeaks() {

@@ -11,12 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import ru.rusoragentai.console.ConsoleApplication;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.tokens.AdjustmentService;
@@ -39,12 +34,7 @@ public final class SupportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
-                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off",
-                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run(ru.rusoragentai.console.demo.DemoDataCommand.withSeedingOff(args))) {
+        try (ConfigurableApplicationContext context = BenchContext.start(args)) {
             new Run(context).all();
         }
     }
@@ -159,10 +149,7 @@ public final class SupportBenchmark {
     }
 
     static void signIn(String name) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, "n/a",
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()), new SimpleGrantedAuthority(Role.SUPPORT.authority()))));
-        SecurityContextHolder.setContext(context);
+        BenchContext.signIn(name, Role.ADMIN, Role.SUPPORT);
     }
 
     static double time(Supplier<?> action) {
