@@ -36,6 +36,8 @@ class AdjustmentCombiner {
     private static final int MAX_BATCH = 64;
     private static final int DEADLOCK_RETRIES = 3;
     private static final int MAX_BATCHES_PER_LEADER = 8;
+    private static final int GATHER_BELOW = 8;
+    private static final long GATHER_PAUSE_NANOS = 300_000;
 
     /** A validated request, with who made it. */
     record Request(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative, String requester) {
@@ -45,8 +47,11 @@ class AdjustmentCombiner {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    /** Two batches at most at a time: one committing while the next is prepared. They lock in the same order. */
-    private final Semaphore leaders = new Semaphore(2);
+    /**
+     * One batch at a time: while it runs, the next one gathers (two at once would mostly wait for each other's audit
+     * chain heads and split the queue into smaller batches).
+     */
+    private final Semaphore leaders = new Semaphore(1);
     private final AdjustmentRepository repository;
     private final TokenLedgerService ledger;
     private final AuditService audit;
@@ -73,7 +78,7 @@ class AdjustmentCombiner {
                 try {
                     // keep leading while requests wait (a few batches at most), so none sits idle for a poll interval
                     for (int batches = 0; batches < MAX_BATCHES_PER_LEADER && !queue.isEmpty(); batches++) {
-                        run(drain());
+                        run(gather());
                     }
                 } finally {
                     leaders.release();
@@ -99,12 +104,25 @@ class AdjustmentCombiner {
         }
     }
 
-    private List<Pending> drain() {
+    /**
+     * The waiting requests; when they are few, after a pause as short as one statement's round trip, because callers
+     * whose previous batch just finished are about to queue their next request.
+     */
+    private List<Pending> gather() {
         List<Pending> batch = new ArrayList<>();
-        for (Pending next = queue.poll(); next != null; next = batch.size() < MAX_BATCH - 1 ? queue.poll() : null) {
-            batch.add(next);
+        drainInto(batch);
+        if (batch.size() < GATHER_BELOW) {
+            java.util.concurrent.locks.LockSupport.parkNanos(GATHER_PAUSE_NANOS);
+            drainInto(batch);
         }
         return batch;
+    }
+
+    private void drainInto(List<Pending> batch) {
+        for (Pending next = batch.size() < MAX_BATCH ? queue.poll() : null; next != null;
+                next = batch.size() < MAX_BATCH ? queue.poll() : null) {
+            batch.add(next);
+        }
     }
 
     private void run(List<Pending> batch) {
@@ -152,7 +170,13 @@ class AdjustmentCombiner {
         LocalDateTime now = LocalDateTime.now(clock);
         SortedSet<Long> users = new TreeSet<>();
         batch.forEach(p -> users.add(p.request().userId()));
-        Map<Long, Long> balances = ledger.lockAccounts(users);
+        TokenLedgerService.LockedAccounts locked = ledger.lockAccounts(users);
+        Map<Long, Long> balances = new java.util.HashMap<>();
+        users.forEach(u -> {
+            if (locked.balance(u) != null) {
+                balances.put(u, locked.balance(u));
+            }
+        });
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Request> accepted = new ArrayList<>();
         for (Pending p : batch) {
@@ -182,7 +206,7 @@ class AdjustmentCombiner {
             ledgerRequests.add(AdjustmentService.ledgerRequest(ids.get(i), r.userId(), r.delta(), r.reason(), r.comment(), r.ticket(),
                     r.allowNegative(), r.requester()));
         }
-        List<LedgerEntry> entries = ledger.applyAll(ledgerRequests, accepted.stream().map(Request::requester).toList());
+        List<LedgerEntry> entries = ledger.applyAll(locked, ledgerRequests, accepted.stream().map(Request::requester).toList());
         repository.linkLedgerEntries(ids, entries.stream().map(LedgerEntry::id).toList());
         List<AuditService.NewEvent> events = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) {

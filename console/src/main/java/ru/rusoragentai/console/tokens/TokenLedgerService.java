@@ -73,28 +73,46 @@ public class TokenLedgerService {
      * caller's transaction and returns their balances; users that do not exist are absent.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public java.util.Map<Long, Long> lockAccounts(java.util.SortedSet<Long> userIds) {
-        return repository.lockBalances(userIds, LocalDateTime.now(clock));
+    public LockedAccounts lockAccounts(java.util.SortedSet<Long> userIds) {
+        return new LockedAccounts(repository.lockBalances(userIds, LocalDateTime.now(clock)));
+    }
+
+    /**
+     * Balance locks taken by {@link #lockAccounts} in the current transaction, with the balances as they were then;
+     * {@link #applyAll} works from them instead of reading again. Valid only in that transaction.
+     */
+    public static final class LockedAccounts {
+        private final java.util.Map<Long, Long> balances;
+
+        private LockedAccounts(java.util.Map<Long, Long> balances) {
+            this.balances = balances;
+        }
+
+        /** The user's balance when locked; null when there is no such user. */
+        public Long balance(long userId) {
+            return balances.get(userId);
+        }
     }
 
     /**
      * Applies several changes in the caller's transaction with a few statements whatever their number, each made by
-     * its own actor, in list order (a user's later change sees the earlier one). All or nothing: a change that would
-     * take a balance below zero without {@code allowNegative}, or a missing user, throws and nothing is applied.
+     * its own actor, in list order (a user's later change sees the earlier one), on accounts this transaction locked
+     * with {@link #lockAccounts} (and changed only through this method since). All or nothing: a change that would
+     * take a balance below zero without {@code allowNegative}, or a user not locked, throws and nothing is applied.
      * Idempotency keys must be new (a batch is never a replay).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public List<LedgerEntry> applyAll(List<LedgerRequest> requests, List<String> actors) {
+    public List<LedgerEntry> applyAll(LockedAccounts locked, List<LedgerRequest> requests, List<String> actors) {
         LocalDateTime now = LocalDateTime.now(clock);
         java.util.SortedSet<Long> users = new java.util.TreeSet<>();
         requests.forEach(r -> users.add(r.userId()));
-        java.util.Map<Long, Long> balances = repository.lockBalances(users, now);
+        java.util.Map<Long, Long> balances = new java.util.HashMap<>(locked.balances);
         List<LedgerRepository.NewEntry> rows = new java.util.ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             LedgerRequest request = requests.get(i);
             Long balance = balances.get(request.userId());
             if (balance == null) {
-                throw new IllegalArgumentException("No user " + request.userId());
+                throw new IllegalArgumentException("No user " + request.userId() + " among the locked accounts");
             }
             long after = Math.addExact(balance, request.delta());
             if (after < 0 && request.delta() < 0 && !request.allowNegative()) {
@@ -107,6 +125,7 @@ public class TokenLedgerService {
         java.util.Map<Long, Long> changed = new java.util.HashMap<>();
         users.forEach(u -> changed.put(u, balances.get(u)));
         repository.setBalances(changed, now);
+        changed.forEach(locked.balances::put);
         List<LedgerEntry> entries = new java.util.ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             LedgerRequest r = rows.get(i).request();

@@ -19,6 +19,7 @@ import ru.rusoragentai.console.privacy.PrivacyException;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestStatus;
+import ru.rusoragentai.console.privacy.RequestType;
 import ru.rusoragentai.console.privacy.VerificationMethod;
 
 /** One request: its facts and deadlines, and the next steps its status allows. */
@@ -80,6 +81,16 @@ class PrivacyRequestDialog extends Dialog {
         }
         if (r.status() == RequestStatus.IDENTITY_VERIFIED) {
             steps.add(button("privacy.start", () -> requests.startWork(r.id(), r.version())));
+        }
+        if (r.status() == RequestStatus.IN_PROGRESS && r.userId() != null && r.type() == RequestType.CORRECTION) {
+            Button correct = new Button(getTranslation("privacy.correct-on-user-page"), e -> {
+                close();
+                getUI().ifPresent(ui -> ui.navigate("users/" + r.userId(), com.vaadin.flow.router.QueryParameters.of(
+                        ru.rusoragentai.console.users.ui.UserDetailView.PRIVACY_REQUEST, Long.toString(r.id()))));
+            });
+            correct.setId("privacy-correct-link");
+            correct.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(correct);
         }
         if (r.status() == RequestStatus.IN_PROGRESS && (r.userId() == null || !r.type().needsApproval())) {
             steps.add(textStep("privacy.complete", "privacy.answer", text -> requests.complete(r.id(), r.version(), text)));

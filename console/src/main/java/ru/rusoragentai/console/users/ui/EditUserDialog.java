@@ -16,7 +16,8 @@ class EditUserDialog extends Dialog {
     record Values(String username, String displayName, String email, String note) {
     }
 
-    EditUserDialog(UserProfile profile, Consumer<Values> onSave) {
+    /** {@code initialNote}: what the note says to begin with, e.g. the privacy request a correction answers; may be null. */
+    EditUserDialog(UserProfile profile, String initialNote, Consumer<Values> onSave) {
         setId("edit-user-dialog");
         setHeaderTitle(getTranslation("user.action.edit"));
         TextField username = new TextField(getTranslation("user.username"));
@@ -36,6 +37,7 @@ class EditUserDialog extends Dialog {
         TextArea note = new TextArea(getTranslation("user.edit.note"));
         note.setId("edit-note");
         note.setHelperText(getTranslation("user.edit.note.help"));
+        note.setValue(initialNote == null ? "" : initialNote);
         add(new FormLayout(username, displayName, email, note));
         Button save = new Button(getTranslation("action.save"), e -> {
             close();

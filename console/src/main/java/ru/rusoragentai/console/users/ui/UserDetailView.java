@@ -52,6 +52,10 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
         setSizeFull();
     }
 
+    /** Query parameter naming the privacy (correction) request the staff member came from. */
+    public static final String PRIVACY_REQUEST = "privacyRequest";
+    private String privacyRequest;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id;
@@ -65,6 +69,9 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
         }
         searchService.rememberOpenedUser(id);
         title = profile.displayName();
+        // opened from a correction request: the edit's note names it, so the audit entry links the two
+        privacyRequest = event.getLocation().getQueryParameters().getSingleParameter(PRIVACY_REQUEST)
+                .filter(v -> v.matches("\\d{1,18}")).map(v -> getTranslation("user.edit.note.privacy", v)).orElse(null);
         render();
     }
 
@@ -75,7 +82,7 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private HorizontalLayout actions() {
         HorizontalLayout bar = new HorizontalLayout();
-        bar.add(button("user-edit", "user.action.edit", VaadinIcon.EDIT, () -> new EditUserDialog(profile, this::correct).open()));
+        bar.add(button("user-edit", "user.action.edit", VaadinIcon.EDIT, () -> new EditUserDialog(profile, privacyRequest, this::correct).open()));
         boolean canSuspend = currentStaff.hasRole(Role.SUPPORT) || currentStaff.hasRole(Role.ADMIN);
         if (canSuspend && !"deleted".equals(profile.status())) {
             boolean suspended = "suspended".equals(profile.status());

@@ -93,6 +93,22 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
         SupportFixture user = SupportFixture.create(dsl, "Has A Typo");
         openUiAs("officer-ui", Role.PRIVACY_OFFICER);
         PrivacyRequest request = intakeAndStart(Long.toString(user.telegramId()), type);
+        if (type == RequestType.CORRECTION) {
+            _click(_get(Button.class, spec -> spec.withId("privacy-correct-link")));
+            assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
+                    .isEqualTo("users/" + user.userId() + "?privacyRequest=" + request.id());
+            _click(_get(Button.class, spec -> spec.withId("user-edit")));
+            assertThat(_get(TextArea.class, spec -> spec.withId("edit-note")).getValue())
+                    .isEqualTo("Correction for privacy request #" + request.id());
+            _get(TextField.class, spec -> spec.withId("edit-display-name")).setValue("Has No Typo");
+            _click(_get(Button.class, spec -> spec.withId("edit-save")));
+            var audit = ru.rusoragentai.db.Tables.AUDIT_EVENT;
+            assertThat(dsl.select(audit.DETAILS).from(audit).where(audit.ACTION.eq("user.corrected"),
+                    audit.TARGET_ID.eq(Long.toString(user.userId()))).fetchSingle().value1())
+                    .contains("Has A Typo", "Has No Typo", "privacy request #" + request.id());
+            UI.getCurrent().navigate(PrivacyRequestListView.class);
+            openRequest(request);
+        }
 
         complete(type == RequestType.CORRECTION ? "Your name was corrected on the user page." : "Processing is restricted.");
 
