@@ -36,8 +36,8 @@ class AdjustmentCombiner {
     private static final int MAX_BATCH = 64;
     private static final int DEADLOCK_RETRIES = 3;
     private static final int MAX_BATCHES_PER_LEADER = 8;
-    private static final int GATHER_BELOW = 8;
-    private static final long GATHER_PAUSE_NANOS = 300_000;
+    private static final int GATHER_BELOW = 14;
+    private static final long GATHER_PAUSE_NANOS = 400_000;
 
     /** A validated request, with who made it. */
     record Request(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative, String requester) {
