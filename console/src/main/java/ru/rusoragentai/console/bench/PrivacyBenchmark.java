@@ -56,8 +56,10 @@ public final class PrivacyBenchmark {
         private final UserService users;
         private final TokenLedgerService ledger;
         private final BenchData data;
+        private final ConfigurableApplicationContext context;
 
         Run(ConfigurableApplicationContext context) {
+            this.context = context;
             requests = context.getBean(PrivacyRequestService.class);
             packages = context.getBean(PackageService.class);
             erasures = context.getBean(ErasureService.class);
@@ -72,6 +74,13 @@ public final class PrivacyBenchmark {
             int events = users.usageEventCount(user);
             log.info("RESULT subject: user {} with {} usage events", user, events);
 
+            if (context.getEnvironment().getProperty("bench.package", Boolean.class, true)) {
+                accessPackage(user, events);
+            }
+            erasure(user, events);
+        }
+
+        private void accessPackage(long user, int events) {
             PrivacyRequest access = inProgress(user, RequestType.ACCESS);
             System.gc();
             resetPeaks();
@@ -86,13 +95,16 @@ public final class PrivacyBenchmark {
             log.info("RESULT access package for user {} ({} usage events): {} s, zip {} MB, peak heap {} MB of max {} MB ({})",
                     user, events, String.format("%.1f", packageSeconds), built.sizeBytes() / (1 << 20), peakHeapMb(),
                     Runtime.getRuntime().maxMemory() / (1 << 20), task.result());
+        }
 
+        private void erasure(long user, int events) throws InterruptedException {
+            signIn("bench-officer-1");
             PrivacyRequest deletion = inProgress(user, RequestType.DELETION);
             deletion = erasures.prepare(deletion.id(), deletion.version());
             signIn("bench-officer-2");
             Probe probe = new Probe(data, ledger, user);
             Thread writer = Thread.ofPlatform().name("concurrent-writer").start(probe);
-            started = System.nanoTime();
+            long started = System.nanoTime();
             erasures.approve(deletion.id(), deletion.version());
             double erasureSeconds = (System.nanoTime() - started) / 1e9;
             probe.stop.set(true);

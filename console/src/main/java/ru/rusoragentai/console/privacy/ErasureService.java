@@ -154,7 +154,7 @@ public class ErasureService {
                 null, null, null, null))) {
             throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
         }
-        if (request.userId() != null && data.subject(request.userId()).isPresent()) {
+        if (request.userId() != null && data.identity(request.userId()).isPresent()) {
             users.suspendForPrivacy(request.userId(), "erasure approved, privacy request " + requestId);
         }
         audit.record("privacy.erasure_approved", PrivacyRequestService.TARGET, Long.toString(requestId),

@@ -145,7 +145,7 @@ public class PackageService {
 
     private String write(PrivacyRequest request, PrivacyTask task, Clock at) throws IOException {
         long userId = request.userId();
-        Subject subject = data.subject(userId).orElseThrow(() -> new PrivacyException("User " + userId + " no longer exists."));
+        Subject subject = data.identity(userId).orElseThrow(() -> new PrivacyException("User " + userId + " no longer exists."));
         Path store = Files.createDirectories(Path.of(properties.packageDir()).toAbsolutePath().normalize());
         Path work = Files.createTempDirectory(store, "build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         LocalDateTime now = LocalDateTime.now(at);

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("console.privacy")
 public record PrivacyProperties(@DefaultValue("./data/packages") String packageDir,
                                 @DefaultValue("7d") Duration packageExpiry,
-                                @DefaultValue("5000") int eraseChunk,
+                                @DefaultValue("1000") int eraseChunk,
                                 @DefaultValue("2m") Duration claim,
                                 @DefaultValue("5") int maxAttempts,
                                 @DefaultValue("background") RunOn runOn,

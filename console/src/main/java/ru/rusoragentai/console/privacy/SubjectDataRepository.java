@@ -50,11 +50,16 @@ class SubjectDataRepository {
         this.dsl = dsl;
     }
 
-    /** The subject's identifiers, IP addresses included; empty when the user does not exist. */
+    /** The subject's identifiers, IP addresses included (a read of all their usage); empty when the user does not exist. */
     Optional<Subject> subject(long userId) {
+        return identity(userId).map(s -> new Subject(userId, s.telegramUserId(), s.username(), s.email(), s.displayName(), ips(userId)));
+    }
+
+    /** The subject's identifiers without IP addresses (cheap). */
+    Optional<Subject> identity(long userId) {
         return dsl.select(APP_USER.TELEGRAM_USER_ID, APP_USER.USERNAME, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
                 .from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> new Subject(userId, r.value1(), r.value2(), r.value3(), r.value4(), ips(userId)));
+                .fetchOptional(r -> new Subject(userId, r.value1(), r.value2(), r.value3(), r.value4(), List.of()));
     }
 
     private List<String> ips(long userId) {
