@@ -43,6 +43,7 @@ import org.springframework.stereotype.Repository;
 class SubjectDataRepository {
 
     private static final int FETCH_SIZE = 2_000;
+    private static final int IN_SLICE = 1_000;
 
     private final DSLContext dsl;
 
@@ -171,7 +172,8 @@ class SubjectDataRepository {
 
     /** Staff's recently opened entry for the user and recent searches for any of the subject's identifiers. */
     int deleteStaffRecents(Subject subject) {
-        return dsl.deleteFrom(STAFF_RECENT).where(staffRecentMatches(subject)).execute();
+        List<Long> ids = staffRecentIds(subject);
+        return ids.isEmpty() ? 0 : dsl.deleteFrom(STAFF_RECENT).where(STAFF_RECENT.ID.in(ids)).execute();
     }
 
     int deleteAdjustments(long userId, int limit) {
@@ -258,15 +260,39 @@ class SubjectDataRepository {
      * each uses an index, so the scan stays fast on the full data set.
      */
     long count(ResidualScan.Check check, Subject subject) {
+        switch (check.id()) {
+            case "staff_recent.value" -> {
+                return staffRecentIds(subject).size();
+            }
+            case "user_session.ip", "usage_event.ip" -> {
+                // in slices: a heavy mobile user can have thousands of addresses
+                boolean sessions = check.id().startsWith("user_session");
+                boolean anyOfTheirs = sessions ? dsl.fetchExists(USER_SESSION, USER_SESSION.USER_ID.eq(subject.userId()))
+                        : dsl.fetchExists(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(subject.userId()));
+                if (!anyOfTheirs) {
+                    return 0; // an address in another user's row is that user's data, not the subject's
+                }
+                long rows = 0;
+                List<byte[]> ips = ipBytes(subject);
+                for (int from = 0; from < ips.size(); from += IN_SLICE) {
+                    List<byte[]> slice = ips.subList(from, Math.min(ips.size(), from + IN_SLICE));
+                    rows += sessions
+                            ? dsl.fetchCount(USER_SESSION, USER_SESSION.IP.in(slice), USER_SESSION.USER_ID.eq(subject.userId()))
+                            : dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.IP.in(slice), USAGE_EVENT.USER_ID.eq(subject.userId()));
+                }
+                return rows;
+            }
+            default -> {
+                // one indexed lookup below
+            }
+        }
         Condition condition = switch (check.id()) {
             case "app_user.id" -> APP_USER.ID.eq(subject.userId());
             case "app_user.telegram_user_id" -> APP_USER.TELEGRAM_USER_ID.eq(subject.telegramUserId());
             case "app_user.username" -> subject.username() == null ? DSL.falseCondition() : APP_USER.USERNAME.eq(subject.username());
             case "app_user.email" -> subject.email() == null ? DSL.falseCondition() : APP_USER.EMAIL.eq(subject.email());
             case "user_session.user_id" -> USER_SESSION.USER_ID.eq(subject.userId());
-            case "user_session.ip" -> USER_SESSION.IP.in(ipBytes(subject)).and(USER_SESSION.USER_ID.eq(subject.userId()));
             case "usage_event.user_id" -> USAGE_EVENT.USER_ID.eq(subject.userId());
-            case "usage_event.ip" -> USAGE_EVENT.IP.in(ipBytes(subject)).and(USAGE_EVENT.USER_ID.eq(subject.userId()));
             case "usage_daily.user_id" -> USAGE_DAILY.USER_ID.eq(subject.userId());
             case "payment.user_id" -> PAYMENT.USER_ID.eq(subject.userId());
             case "conversation.user_id" -> CONVERSATION.USER_ID.eq(subject.userId());
@@ -274,7 +300,6 @@ class SubjectDataRepository {
             case "token_balance.user_id" -> TOKEN_BALANCE.USER_ID.eq(subject.userId());
             case "token_adjustment.user_id" -> TOKEN_ADJUSTMENT.USER_ID.eq(subject.userId());
             case "abuse_flag.user_id" -> ABUSE_FLAG.USER_ID.eq(subject.userId());
-            case "staff_recent.value" -> staffRecentMatches(subject);
             case "webhook_inbox.user_id" -> WEBHOOK_INBOX.USER_ID.eq(subject.userId());
             case "webhook_inbox.telegram_user_id" -> WEBHOOK_INBOX.TELEGRAM_USER_ID.eq(subject.telegramUserId());
             case "privacy_request.user_id" -> PRIVACY_REQUEST.USER_ID.eq(subject.userId());
@@ -290,17 +315,30 @@ class SubjectDataRepository {
                 .fetch(0, String.class);
     }
 
-    private static Condition staffRecentMatches(Subject subject) {
-        List<String> values = new ArrayList<>(List.of(Long.toString(subject.userId()), Long.toString(subject.telegramUserId())));
+    /**
+     * Staff members' recent entries naming the subject: the opened user, or a search for any of their identifiers.
+     * The table is small (a few recent entries per staff member), so it is matched here rather than with an IN list
+     * as long as the subject's addresses.
+     */
+    private List<Long> staffRecentIds(Subject subject) {
+        java.util.Set<String> values = new java.util.HashSet<>(List.of(Long.toString(subject.userId()),
+                Long.toString(subject.telegramUserId())));
         if (subject.username() != null) {
-            values.add(subject.username());
-            values.add("@" + subject.username());
+            values.add(subject.username().toLowerCase(java.util.Locale.ROOT));
+            values.add("@" + subject.username().toLowerCase(java.util.Locale.ROOT));
         }
         if (subject.email() != null) {
-            values.add(subject.email());
+            values.add(subject.email().toLowerCase(java.util.Locale.ROOT));
         }
         values.addAll(subject.ips());
-        return STAFF_RECENT.VALUE.in(values);
+        List<Long> ids = new ArrayList<>();
+        dsl.select(STAFF_RECENT.ID, STAFF_RECENT.VALUE).from(STAFF_RECENT).fetch()
+                .forEach(r -> {
+                    if (values.contains(r.value2().strip().toLowerCase(java.util.Locale.ROOT))) {
+                        ids.add(r.value1());
+                    }
+                });
+        return ids;
     }
 
     private static List<byte[]> ipBytes(Subject subject) {
@@ -312,7 +350,7 @@ class SubjectDataRepository {
                 // only literals are stored; nothing to look for
             }
         }
-        return bytes.isEmpty() ? List.of(new byte[0]) : bytes;
+        return bytes;
     }
 
     static String ipText(byte[] address) {
