@@ -77,7 +77,9 @@ public final class PrivacyBenchmark {
             if (context.getEnvironment().getProperty("bench.package", Boolean.class, true)) {
                 accessPackage(user, events);
             }
-            erasure(user, events);
+            if (context.getEnvironment().getProperty("bench.erasure", Boolean.class, true)) {
+                erasure(user, events);
+            }
         }
 
         private void accessPackage(long user, int events) {

@@ -26,8 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ParallelScatterZipCreator;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.parallel.FileBasedScatterGatherBackingStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -361,20 +363,43 @@ final class PackageWriter implements AutoCloseable {
                 size[0] += len;
             }
         };
-        try (ZipOutputStream zip = new ZipOutputStream(counted)) {
-            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            for (String name : files) {
-                MessageDigest entryDigest = sha256();
-                zip.putNextEntry(new ZipEntry(name));
-                try (InputStream in = Files.newInputStream(dir.resolve(name))) {
-                    in.transferTo(new DigestOutputStream(zip, entryDigest));
+        // entries are deflated on both cores at once (into scratch files in the private working directory), each
+        // hashed while it is read, then copied into the zip in order; the manifest goes last
+        ExecutorService compressors = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("package-zip-", 0).factory());
+        Path scratch = Files.createDirectories(dir.resolve(".scatter"));
+        java.util.concurrent.atomic.AtomicInteger scratchFiles = new java.util.concurrent.atomic.AtomicInteger();
+        ParallelScatterZipCreator parallel = new ParallelScatterZipCreator(compressors,
+                () -> new FileBasedScatterGatherBackingStore(scratch.resolve("part-" + scratchFiles.incrementAndGet()).toFile()),
+                java.util.zip.Deflater.BEST_SPEED);
+        Map<String, MessageDigest> digests = new java.util.LinkedHashMap<>();
+        for (String name : files) {
+            MessageDigest entryDigest = sha256();
+            digests.put(name, entryDigest);
+            ZipArchiveEntry entry = new ZipArchiveEntry(name);
+            entry.setMethod(ZipArchiveEntry.DEFLATED);
+            parallel.addArchiveEntry(entry, () -> {
+                try {
+                    return new java.security.DigestInputStream(Files.newInputStream(dir.resolve(name)), entryDigest);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                zip.closeEntry();
-                manifest.append(HexFormat.of().formatHex(entryDigest.digest())).append("  ").append(name).append('\n');
+            });
+        }
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(counted)) {
+            parallel.writeTo(zip);
+            for (var e : digests.entrySet()) {
+                manifest.append(HexFormat.of().formatHex(e.getValue().digest())).append("  ").append(e.getKey()).append('\n');
             }
-            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.putArchiveEntry(new ZipArchiveEntry(MANIFEST));
             zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            zip.closeArchiveEntry();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while zipping the package", e);
+        } catch (ExecutionException e) {
+            throw new IOException("Could not zip the package: " + e.getCause(), e.getCause());
+        } finally {
+            compressors.shutdownNow();
         }
         return new Zipped(HexFormat.of().formatHex(zipDigest.digest()), size[0]);
     }
