@@ -78,7 +78,14 @@ class AdjustmentCombiner {
                 try {
                     // keep leading while requests wait (a few batches at most), so none sits idle for a poll interval
                     for (int batches = 0; batches < MAX_BATCHES_PER_LEADER && !queue.isEmpty(); batches++) {
-                        run(gather());
+                        List<Pending> batch = gather();
+                        try {
+                            run(batch);
+                        } catch (Throwable unexpected) {
+                            // nobody may wait forever for a batch that died with its leader
+                            batch.forEach(p -> p.result().completeExceptionally(unexpected));
+                            throw unexpected;
+                        }
                     }
                 } finally {
                     leaders.release();
