@@ -256,10 +256,33 @@ public class ErasureService {
 
     private String execute(long requestId, PrivacyTask task, Snapshot snapshot, Checkpoint checkpoint, Clock at) {
         Subject subject = snapshot.subject();
-        long userId = subject.userId();
-        int chunk = properties.eraseChunk();
         Chunks chunks = new Chunks(task, checkpoint, at);
         switch (task.system()) {
+            case CONVERSATIONS, USAGE, SESSIONS, LEDGER, PAYMENTS -> eraseTables(task.system(), snapshot, chunks);
+            case ACCOUNT -> account(snapshot, chunks, at);
+            case PrivacyTask.RESIDUAL_SCAN -> {
+                ResidualScan.Result result = ResidualScan.run(subject, data);
+                String json = ResidualScan.toJson(result);
+                chunkTx.executeWithoutResult(s -> tasks.storeResidualScan(requestId, json));
+                if (!result.clean()) {
+                    throw new PrivacyException("Residue found: " + result.checks().stream().filter(l -> "RESIDUE".equals(l.verdict()))
+                            .map(l -> l.check() + " " + l.rows()).toList());
+                }
+                return json;
+            }
+            default -> {
+                return plugin(task.system().substring(PrivacyTask.PLUGIN_PREFIX.length()), subject);
+            }
+        }
+        return chunks.summary();
+    }
+
+    /** One of the table steps before the account: every statement idempotent, looped in chunks until nothing is left. */
+    private void eraseTables(String step, Snapshot snapshot, Chunks chunks) {
+        Subject subject = snapshot.subject();
+        long userId = subject.userId();
+        int chunk = properties.eraseChunk();
+        switch (step) {
             case CONVERSATIONS -> chunks.loop("conversations", () -> data.deleteConversations(userId, Math.max(1, chunk / 50)));
             case USAGE -> {
                 chunks.loop("usage_event", () -> data.deleteUsageEvents(userId, chunk));
@@ -278,38 +301,17 @@ public class ErasureService {
                 chunks.loop("payment (pseudonymised)", () -> data.pseudonymisePayments(userId, snapshot.paymentPseudonym(), chunk));
                 chunks.loop("webhook_inbox (redacted)", () -> data.redactWebhooks(subject, chunk));
             }
-            case ACCOUNT -> account(requestId, snapshot, chunks, at);
-            case PrivacyTask.RESIDUAL_SCAN -> {
-                ResidualScan.Result result = ResidualScan.run(subject, data);
-                String json = ResidualScan.toJson(result);
-                chunkTx.executeWithoutResult(s -> tasks.storeResidualScan(requestId, json));
-                if (!result.clean()) {
-                    throw new PrivacyException("Residue found: " + result.checks().stream().filter(l -> "RESIDUE".equals(l.verdict()))
-                            .map(l -> l.check() + " " + l.rows()).toList());
-                }
-                return json;
-            }
-            default -> {
-                return plugin(task.system().substring(PrivacyTask.PLUGIN_PREFIX.length()), subject);
-            }
+            default -> throw new IllegalArgumentException("not a table step: " + step);
         }
-        return chunks.summary();
     }
 
     /**
-     * The account last: anything that appeared since the earlier steps (the user was still active) is swept again,
+     * The account last: the table steps run once more for anything that appeared since (the user was still active),
      * the subject's export packages are destroyed, the privacy requests lose their link, the account row goes.
      */
-    private void account(long requestId, Snapshot snapshot, Chunks chunks, Clock at) {
-        Subject subject = snapshot.subject();
-        long userId = subject.userId();
-        int chunk = properties.eraseChunk();
-        chunks.loop("late conversations", () -> data.deleteConversations(userId, Math.max(1, chunk / 50)));
-        chunks.loop("late usage", () -> data.deleteUsageEvents(userId, chunk) + data.deleteUsageDaily(userId, chunk));
-        chunks.loop("late sessions", () -> data.deleteSessions(userId, chunk) + data.deleteAbuseFlags(userId, chunk));
-        chunks.loop("late ledger", () -> data.deleteAdjustments(userId, chunk) + data.deleteLedgerChunk(userId, chunk));
-        chunks.loop("late payments", () -> data.pseudonymisePayments(userId, snapshot.paymentPseudonym(), chunk)
-                + data.redactWebhooks(subject, chunk));
+    private void account(Snapshot snapshot, Chunks chunks, Clock at) {
+        long userId = snapshot.subject().userId();
+        CONSOLE_STEPS.stream().filter(step -> !step.equals(ACCOUNT)).forEach(step -> eraseTables(step, snapshot, chunks));
         chunks.once("export packages", () -> {
             int deleted = 0;
             for (ExportPackage file : data.livePackagesOf(userId)) {

@@ -309,12 +309,6 @@ class SubjectDataRepository {
         return dsl.fetchCount(DSL.selectOne().from(DSL.table(DSL.name(check.table()))).where(condition));
     }
 
-    /** Every table of the schema, for the test that keeps {@link ResidualScan} complete. */
-    List<String> tables() {
-        return dsl.resultQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
-                .fetch(0, String.class);
-    }
-
     /**
      * Staff members' recent entries naming the subject: the opened user, or a search for any of their identifiers.
      * The table is small (a few recent entries per staff member), so it is matched here rather than with an IN list

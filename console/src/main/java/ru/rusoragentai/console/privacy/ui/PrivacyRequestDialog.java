@@ -5,8 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -15,7 +13,6 @@ import java.util.function.Supplier;
 import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.Jurisdiction;
 import ru.rusoragentai.console.privacy.PackageService;
-import ru.rusoragentai.console.privacy.PrivacyException;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestStatus;
@@ -140,15 +137,9 @@ class PrivacyRequestDialog extends Dialog {
 
     private Button button(String key, Supplier<PrivacyRequest> action) {
         Button button = new Button(getTranslation(key), e -> {
-            try {
-                action.get();
-                Notification.show(getTranslation("privacy.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (PrivacyWorkPanel.perform(this, action::get)) {
                 onChange.run();
                 render();
-            } catch (PrivacyException refused) {
-                Notification.show(refused.getMessage(), 6_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            } catch (org.springframework.security.access.AccessDeniedException denied) {
-                Notification.show(getTranslation("privacy.officer-only")).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         button.setId(key.replace('.', '-'));

@@ -204,15 +204,22 @@ class PrivacyWorkPanel extends VerticalLayout {
     }
 
     private void perform(Runnable work) {
+        perform(this, work);
+        onChange.run();
+    }
+
+    /** Runs a staff step and says how it went: saved, refused (the reason), or not allowed for this role. */
+    static boolean perform(com.vaadin.flow.component.Component source, Runnable work) {
         try {
             work.run();
-            Notification.show(getTranslation("privacy.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(source.getTranslation("privacy.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            return true;
         } catch (PrivacyException refused) {
             Notification.show(refused.getMessage(), 6_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (org.springframework.security.access.AccessDeniedException denied) {
-            Notification.show(getTranslation("privacy.officer-only")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(source.getTranslation("privacy.officer-only")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-        onChange.run();
+        return false;
     }
 
     private String taskState(PrivacyTask task) {
