@@ -165,7 +165,9 @@ class PrivacyWorkPanel extends VerticalLayout {
     }
 
     private HorizontalLayout recipientRow(PrivacyRequest r, Recipient recipient) {
-        Span label = new Span(Recipient.KNOWN.getOrDefault(recipient.name(), recipient.name()) + ": "
+        String name = Recipient.KNOWN.containsKey(recipient.name()) ? getTranslation("privacy.recipient.name." + recipient.name())
+                : recipient.name();
+        Span label = new Span(name + ": "
                 + getTranslation("privacy.recipient." + recipient.status())
                 + (recipient.updatedBy() == null ? "" : " (" + recipient.updatedBy() + (recipient.note() == null ? "" : ", " + recipient.note()) + ")"));
         HorizontalLayout row = new HorizontalLayout(label);
