@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.crypto.SecretCipher;
-import ru.rusoragentai.console.plugins.Described;
 import ru.rusoragentai.console.plugins.PluginContexts;
 import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.security.CurrentStaff;
@@ -285,7 +289,7 @@ public class ErasureService {
         switch (step) {
             case CONVERSATIONS -> chunks.loop("conversations", () -> data.deleteConversations(userId, Math.max(1, chunk / 50)));
             case USAGE -> {
-                chunks.loop("usage_event", () -> data.deleteUsageEvents(userId, chunk));
+                chunks.inParallel("usage_event", data.usageMonths(userId).stream().map(month -> usageMonth(userId, month, chunk)).toList());
                 chunks.loop("usage_daily", () -> data.deleteUsageDaily(userId, chunk));
             }
             case SESSIONS -> {
@@ -340,15 +344,50 @@ public class ErasureService {
         };
     }
 
-    /** Runs one step's statements in short transactions, counting rows and timing the longest transaction. */
+    /** One month of the user's usage, deleted chunk by chunk from its oldest row on. */
+    private Part usageMonth(long userId, LocalDate month, int chunk) {
+        return new Part() {
+            private LocalDateTime after;
+            private boolean finished;
+
+            @Override
+            public int next() {
+                SubjectDataRepository.UsageChunk done = data.deleteUsageChunk(userId, month, after, chunk);
+                after = done.next();
+                finished = after == null;
+                return done.rows();
+            }
+
+            @Override
+            public boolean finished() {
+                return finished;
+            }
+        };
+    }
+
+    /** A deletion done in chunks, each {@link #next} in a transaction of its own, that knows when it is finished. */
+    private interface Part {
+        int next();
+
+        boolean finished();
+    }
+
+    /**
+     * Runs one step's statements in short transactions, counting rows and timing the longest transaction. Several
+     * independent parts of one step (the months of the usage table) can run on {@link PrivacyProperties#eraseThreads()}
+     * threads at once.
+     */
     private final class Chunks {
+
+        private static final long HEARTBEAT_NANOS = 1_000_000_000L;
 
         private final PrivacyTask task;
         private final Checkpoint checkpoint;
         private final Clock at;
         private final StringBuilder summary = new StringBuilder();
-        private long longestMillis;
-        private int chunksRun;
+        private final AtomicLong longestMillis = new AtomicLong();
+        private final AtomicInteger chunksRun = new AtomicInteger();
+        private long lastHeartbeat = System.nanoTime();
 
         Chunks(PrivacyTask task, Checkpoint checkpoint, Clock at) {
             this.task = task;
@@ -370,14 +409,64 @@ public class ErasureService {
             note(what, timed(statement));
         }
 
+        /**
+         * Runs every part to its end, up to {@code eraseThreads} parts at a time. The first failure stops the others
+         * after their current chunk and is rethrown here, as it would be on one thread.
+         */
+        void inParallel(String what, List<Part> parts) {
+            ConcurrentLinkedQueue<Part> queue = new ConcurrentLinkedQueue<>(parts);
+            AtomicLong rows = new AtomicLong();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Runnable drain = () -> {
+                try {
+                    for (Part part = queue.poll(); part != null && failure.get() == null; part = queue.poll()) {
+                        while (!part.finished() && failure.get() == null) {
+                            rows.addAndGet(timed(part::next));
+                        }
+                    }
+                } catch (Throwable e) { // an Error too: the caller rethrows it as if it had happened on its own thread
+                    failure.compareAndSet(null, e);
+                }
+            };
+            int threads = Math.max(1, Math.min(properties.eraseThreads(), parts.size()));
+            List<Thread> helpers = new ArrayList<>();
+            for (int i = 1; i < threads; i++) {
+                helpers.add(Thread.ofPlatform().name("erasure-" + task.id() + "-" + i).start(drain));
+            }
+            drain.run();
+            for (Thread helper : helpers) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    failure.compareAndSet(null, e);
+                    Thread.currentThread().interrupt();
+                }
+            }
+            switch (failure.get()) {
+                case null -> note(what, rows.get());
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                case Throwable e -> throw new IllegalStateException(e);
+            }
+        }
+
         private int timed(IntSupplier statement) {
             long started = System.nanoTime();
             Integer n = chunkTx.execute(s -> statement.getAsInt());
-            longestMillis = Math.max(longestMillis, (System.nanoTime() - started) / 1_000_000);
-            chunksRun++;
-            claims.heartbeat(task, Math.min(99, chunksRun), at);
-            checkpoint.reached(task.system(), chunksRun);
+            longestMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+            int run = chunksRun.incrementAndGet();
+            heartbeat(run);
+            checkpoint.reached(task.system(), run);
             return n == null ? 0 : n;
+        }
+
+        /** Renews the claim (and fails if it was lost) about once a second rather than after every chunk. */
+        private synchronized void heartbeat(int run) {
+            long now = System.nanoTime();
+            if (run == 1 || now - lastHeartbeat >= HEARTBEAT_NANOS) {
+                claims.heartbeat(task, Math.min(99, run), at);
+                lastHeartbeat = now;
+            }
         }
 
         private void note(String what, long rows) {
@@ -385,7 +474,8 @@ public class ErasureService {
         }
 
         String summary() {
-            return summary + " (" + chunksRun + (chunksRun == 1 ? " transaction" : " transactions") + ", longest " + longestMillis + " ms)";
+            return summary + " (" + chunksRun + (chunksRun.get() == 1 ? " transaction" : " transactions") + ", longest "
+                    + longestMillis + " ms)";
         }
     }
 

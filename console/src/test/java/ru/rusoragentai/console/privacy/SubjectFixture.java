@@ -21,7 +21,7 @@ import ru.rusoragentai.console.tokens.TokenLedgerService;
 
 /**
  * A user with data in every table a privacy request touches: session and payment (from {@link SupportFixture}),
- * usage events and their roll-up, ledger entries with a balance, an encrypted conversation whose title looks like a
+ * usage events spread over the last ten months (one partition each) and their roll-up, ledger entries with a balance, an encrypted conversation whose title looks like a
  * spreadsheet formula, a webhook delivery and a staff member's recent search. Sign in as ADMIN before creating.
  */
 record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, String formulaTitle) {
@@ -33,7 +33,7 @@ record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, S
         byte[] ip = InetAddress.getByName(user.ip()).getAddress();
         for (int i = 0; i < usageEvents; i++) {
             dsl.insertInto(USAGE_EVENT)
-                    .set(USAGE_EVENT.OCCURRED_AT, now.minusMinutes(i)).set(USAGE_EVENT.USER_ID, user.userId())
+                    .set(USAGE_EVENT.OCCURRED_AT, now.minusDays(7L * i).minusMinutes(i)).set(USAGE_EVENT.USER_ID, user.userId())
                     .set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-sonnet-4").set(USAGE_EVENT.FEATURE, "chat")
                     .set(USAGE_EVENT.INPUT_TOKENS, 100 + i).set(USAGE_EVENT.OUTPUT_TOKENS, 50).set(USAGE_EVENT.TOKENS_CHARGED, 150L + i)
                     .set(USAGE_EVENT.LATENCY_MS, 900).set(USAGE_EVENT.STATUS, "ok").set(USAGE_EVENT.IP, ip)
