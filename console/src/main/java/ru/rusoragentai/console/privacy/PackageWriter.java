@@ -181,21 +181,16 @@ final class PackageWriter implements AutoCloseable {
         }
     }
 
-    /** Finishes the JSON document and the workbook (with its cover sheet) and waits for the workbook. */
+    /**
+     * Finishes the JSON document and asks the workbook's thread to add the cover sheet and write the workbook; does
+     * not wait for it: {@link #zipTo} compresses the other files meanwhile.
+     */
     void finish(Subject subject, LocalDateTime generatedAt, String recipients) throws IOException {
         json.writeEndObject();
         json.writeEndObject();
         json.close();
         jsonOut.close();
         send(new Object[] {FINISH, subject, generatedAt, recipients, new EnumMap<>(counts)});
-        try {
-            workbookDone.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while writing the workbook", e);
-        } catch (ExecutionException e) {
-            throw new IOException("The workbook could not be written: " + e.getCause(), e.getCause());
-        }
         try (InputStream schema = PackageWriter.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             Files.copy(schema, dir.resolve(SCHEMA_FILE));
         }
@@ -207,6 +202,19 @@ final class PackageWriter implements AutoCloseable {
                 files.add("csv/" + category.key() + ".csv");
             }
         }
+    }
+
+    /** Opens the finished workbook once its thread is done with it. */
+    private InputStream workbookWhenWritten() throws IOException {
+        try {
+            workbookDone.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while writing the workbook", e);
+        } catch (ExecutionException e) {
+            throw new IOException("The workbook could not be written: " + e.getCause(), e.getCause());
+        }
+        return Files.newInputStream(dir.resolve(WORKBOOK));
     }
 
     /** Owns the streaming workbook: every POI call happens on its thread. */
@@ -376,10 +384,14 @@ final class PackageWriter implements AutoCloseable {
             MessageDigest entryDigest = sha256();
             digests.put(name, entryDigest);
             ZipArchiveEntry entry = new ZipArchiveEntry(name);
-            entry.setMethod(ZipArchiveEntry.DEFLATED);
+            // the workbook is a zip of its own: stored as it is; it is the first entry, so one thread waits for it
+            // while the other compresses the JSON and CSV files
+            boolean workbook = name.equals(WORKBOOK);
+            entry.setMethod(workbook ? ZipArchiveEntry.STORED : ZipArchiveEntry.DEFLATED);
             parallel.addArchiveEntry(entry, () -> {
                 try {
-                    return new java.security.DigestInputStream(Files.newInputStream(dir.resolve(name)), entryDigest);
+                    InputStream in = workbook ? workbookWhenWritten() : Files.newInputStream(dir.resolve(name));
+                    return new java.security.DigestInputStream(in, entryDigest);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
