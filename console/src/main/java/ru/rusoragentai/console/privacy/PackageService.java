@@ -184,8 +184,13 @@ public class PackageService {
             String storageName = UUID.randomUUID() + ".zip.enc";
             Path stored = store.resolve(storageName);
             PackageWriter.Zipped zip;
-            try (OutputStream out = cipher.encryptingStream(Files.newOutputStream(stored), storageName)) {
+            // encrypted and written on a thread of its own while the zip is being compressed
+            try (OutputStream out = new HandoffOutputStream(cipher.encryptingStream(Files.newOutputStream(stored), storageName),
+                    "package-encrypt")) {
                 zip = writer.zipTo(out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(stored);
+                throw e;
             }
             String sha = zip.sha256();
             long zipSize = zip.size();

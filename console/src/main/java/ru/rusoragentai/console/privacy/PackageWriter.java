@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,10 +27,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.zip.ParallelScatterZipCreator;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.parallel.FileBasedScatterGatherBackingStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -204,19 +206,6 @@ final class PackageWriter implements AutoCloseable {
         }
     }
 
-    /** Opens the finished workbook once its thread is done with it. */
-    private InputStream workbookWhenWritten() throws IOException {
-        try {
-            workbookDone.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while writing the workbook", e);
-        } catch (ExecutionException e) {
-            throw new IOException("The workbook could not be written: " + e.getCause(), e.getCause());
-        }
-        return Files.newInputStream(dir.resolve(WORKBOOK));
-    }
-
     /** Owns the streaming workbook: every POI call happens on its thread. */
     private final class WorkbookWriter implements java.util.concurrent.Callable<Void> {
 
@@ -226,12 +215,17 @@ final class PackageWriter implements AutoCloseable {
             protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
                 // the fastest deflate level: the workbook is zipped once more into the package anyway
                 var zip = super.createArchiveOutputStream(out);
-                zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                zip.setLevel(Deflater.BEST_SPEED);
                 return zip;
             }
         };
         private final Sheet cover = workbook.createSheet("Cover");
         private CellStyle boldStyle;
+        /**
+         * The workbook's default style, set on every data cell: a cell without one looks its style up through the
+         * column definitions on every write, which costs more than the rest of writing the cell.
+         */
+        private final CellStyle plainStyle = workbook.getCellStyleAt(0);
         private PackageCategory category;
         private SXSSFSheet sheet;
         private int sheetNumber;
@@ -278,6 +272,7 @@ final class PackageWriter implements AutoCloseable {
                     continue;
                 }
                 Cell cell = row.createCell(i);
+                cell.setCellStyle(plainStyle);
                 switch (value) {
                     case Number n -> cell.setCellValue(n.doubleValue());
                     case Boolean b -> cell.setCellValue(b);
@@ -352,11 +347,11 @@ final class PackageWriter implements AutoCloseable {
 
     /**
      * Zips the finished files into {@code out} with {@value #MANIFEST} (sha256sum format) as the last entry and
-     * returns the zip's own SHA-256 and size.
+     * returns the zip's own SHA-256 and size. The JSON and CSV files go first, compressed while the workbook's thread
+     * is still writing the workbook; the workbook, a zip of its own, is stored as it is.
      */
     Zipped zipTo(OutputStream out) throws IOException {
         MessageDigest zipDigest = sha256();
-        StringBuilder manifest = new StringBuilder();
         long[] size = {0};
         DigestOutputStream counted = new DigestOutputStream(out, zipDigest) {
             @Override
@@ -371,49 +366,52 @@ final class PackageWriter implements AutoCloseable {
                 size[0] += len;
             }
         };
-        // entries are deflated on both cores at once (into scratch files in the private working directory), each
-        // hashed while it is read, then copied into the zip in order; the manifest goes last
-        ExecutorService compressors = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("package-zip-", 0).factory());
-        Path scratch = Files.createDirectories(dir.resolve(".scatter"));
-        java.util.concurrent.atomic.AtomicInteger scratchFiles = new java.util.concurrent.atomic.AtomicInteger();
-        ParallelScatterZipCreator parallel = new ParallelScatterZipCreator(compressors,
-                () -> new FileBasedScatterGatherBackingStore(scratch.resolve("part-" + scratchFiles.incrementAndGet()).toFile()),
-                java.util.zip.Deflater.BEST_SPEED);
-        Map<String, MessageDigest> digests = new java.util.LinkedHashMap<>();
-        for (String name : files) {
-            MessageDigest entryDigest = sha256();
-            digests.put(name, entryDigest);
-            ZipArchiveEntry entry = new ZipArchiveEntry(name);
-            // the workbook is a zip of its own: stored as it is; it is the first entry, so one thread waits for it
-            // while the other compresses the JSON and CSV files
-            boolean workbook = name.equals(WORKBOOK);
-            entry.setMethod(workbook ? ZipArchiveEntry.STORED : ZipArchiveEntry.DEFLATED);
-            parallel.addArchiveEntry(entry, () -> {
-                try {
-                    InputStream in = workbook ? workbookWhenWritten() : Files.newInputStream(dir.resolve(name));
-                    return new java.security.DigestInputStream(in, entryDigest);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        List<String> order = new ArrayList<>(files);
+        order.remove(WORKBOOK);
+        order.add(WORKBOOK);
+        StringBuilder manifest = new StringBuilder();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(counted)) {
-            parallel.writeTo(zip);
-            for (var e : digests.entrySet()) {
-                manifest.append(HexFormat.of().formatHex(e.getValue().digest())).append("  ").append(e.getKey()).append('\n');
+            zip.setLevel(Deflater.BEST_SPEED);
+            for (String name : order) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(name);
+                if (name.equals(WORKBOOK)) {
+                    awaitWorkbook();
+                    entry.setMethod(ZipArchiveEntry.STORED);
+                    entry.setSize(Files.size(dir.resolve(name)));
+                    entry.setCrc(crc32(dir.resolve(name)));
+                }
+                MessageDigest entryDigest = sha256();
+                zip.putArchiveEntry(entry);
+                try (InputStream in = new DigestInputStream(Files.newInputStream(dir.resolve(name)), entryDigest)) {
+                    in.transferTo(zip);
+                }
+                zip.closeArchiveEntry();
+                manifest.append(HexFormat.of().formatHex(entryDigest.digest())).append("  ").append(name).append('\n');
             }
             zip.putArchiveEntry(new ZipArchiveEntry(MANIFEST));
             zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeArchiveEntry();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while zipping the package", e);
-        } catch (ExecutionException e) {
-            throw new IOException("Could not zip the package: " + e.getCause(), e.getCause());
-        } finally {
-            compressors.shutdownNow();
         }
         return new Zipped(HexFormat.of().formatHex(zipDigest.digest()), size[0]);
+    }
+
+    private void awaitWorkbook() throws IOException {
+        try {
+            workbookDone.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while writing the workbook", e);
+        } catch (ExecutionException e) {
+            throw new IOException("The workbook could not be written: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static long crc32(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(file), crc)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return crc.getValue();
     }
 
     /** The zip's SHA-256 and size in bytes. */
