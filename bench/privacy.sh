@@ -5,7 +5,8 @@
 #
 # e.g. bench/privacy.sh jdbc:mariadb://127.0.0.1:3306/console_bench_20261127084755
 # Prints RESULT lines: the access package of the heaviest user (>= 1M usage events at the 1M/50M scale: seconds,
-# zip size, peak heap under a 512 MB limit), then the erasure of that user (seconds, longest transaction, the worst
+# zip size, peak heap under a 512 MB limit), built twice: in the cold JVM, then warm (as in a console that has been
+# up a while; --bench.package-runs=N in BENCH_ARGS changes the count), then the erasure of that user (seconds, longest transaction, the worst
 # wait of a concurrent writer on other users). It ERASES that user; run bench/support.sh before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
