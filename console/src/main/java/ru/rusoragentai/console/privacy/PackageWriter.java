@@ -68,6 +68,7 @@ final class PackageWriter implements AutoCloseable {
     private static final Object FINISH = new Object();
 
     private final Path dir;
+    private final int maxSheetRows;
     private final JsonGenerator json;
     private final OutputStream jsonOut;
     private final Map<PackageCategory, Long> counts = new EnumMap<>(PackageCategory.class);
@@ -78,7 +79,13 @@ final class PackageWriter implements AutoCloseable {
     private final Future<?> workbookDone;
 
     PackageWriter(Path dir, Subject subject, LocalDateTime generatedAt) throws IOException {
+        this(dir, subject, generatedAt, MAX_SHEET_ROWS);
+    }
+
+    /** With fewer rows per sheet than a workbook allows: tests of the continuation sheets. */
+    PackageWriter(Path dir, Subject subject, LocalDateTime generatedAt, int maxSheetRows) throws IOException {
         this.dir = dir;
+        this.maxSheetRows = maxSheetRows;
         workbookDone = workbookThread.submit(new WorkbookWriter(dir.resolve(WORKBOOK)));
         jsonOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve(JSON_FILE)), 1 << 16);
         json = JSON.createGenerator(jsonOut);
@@ -262,7 +269,7 @@ final class PackageWriter implements AutoCloseable {
         }
 
         private void row(Object[] values) {
-            if (sheetRow > MAX_SHEET_ROWS) {
+            if (sheetRow > maxSheetRows) {
                 newSheet();
             }
             Row row = sheet.createRow(sheetRow++);
