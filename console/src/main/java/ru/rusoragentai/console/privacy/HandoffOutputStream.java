@@ -66,10 +66,15 @@ final class HandoffOutputStream extends OutputStream {
             return;
         }
         closed = true;
-        if (used > 0) {
-            handOver();
+        try {
+            if (used > 0) {
+                handOver();
+            }
+            put(END);
+        } catch (IOException e) {
+            writer.interrupt(); // it would otherwise wait for the end forever
+            throw e;
         }
-        put(END);
         try {
             writer.join();
         } catch (InterruptedException e) {
