@@ -22,8 +22,10 @@ import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -346,20 +348,20 @@ class SubjectDataRepository {
      * as long as the subject's addresses.
      */
     private List<Long> staffRecentIds(Subject subject) {
-        java.util.Set<String> values = new java.util.HashSet<>(List.of(Long.toString(subject.userId()),
+        Set<String> values = new HashSet<>(List.of(Long.toString(subject.userId()),
                 Long.toString(subject.telegramUserId())));
         if (subject.username() != null) {
-            values.add(subject.username().toLowerCase(java.util.Locale.ROOT));
-            values.add("@" + subject.username().toLowerCase(java.util.Locale.ROOT));
+            values.add(subject.username().toLowerCase(Locale.ROOT));
+            values.add("@" + subject.username().toLowerCase(Locale.ROOT));
         }
         if (subject.email() != null) {
-            values.add(subject.email().toLowerCase(java.util.Locale.ROOT));
+            values.add(subject.email().toLowerCase(Locale.ROOT));
         }
         values.addAll(subject.ips());
         List<Long> ids = new ArrayList<>();
         dsl.select(STAFF_RECENT.ID, STAFF_RECENT.VALUE).from(STAFF_RECENT).fetch()
                 .forEach(r -> {
-                    if (values.contains(r.value2().strip().toLowerCase(java.util.Locale.ROOT))) {
+                    if (values.contains(r.value2().strip().toLowerCase(Locale.ROOT))) {
                         ids.add(r.value1());
                     }
                 });

@@ -1,6 +1,7 @@
 package ru.rusoragentai.console.privacy.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -211,7 +212,7 @@ class PrivacyWorkPanel extends VerticalLayout {
     }
 
     /** Runs a staff step and says how it went: saved, refused (the reason), or not allowed for this role. */
-    static boolean perform(com.vaadin.flow.component.Component source, Runnable work) {
+    static boolean perform(Component source, Runnable work) {
         try {
             work.run();
             Notification.show(source.getTranslation("privacy.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
