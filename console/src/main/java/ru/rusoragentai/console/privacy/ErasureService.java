@@ -289,7 +289,7 @@ public class ErasureService {
         switch (step) {
             case CONVERSATIONS -> chunks.loop("conversations", () -> data.deleteConversations(userId, Math.max(1, chunk / 50)));
             case USAGE -> {
-                chunks.inParallel("usage_event", data.usageMonths(userId).stream().map(month -> usageMonth(userId, month, chunk)).toList());
+                chunks.inParallel("usage_event", data.usageDays(userId).stream().map(day -> usageDay(userId, day, chunk)).toList());
                 chunks.loop("usage_daily", () -> data.deleteUsageDaily(userId, chunk));
             }
             case SESSIONS -> {
@@ -344,15 +344,15 @@ public class ErasureService {
         };
     }
 
-    /** One month of the user's usage, deleted chunk by chunk from its oldest row on. */
-    private Part usageMonth(long userId, LocalDate month, int chunk) {
+    /** One day of the user's usage, deleted chunk by chunk from its oldest row on. */
+    private Part usageDay(long userId, LocalDate day, int chunk) {
         return new Part() {
             private LocalDateTime after;
             private boolean finished;
 
             @Override
             public int next() {
-                SubjectDataRepository.UsageChunk done = data.deleteUsageChunk(userId, month, after, chunk);
+                SubjectDataRepository.UsageChunk done = data.deleteUsageChunk(userId, day, after, chunk);
                 after = done.next();
                 finished = after == null;
                 return done.rows();
@@ -374,7 +374,7 @@ public class ErasureService {
 
     /**
      * Runs one step's statements in short transactions, counting rows and timing the longest transaction. Several
-     * independent parts of one step (the months of the usage table) can run on {@link PrivacyProperties#eraseThreads()}
+     * independent parts of one step (the days of the usage table) can run on {@link PrivacyProperties#eraseThreads()}
      * threads at once.
      */
     private final class Chunks {

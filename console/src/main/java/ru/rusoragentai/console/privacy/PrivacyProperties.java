@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param packageDir    where encrypted export packages are stored
  * @param packageExpiry how long a package can be downloaded
  * @param eraseChunk    rows per erasure transaction (keeps every lock short)
- * @param eraseThreads  how many months of a user's usage an erasure deletes at once (one database connection each)
+ * @param eraseThreads  how many days of a user's usage an erasure deletes at once (one database connection each)
  * @param claim         how long a worker holds a task without a heartbeat; a crashed worker's task is free after it
  * @param maxAttempts   how often the worker retries a failed task on its own
  * @param runOn         where queued work runs: BACKGROUND (a thread of this console, at once), CALLER (the staff

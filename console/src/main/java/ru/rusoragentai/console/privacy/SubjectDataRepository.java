@@ -157,34 +157,36 @@ class SubjectDataRepository {
         return dsl.deleteFrom(CONVERSATION).where(CONVERSATION.ID.in(ids)).execute();
     }
 
-    /** First days of the months (one partition each) in which the user has usage events, oldest first. */
-    List<LocalDate> usageMonths(long userId) {
+    /**
+     * The days (oldest first) from the user's first usage event to their last: the slices an erasure deletes
+     * independently. A day lies within one month, so within one partition; days make slices small enough for the
+     * erasure's threads to share the work evenly however the user's usage is spread over the months.
+     */
+    List<LocalDate> usageDays(long userId) {
         var span = dsl.select(DSL.min(USAGE_EVENT.OCCURRED_AT), DSL.max(USAGE_EVENT.OCCURRED_AT)).from(USAGE_EVENT)
                 .where(USAGE_EVENT.USER_ID.eq(userId)).fetchSingle();
-        List<LocalDate> months = new ArrayList<>();
+        List<LocalDate> days = new ArrayList<>();
         if (span.value1() != null) {
-            for (LocalDate month = span.value1().toLocalDate().withDayOfMonth(1); !month.isAfter(span.value2().toLocalDate());
-                 month = month.plusMonths(1)) {
-                months.add(month);
+            for (LocalDate day = span.value1().toLocalDate(); !day.isAfter(span.value2().toLocalDate()); day = day.plusDays(1)) {
+                days.add(day);
             }
         }
-        return months;
+        return days;
     }
 
-    /** One chunk of a month's usage deletion: rows deleted, and where the next chunk starts (null: the month is done). */
+    /** One chunk of a day's usage deletion: rows deleted, and where the next chunk starts (null: the day is done). */
     record UsageChunk(int rows, LocalDateTime next) {
     }
 
     /**
-     * Deletes the user's next usage events of the month starting {@code month}, oldest first: about {@code limit}
-     * rows after {@code after} (null: from the month's start). Each chunk starts where the last one ended, so it never
-     * walks the index entries of rows deleted before it (InnoDB purges those only later), and it touches one
-     * partition.
+     * Deletes the user's next usage events of {@code day}, oldest first: about {@code limit} rows after {@code after}
+     * (null: from the day's start). Each chunk starts where the last one ended, so it never walks the index entries of
+     * rows deleted before it (InnoDB purges those only later), and it touches one partition.
      */
-    UsageChunk deleteUsageChunk(long userId, LocalDate month, LocalDateTime after, int limit) {
+    UsageChunk deleteUsageChunk(long userId, LocalDate day, LocalDateTime after, int limit) {
         Condition range = USAGE_EVENT.USER_ID.eq(userId)
-                .and(after == null ? USAGE_EVENT.OCCURRED_AT.ge(month.atStartOfDay()) : USAGE_EVENT.OCCURRED_AT.gt(after))
-                .and(USAGE_EVENT.OCCURRED_AT.lt(month.plusMonths(1).atStartOfDay()));
+                .and(after == null ? USAGE_EVENT.OCCURRED_AT.ge(day.atStartOfDay()) : USAGE_EVENT.OCCURRED_AT.gt(after))
+                .and(USAGE_EVENT.OCCURRED_AT.lt(day.plusDays(1).atStartOfDay()));
         LocalDateTime last = dsl.select(USAGE_EVENT.OCCURRED_AT).from(USAGE_EVENT).where(range).orderBy(USAGE_EVENT.OCCURRED_AT)
                 .limit(1).offset(limit - 1).fetchOptional(USAGE_EVENT.OCCURRED_AT).orElse(null);
         int rows = dsl.deleteFrom(USAGE_EVENT).where(last == null ? range : range.and(USAGE_EVENT.OCCURRED_AT.le(last))).execute();

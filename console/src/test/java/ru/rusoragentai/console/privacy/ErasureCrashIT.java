@@ -112,7 +112,7 @@ class ErasureCrashIT extends DatabaseTest {
             }
         }, clock)).isInstanceOf(SimulatedCrash.class);
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(subject.userId())))
-                .as("months are deleted two at a time; the crash stops both threads half-way").isStrictlyBetween(0, 45);
+                .as("days are deleted two at a time; the crash stops both threads half-way").isStrictlyBetween(0, 45);
 
         worker.resumeAll(Clock.offset(clock, Duration.ofMinutes(10)));
 
