@@ -44,8 +44,10 @@ class MigrationsIT extends DatabaseTest {
                         WHERE table_schema = DATABASE() AND seq_in_index = 1""")
                 .fetch(r -> r.get(0, String.class));
         assertThat(indexes).contains("app_user.username", "app_user.email", "app_user.telegram_user_id",
-                "app_user.display_name", "payment.external_id", "user_session.ip", "usage_event.ip",
-                "usage_event.user_id", "token_ledger.idempotency_key");
+                "app_user.display_name", "payment.external_id", "user_session.ip", "usage_event.user_id",
+                "usage_event.occurred_at", "token_ledger.idempotency_key");
+        assertThat(indexes).as("no query looks usage events up by IP; V10 dropped the index every insert and erasure paid for")
+                .doesNotContain("usage_event.ip");
     }
 
     @Test
