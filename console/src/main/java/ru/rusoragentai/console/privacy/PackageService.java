@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,12 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.plugins.Described;
 import ru.rusoragentai.console.plugins.PluginContexts;
 import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.spi.PrivacyConnector;
 import ru.rusoragentai.spi.PrivacyResult;
@@ -50,13 +54,13 @@ public class PackageService {
     private final ApplicationEventPublisher events;
     private final PrivacyProperties properties;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     PackageService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, TaskClaims claims,
                    PluginHost plugins, PluginContexts pluginContexts, SecretCipher cipher, AuditService audit,
                    ApplicationEventPublisher events, PrivacyProperties properties, Clock clock,
-                   org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+                   PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.requests = requests;
         this.tasks = tasks;
         this.data = data;
@@ -85,7 +89,7 @@ public class PackageService {
         if (existing.isPresent() && existing.get().status() == PrivacyTask.TaskStatus.RUNNING) {
             throw new PrivacyException("The package is being built.");
         }
-        existing.ifPresentOrElse(task -> tasks.reset(task.id()), () -> tasks.plan(requestId, java.util.List.of(PrivacyTask.PACKAGE)));
+        existing.ifPresentOrElse(task -> tasks.reset(task.id()), () -> tasks.plan(requestId, List.of(PrivacyTask.PACKAGE)));
         audit.record(existing.isPresent() ? "privacy.package_rebuilt" : "privacy.package_requested", PrivacyRequestService.TARGET,
                 Long.toString(requestId), "for user " + request.userId());
         events.publishEvent(new WorkQueued(requestId));
@@ -134,7 +138,7 @@ public class PackageService {
             String summary = write(request, task, at);
             transactions.executeWithoutResult(s -> {
                 claims.finish(task, summary, at);
-                audit.recordAs(ru.rusoragentai.console.security.CurrentStaff.SYSTEM, "privacy.package_built", PrivacyRequestService.TARGET,
+                audit.recordAs(CurrentStaff.SYSTEM, "privacy.package_built", PrivacyRequestService.TARGET,
                         Long.toString(requestId), summary);
             });
         } catch (RuntimeException | IOException e) {
