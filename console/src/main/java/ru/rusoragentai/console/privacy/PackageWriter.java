@@ -1,6 +1,7 @@
 package ru.rusoragentai.console.privacy;
 
 import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,6 +42,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import ru.rusoragentai.console.export.SafeCells;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,7 +119,7 @@ final class PackageWriter implements AutoCloseable {
 
         private CategorySink(PackageCategory category) throws IOException {
             this.category = category;
-            Writer writer = Files.newBufferedWriter(dir.resolve("csv").resolve(category.key() + ".csv"), StandardCharsets.UTF_8);
+            Writer writer = new UnlockedWriter(Files.newOutputStream(dir.resolve("csv").resolve(category.key() + ".csv")));
             csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(category.columns().toArray(String[]::new)).get());
             send(new Object[] {SHEET, category});
             json.writeName(category.key());
@@ -224,6 +226,17 @@ final class PackageWriter implements AutoCloseable {
                 var zip = super.createArchiveOutputStream(out);
                 zip.setLevel(Deflater.BEST_SPEED);
                 return zip;
+            }
+
+            @Override
+            protected SheetDataWriter createSheetDataWriter() throws IOException {
+                // each sheet's XML goes to its temporary file through an unlocked buffer (see UnlockedWriter)
+                return new SheetDataWriter() {
+                    @Override
+                    public Writer createWriter(File file) throws IOException {
+                        return new UnlockedWriter(Files.newOutputStream(file.toPath()));
+                    }
+                };
             }
         };
         private final Sheet cover = workbook.createSheet("Cover");

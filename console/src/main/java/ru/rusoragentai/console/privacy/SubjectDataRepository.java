@@ -19,6 +19,8 @@ import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -103,10 +106,7 @@ class SubjectDataRepository {
                     USER_SESSION.USER_AGENT, USER_SESSION.DEVICE_TYPE, USER_SESSION.BROWSER, USER_SESSION.OS,
                     USER_SESSION.COUNTRY_CODE, USER_SESSION.REGION).from(USER_SESSION).where(USER_SESSION.USER_ID.eq(userId))
                     .orderBy(USER_SESSION.STARTED_AT), sink);
-            case USAGE -> stream(dsl.select(USAGE_EVENT.ID, USAGE_EVENT.OCCURRED_AT, USAGE_EVENT.PROVIDER, USAGE_EVENT.MODEL,
-                    USAGE_EVENT.FEATURE, USAGE_EVENT.INPUT_TOKENS, USAGE_EVENT.OUTPUT_TOKENS, USAGE_EVENT.TOKENS_CHARGED,
-                    USAGE_EVENT.LATENCY_MS, USAGE_EVENT.STATUS, USAGE_EVENT.IP, USAGE_EVENT.SESSION_ID).from(USAGE_EVENT)
-                    .where(USAGE_EVENT.USER_ID.eq(userId)), sink);
+            case USAGE -> usage(userId, sink);
             case PAYMENTS -> stream(dsl.select(PAYMENT.ID, PAYMENT.CHANNEL, PAYMENT.EXTERNAL_ID, PAYMENT.AMOUNT_MINOR, PAYMENT.CURRENCY,
                     PAYMENT.TOKENS, PAYMENT.PRODUCT_ID, PAYMENT.STATUS, PAYMENT.PAID_AT).from(PAYMENT).where(PAYMENT.USER_ID.eq(userId))
                     .orderBy(PAYMENT.PAID_AT), sink);
@@ -137,6 +137,28 @@ class SubjectDataRepository {
                 }
                 sink.accept(row);
             }
+        }
+    }
+
+    /**
+     * The usage rows, up to millions for a heavy user: read straight from the JDBC result set with typed getters,
+     * which costs a fraction of mapping each row to a jOOQ record first. Same values, in the same column order, as
+     * {@link #stream} would give.
+     */
+    private void usage(long userId, Consumer<Object[]> sink) {
+        try (ResultSet rows = dsl.select(USAGE_EVENT.ID, USAGE_EVENT.OCCURRED_AT, USAGE_EVENT.PROVIDER, USAGE_EVENT.MODEL,
+                USAGE_EVENT.FEATURE, USAGE_EVENT.INPUT_TOKENS, USAGE_EVENT.OUTPUT_TOKENS, USAGE_EVENT.TOKENS_CHARGED,
+                USAGE_EVENT.LATENCY_MS, USAGE_EVENT.STATUS, USAGE_EVENT.IP, USAGE_EVENT.SESSION_ID).from(USAGE_EVENT)
+                .where(USAGE_EVENT.USER_ID.eq(userId)).fetchSize(FETCH_SIZE).fetchResultSet()) {
+            while (rows.next()) {
+                long sessionId = rows.getLong(12);
+                Long session = rows.wasNull() ? null : sessionId;
+                sink.accept(new Object[] {rows.getLong(1), rows.getObject(2, LocalDateTime.class), rows.getString(3),
+                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getLong(8), rows.getInt(9),
+                        rows.getString(10), ipText(rows.getBytes(11)), session});
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Reading the usage of user " + userId + " failed", e);
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -137,6 +138,29 @@ class PrivacyWorkIT extends DatabaseTest {
                 .getSchema(new ByteArrayInputStream(entries.get(PackageWriter.SCHEMA_FILE)));
         assertThat(schema.validate(json)).isEmpty();
         assertThat(json.at("/categories/usage").size()).isEqualTo(40);
+        Map<Long, JsonNode> usageRows = new LinkedHashMap<>();
+        json.at("/categories/usage").forEach(row -> usageRows.put(row.get("event_id").asLong(), row));
+        var usageCsv = CSVFormat.RFC4180.builder().setHeader().get()
+                .parse(new StringReader(new String(entries.get("csv/usage.csv"), StandardCharsets.UTF_8))).getRecords();
+        Map<String, CSVRecord> usageCsvRows = new LinkedHashMap<>();
+        usageCsv.forEach(row -> usageCsvRows.put(row.get("event_id"), row));
+        for (var event : dsl.selectFrom(USAGE_EVENT).where(USAGE_EVENT.USER_ID.eq(subject.userId())).fetch()) {
+            JsonNode row = usageRows.get(event.getId());
+            assertThat(row).as("usage event %d", event.getId()).isNotNull();
+            assertThat(row.get("occurred_at").asString()).isEqualTo(event.getOccurredAt().toString());
+            assertThat(row.get("ip").asString()).isEqualTo(subject.user().ip());
+            assertThat(row.get("session_id").isNull()).isEqualTo(event.getSessionId() == null);
+            if (event.getSessionId() != null) {
+                assertThat(row.get("session_id").asLong()).isEqualTo(event.getSessionId());
+            }
+            assertThat(row.get("input_tokens").asInt()).isEqualTo(event.getInputTokens());
+            assertThat(row.get("tokens_charged").asLong()).isEqualTo(event.getTokensCharged());
+            assertThat(row.get("model").asString()).isEqualTo(event.getModel());
+            var csvRow = usageCsvRows.get(Long.toString(event.getId()));
+            assertThat(csvRow.get("occurred_at")).isEqualTo(event.getOccurredAt().toString());
+            assertThat(csvRow.get("session_id")).isEqualTo(event.getSessionId() == null ? "" : event.getSessionId().toString());
+            assertThat(csvRow.get("ip")).isEqualTo(subject.user().ip());
+        }
         assertThat(json.at("/categories/conversations/0/title").asString()).isEqualTo(subject.formulaTitle());
         assertThat(json.at("/categories/payments/0/external_id").asString()).isEqualTo(subject.user().paymentId());
         ((tools.jackson.databind.node.ObjectNode) json.at("/categories/account/0")).put("unexpected", 1);

@@ -33,7 +33,8 @@ record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, S
         byte[] ip = InetAddress.getByName(user.ip()).getAddress();
         for (int i = 0; i < usageEvents; i++) {
             dsl.insertInto(USAGE_EVENT)
-                    .set(USAGE_EVENT.OCCURRED_AT, now.minusDays(7L * i).minusMinutes(i)).set(USAGE_EVENT.USER_ID, user.userId())
+                    .set(USAGE_EVENT.OCCURRED_AT, now.minusDays(7L * i).minusMinutes(i).plusNanos(i % 3 * 125_000_000L))
+                    .set(USAGE_EVENT.USER_ID, user.userId()).set(USAGE_EVENT.SESSION_ID, i % 2 == 0 ? null : 7_000L + i)
                     .set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-sonnet-4").set(USAGE_EVENT.FEATURE, "chat")
                     .set(USAGE_EVENT.INPUT_TOKENS, 100 + i).set(USAGE_EVENT.OUTPUT_TOKENS, 50).set(USAGE_EVENT.TOKENS_CHARGED, 150L + i)
                     .set(USAGE_EVENT.LATENCY_MS, 900).set(USAGE_EVENT.STATUS, "ok").set(USAGE_EVENT.IP, ip)
