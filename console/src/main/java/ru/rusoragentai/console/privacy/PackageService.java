@@ -204,7 +204,7 @@ public class PackageService {
             Map<PackageCategory, Long> counts = writer.counts();
             long finished = System.nanoTime();
             return "in " + (finished - started) / 1_000_000 + " ms (rows " + (rowsDone - started) / 1_000_000 + " ms, workbook and zip "
-                    + (finished - rowsDone) / 1_000_000 + " ms): " + counts.entrySet().stream()
+                    + (finished - rowsDone) / 1_000_000 + " ms, of which " + zip.workbookWaitMillis() + " ms waiting for the workbook): " + counts.entrySet().stream()
                     .map(e -> e.getKey().key() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("") + "; expires "
                     + now.plus(properties.packageExpiry()).toLocalDate();
         } finally {

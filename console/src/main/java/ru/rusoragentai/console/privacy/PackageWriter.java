@@ -373,6 +373,7 @@ final class PackageWriter implements AutoCloseable {
     Zipped zipTo(OutputStream out) throws IOException {
         MessageDigest zipDigest = sha256();
         long[] size = {0};
+        long workbookWait = 0;
         DigestOutputStream counted = new DigestOutputStream(out, zipDigest) {
             @Override
             public void write(int b) throws IOException {
@@ -395,7 +396,9 @@ final class PackageWriter implements AutoCloseable {
             for (String name : order) {
                 ZipArchiveEntry entry = new ZipArchiveEntry(name);
                 if (name.equals(WORKBOOK)) {
+                    long waitStart = System.nanoTime();
                     awaitWorkbook();
+                    workbookWait = (System.nanoTime() - waitStart) / 1_000_000;
                     entry.setMethod(ZipArchiveEntry.STORED);
                     entry.setSize(Files.size(dir.resolve(name)));
                     entry.setCrc(crc32(dir.resolve(name)));
@@ -412,7 +415,7 @@ final class PackageWriter implements AutoCloseable {
             zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeArchiveEntry();
         }
-        return new Zipped(HexFormat.of().formatHex(zipDigest.digest()), size[0]);
+        return new Zipped(HexFormat.of().formatHex(zipDigest.digest()), size[0], workbookWait);
     }
 
     private void awaitWorkbook() throws IOException {
@@ -434,8 +437,8 @@ final class PackageWriter implements AutoCloseable {
         return crc.getValue();
     }
 
-    /** The zip's SHA-256 and size in bytes. */
-    record Zipped(String sha256, long size) {
+    /** The zip's SHA-256 and size in bytes, and how long zipping waited for the workbook's thread to finish it. */
+    record Zipped(String sha256, long size, long workbookWaitMillis) {
     }
 
     private static Object plain(Object value) {
