@@ -1,7 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
 import java.io.BufferedOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -230,13 +229,7 @@ final class PackageWriter implements AutoCloseable {
 
             @Override
             protected SheetDataWriter createSheetDataWriter() throws IOException {
-                // each sheet's XML goes to its temporary file through an unlocked buffer (see UnlockedWriter)
-                return new SheetDataWriter() {
-                    @Override
-                    public Writer createWriter(File file) throws IOException {
-                        return new UnlockedWriter(Files.newOutputStream(file.toPath()));
-                    }
-                };
+                return new PlainCellsSheetWriter();
             }
         };
         private final Sheet cover = workbook.createSheet("Cover");
