@@ -1,6 +1,5 @@
 package ru.rusoragentai.console.privacy;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes one access or portability package into a private working directory: a workbook with a cover sheet and a
  * sheet per category, one JSON document (see {@code privacy/package.schema.json}) and a CSV file per category, all
- * from a single pass over each category's rows. {@link #zipTo} then packs them with a SHA-256 manifest. Memory
+ * from a single pass over each category's rows (JSON and CSV compressed as they are written, see
+ * {@link DeflatedFile}). {@link #zipTo} then packs them with a SHA-256 manifest. Memory
  * stays bounded whatever the row count (streaming workbook, JSON and CSV writers, a bounded queue between the caller
  * and the workbook's own thread). Not thread-safe; one per build.
  */
@@ -74,6 +75,7 @@ final class PackageWriter implements AutoCloseable {
     private final OutputStream jsonOut;
     private final Map<PackageCategory, Long> counts = new EnumMap<>(PackageCategory.class);
     private final List<String> files = new ArrayList<>();
+    private final Map<String, DeflatedFile> deflated = new HashMap<>();
     /** Rows for the workbook, written by a thread of its own: the workbook is the slowest of the three forms. */
     private final BlockingQueue<Object[]> toWorkbook = new ArrayBlockingQueue<>(16_384);
     private final ExecutorService workbookThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("package-workbook").factory());
@@ -88,7 +90,8 @@ final class PackageWriter implements AutoCloseable {
         this.dir = dir;
         this.maxSheetRows = maxSheetRows;
         workbookDone = workbookThread.submit(new WorkbookWriter(dir.resolve(WORKBOOK)));
-        jsonOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve(JSON_FILE)), 1 << 16);
+        Files.createDirectories(dir.resolve("csv"));
+        jsonOut = deflated(JSON_FILE).open();
         json = JSON.createGenerator(jsonOut);
         json.writeStartObject();
         json.writeStringProperty("format", "rusoragentai-personal-data");
@@ -101,7 +104,13 @@ final class PackageWriter implements AutoCloseable {
         json.writeEndObject();
         json.writeName("categories");
         json.writeStartObject();
-        Files.createDirectories(dir.resolve("csv"));
+    }
+
+    /** A file of the package that is compressed as it is written (see DeflatedFile). */
+    private DeflatedFile deflated(String name) {
+        DeflatedFile file = new DeflatedFile(dir.resolve(name + ".deflate"));
+        deflated.put(name, file);
+        return file;
     }
 
     /** Receives a category's rows in column order; returns the sink to feed, closed with {@link CategorySink#close}. */
@@ -118,7 +127,7 @@ final class PackageWriter implements AutoCloseable {
 
         private CategorySink(PackageCategory category) throws IOException {
             this.category = category;
-            Writer writer = new UnlockedWriter(Files.newOutputStream(dir.resolve("csv").resolve(category.key() + ".csv")));
+            Writer writer = new UnlockedWriter(deflated("csv/" + category.key() + ".csv").open());
             csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(category.columns().toArray(String[]::new)).get());
             send(new Object[] {SHEET, category});
             json.writeName(category.key());
@@ -360,8 +369,9 @@ final class PackageWriter implements AutoCloseable {
 
     /**
      * Zips the finished files into {@code out} with {@value #MANIFEST} (sha256sum format) as the last entry and
-     * returns the zip's own SHA-256 and size. The JSON and CSV files go first, compressed while the workbook's thread
-     * is still writing the workbook; the workbook, a zip of its own, is stored as it is.
+     * returns the zip's own SHA-256 and size. The JSON and CSV files go first, copied as they are (they were
+     * compressed as they were written), while the workbook's thread may still be writing the workbook; the workbook,
+     * a zip of its own, goes last and is stored as it is.
      */
     Zipped zipTo(OutputStream out) throws IOException {
         MessageDigest zipDigest = sha256();
@@ -387,6 +397,14 @@ final class PackageWriter implements AutoCloseable {
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(counted)) {
             zip.setLevel(Deflater.BEST_SPEED);
             for (String name : order) {
+                DeflatedFile compressed = deflated.get(name);
+                if (compressed != null) {
+                    try (InputStream raw = compressed.raw()) {
+                        zip.addRawArchiveEntry(compressed.entry(name), raw);
+                    }
+                    manifest.append(compressed.sha256()).append("  ").append(name).append('\n');
+                    continue;
+                }
                 ZipArchiveEntry entry = new ZipArchiveEntry(name);
                 if (name.equals(WORKBOOK)) {
                     long waitStart = System.nanoTime();
