@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -31,11 +30,7 @@ final class DeflatedFile {
 
     DeflatedFile(Path path) {
         this.path = path;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.sha256 = PackageWriter.sha256();
     }
 
     /** The stream to write the uncompressed content to; closing it finishes the file. */

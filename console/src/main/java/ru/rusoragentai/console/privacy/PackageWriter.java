@@ -462,7 +462,7 @@ final class PackageWriter implements AutoCloseable {
         };
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
