@@ -16,4 +16,4 @@ source bench/common.sh
   -Dconsole.main-class=ru.rusoragentai.console.bench.PrivacyBenchmark \
   -Dspring-boot.run.jvmArguments="-Xmx512m ${BENCH_JVM_ARGS:-}" -Dspring-boot.run.optimizedLaunch=false \
   -Dspring-boot.run.arguments="--spring.datasource.url=$URL --spring.datasource.username=${BENCH_DB_USER:-root} --spring.datasource.password=${BENCH_DB_PASSWORD:-} --console.privacy.package-dir=./data/bench-packages ${BENCH_ARGS:-}" \
-  2>&1 | grep -E "RESULT|ERROR|Exception|erasure task"
+  2>&1 | grep -E "RESULT|ERROR|Exception|[Ee]rasure task"

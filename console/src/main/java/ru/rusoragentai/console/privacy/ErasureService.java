@@ -380,12 +380,15 @@ public class ErasureService {
     private final class Chunks {
 
         private static final long HEARTBEAT_NANOS = 1_000_000_000L;
+        /** A transaction this long is logged: the subject's rows stay locked while it runs. */
+        private static final long SLOW_CHUNK_MILLIS = 500;
 
         private final PrivacyTask task;
         private final Checkpoint checkpoint;
         private final Clock at;
         private final StringBuilder summary = new StringBuilder();
-        private final AtomicLong longestMillis = new AtomicLong();
+        private long longestMillis;
+        private String longestIn = "";
         private final AtomicInteger chunksRun = new AtomicInteger();
         private long lastHeartbeat = System.nanoTime();
 
@@ -399,14 +402,14 @@ public class ErasureService {
             long rows = 0;
             int n;
             do {
-                n = timed(statement);
+                n = timed(what, statement);
                 rows += n;
             } while (n > 0);
             note(what, rows);
         }
 
         void once(String what, IntSupplier statement) {
-            note(what, timed(statement));
+            note(what, timed(what, statement));
         }
 
         /**
@@ -421,7 +424,7 @@ public class ErasureService {
                 try {
                     for (Part part = queue.poll(); part != null && failure.get() == null; part = queue.poll()) {
                         while (!part.finished() && failure.get() == null) {
-                            rows.addAndGet(timed(part::next));
+                            rows.addAndGet(timed(what, part::next));
                         }
                     }
                 } catch (Throwable e) { // an Error too: the caller rethrows it as if it had happened on its own thread
@@ -450,10 +453,14 @@ public class ErasureService {
             }
         }
 
-        private int timed(IntSupplier statement) {
+        private int timed(String what, IntSupplier statement) {
             long started = System.nanoTime();
             Integer n = chunkTx.execute(s -> statement.getAsInt());
-            longestMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            longest(what, millis);
+            if (millis >= SLOW_CHUNK_MILLIS) {
+                log.info("Erasure task {}: one transaction of {} took {} ms ({} rows)", task.system(), what, millis, n);
+            }
             int run = chunksRun.incrementAndGet();
             heartbeat(run);
             checkpoint.reached(task.system(), run);
@@ -469,13 +476,20 @@ public class ErasureService {
             }
         }
 
+        private synchronized void longest(String what, long millis) {
+            if (millis > longestMillis) {
+                longestMillis = millis;
+                longestIn = what;
+            }
+        }
+
         private void note(String what, long rows) {
             summary.append(summary.isEmpty() ? "" : "; ").append(what).append(' ').append(rows);
         }
 
-        String summary() {
+        synchronized String summary() {
             return summary + " (" + chunksRun + (chunksRun.get() == 1 ? " transaction" : " transactions") + ", longest "
-                    + longestMillis + " ms)";
+                    + longestMillis + " ms" + (longestIn.isEmpty() ? "" : " in " + longestIn) + ")";
         }
     }
 

@@ -67,6 +67,10 @@ class ErasureCrashIT extends DatabaseTest {
         assertThat(status(requestId, ErasureService.USAGE)).isEqualTo(PrivacyTask.TaskStatus.DONE);
         assertThat(status(requestId, ErasureService.SESSIONS)).isEqualTo(PrivacyTask.TaskStatus.PENDING);
         assertThat(dsl.fetchCount(APP_USER, APP_USER.ID.eq(subject.userId()))).isEqualTo(1);
+        // the task's result says where its longest transaction was: the figure the lock goal is about
+        assertThat(erasures.tasks(requestId)).filteredOn(t -> t.system().equals(ErasureService.USAGE)).singleElement()
+                .extracting(PrivacyTask::result).asString()
+                .containsPattern("^usage_event [1-9]\\d*; usage_daily \\d+ \\(\\d+ transactions, longest \\d+ ms in usage_(event|daily)\\)$");
 
         worker.resumeAll(clock);
 
