@@ -27,6 +27,9 @@ final class DeflatedFile {
     private final MessageDigest sha256;
     private long size;
     private boolean closed;
+    private boolean discarded;
+    private Deflater deflater;
+    private OutputStream file;
 
     DeflatedFile(Path path) {
         this.path = path;
@@ -35,8 +38,9 @@ final class DeflatedFile {
 
     /** The stream to write the uncompressed content to; closing it finishes the file. */
     OutputStream open() throws IOException {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        OutputStream deflating = new DeflaterOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), deflater, 1 << 16) {
+        deflater = new Deflater(Deflater.BEST_SPEED, true);
+        file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        OutputStream deflating = new DeflaterOutputStream(file, deflater, 1 << 16) {
             @Override
             public void close() throws IOException {
                 try {
@@ -64,6 +68,28 @@ final class DeflatedFile {
                 out.write(bytes, offset, length);
             }
         };
+    }
+
+    /**
+     * Abandons a file that was opened but not finished (a failed build): frees the deflater's native memory at once
+     * rather than when the collector gets to it, and closes the file. Does nothing to a finished file.
+     */
+    void discard() {
+        if (!unfinished()) {
+            return;
+        }
+        discarded = true;
+        deflater.end();
+        try {
+            file.close();
+        } catch (IOException e) {
+            // the working directory is deleted next; nothing more to save
+        }
+    }
+
+    /** Whether the file was opened and is neither finished nor discarded. */
+    boolean unfinished() {
+        return deflater != null && !closed && !discarded;
     }
 
     /** The zip entry for this file, with everything a raw entry needs; only once the stream is closed. */

@@ -481,6 +481,13 @@ final class PackageWriter implements AutoCloseable {
             // best effort on the error path; the working directory is deleted by the caller
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            deflated.values().forEach(DeflatedFile::discard);
         }
+    }
+
+    /** The compressed files still being written (after a failed build's close: none). */
+    List<String> unfinishedFiles() {
+        return deflated.entrySet().stream().filter(e -> e.getValue().unfinished()).map(Map.Entry::getKey).sorted().toList();
     }
 }

@@ -69,6 +69,21 @@ class PackageWriterTest {
         }
     }
 
+    @Test
+    void shouldReleaseEveryCompressorWhenABuildFailsHalfWay() throws Exception {
+        Subject subject = new Subject(7, 70, "user7", null, "User Seven", List.of());
+        LocalDateTime now = LocalDateTime.of(2026, 11, 27, 12, 0);
+        PackageWriter writer = new PackageWriter(dir, subject, now);
+        PackageWriter.CategorySink sink = writer.category(PackageCategory.USAGE);
+        sink.row(new Object[] {1L, now, "anthropic", "claude-sonnet-4", "chat", 100, 50, 150L, 900, "ok", "203.0.113.7", null});
+        assertThat(writer.unfinishedFiles()).containsExactly("csv/usage.csv", PackageWriter.JSON_FILE);
+
+        // the rows failed here: the sink is never closed and finish() never runs
+        writer.close();
+
+        assertThat(writer.unfinishedFiles()).isEmpty();
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
