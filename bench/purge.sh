@@ -38,9 +38,9 @@ if [ -z "$SECOND" ]; then
   echo "Purging $TOP ($MONTH_START) as it is"
 else
   OTHER_START=$(echo "$SECOND" | sed -E 's/p([0-9]{4})([0-9]{2})/\1-\2-01/')
+  SHIFTED="id, DATE_ADD('$MONTH_START', INTERVAL TIMESTAMPDIFF(SECOND, '$OTHER_START', occurred_at) SECOND), user_id, session_id, provider, model, feature, input_tokens, output_tokens, tokens_charged, latency_ms, status, ip"
   echo "No month holds $MIN_ROWS rows: folding $SECOND into $TOP ($MONTH_START)"
 fi
-SHIFTED="id, DATE_ADD('$MONTH_START', INTERVAL TIMESTAMPDIFF(SECOND, '${OTHER_START:-}', occurred_at) SECOND), user_id, session_id, provider, model, feature, input_tokens, output_tokens, tokens_charged, latency_ms, status, ip"
 for TABLE in purge_bench_drop purge_bench_delete; do
   "${SQL[@]}" -e "SET SESSION innodb_lock_wait_timeout = 600;
     INSERT INTO $TABLE ($COLUMNS) SELECT $COLUMNS FROM usage_event PARTITION ($TOP);"

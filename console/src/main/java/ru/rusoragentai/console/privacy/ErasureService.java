@@ -455,7 +455,8 @@ public class ErasureService {
 
         private int timed(String what, IntSupplier statement) {
             long started = System.nanoTime();
-            Integer n = chunkTx.execute(s -> statement.getAsInt());
+            Integer done = chunkTx.execute(s -> statement.getAsInt());
+            int n = done == null ? 0 : done;
             long millis = (System.nanoTime() - started) / 1_000_000;
             longest(what, millis);
             if (millis >= SLOW_CHUNK_MILLIS) {
@@ -464,7 +465,7 @@ public class ErasureService {
             int run = chunksRun.incrementAndGet();
             heartbeat(run);
             checkpoint.reached(task.system(), run);
-            return n == null ? 0 : n;
+            return n;
         }
 
         /** Renews the claim (and fails if it was lost) about once a second rather than after every chunk. */
