@@ -347,14 +347,14 @@ public class ErasureService {
     /** One day of the user's usage, deleted chunk by chunk from its oldest row on. */
     private Part usageDay(long userId, LocalDate day, int chunk) {
         return new Part() {
-            private LocalDateTime after;
+            private LocalDateTime from;
             private boolean finished;
 
             @Override
             public int next() {
-                SubjectDataRepository.UsageChunk done = data.deleteUsageChunk(userId, day, after, chunk);
-                after = done.next();
-                finished = after == null;
+                SubjectDataRepository.UsageChunk done = data.deleteUsageChunk(userId, day, from, chunk);
+                from = done.next();
+                finished = from == null;
                 return done.rows();
             }
 

@@ -201,18 +201,28 @@ class SubjectDataRepository {
     }
 
     /**
-     * Deletes the user's next usage events of {@code day}, oldest first: about {@code limit} rows after {@code after}
-     * (null: from the day's start). Each chunk starts where the last one ended, so it never walks the index entries of
-     * rows deleted before it (InnoDB purges those only later), and it touches one partition.
+     * Deletes the user's next {@code limit} usage events of {@code day}, oldest first, from {@code from} on (null: the
+     * day's start). Each chunk starts where the last one ended, so it never walks the index entries of rows deleted
+     * before it (InnoDB purges those only later), and it touches one partition.
+     * <p>
+     * The rows are picked by a plain (lock-free) read and deleted by primary key. A DELETE by range on the user index
+     * would lock every entry its scan passes, and the scan of a day's last chunk runs on past the day's end through the
+     * entries the other erasure thread has just deleted in the next day, up to its first live row: thousands of locks,
+     * and a wait on the other thread's open transaction, for a few hundred rows. Rows that share the chunk's last
+     * instant but did not fit are found by the next chunk, which starts at that instant again.
      */
-    UsageChunk deleteUsageChunk(long userId, LocalDate day, LocalDateTime after, int limit) {
-        Condition range = USAGE_EVENT.USER_ID.eq(userId)
-                .and(after == null ? USAGE_EVENT.OCCURRED_AT.ge(day.atStartOfDay()) : USAGE_EVENT.OCCURRED_AT.gt(after))
-                .and(USAGE_EVENT.OCCURRED_AT.lt(day.plusDays(1).atStartOfDay()));
-        LocalDateTime last = dsl.select(USAGE_EVENT.OCCURRED_AT).from(USAGE_EVENT).where(range).orderBy(USAGE_EVENT.OCCURRED_AT)
-                .limit(1).offset(limit - 1).fetchOptional(USAGE_EVENT.OCCURRED_AT).orElse(null);
-        int rows = dsl.deleteFrom(USAGE_EVENT).where(last == null ? range : range.and(USAGE_EVENT.OCCURRED_AT.le(last))).execute();
-        return new UsageChunk(rows, last);
+    UsageChunk deleteUsageChunk(long userId, LocalDate day, LocalDateTime from, int limit) {
+        var picked = dsl.select(USAGE_EVENT.ID, USAGE_EVENT.OCCURRED_AT).from(USAGE_EVENT)
+                .where(USAGE_EVENT.USER_ID.eq(userId))
+                .and(USAGE_EVENT.OCCURRED_AT.ge(from == null ? day.atStartOfDay() : from))
+                .and(USAGE_EVENT.OCCURRED_AT.lt(day.plusDays(1).atStartOfDay()))
+                .orderBy(USAGE_EVENT.OCCURRED_AT).limit(limit).fetch();
+        if (picked.isEmpty()) {
+            return new UsageChunk(0, null);
+        }
+        // whole primary keys: point lookups that read and lock nothing but the rows themselves
+        int rows = dsl.deleteFrom(USAGE_EVENT).where(DSL.row(USAGE_EVENT.ID, USAGE_EVENT.OCCURRED_AT).in(picked)).execute();
+        return new UsageChunk(rows, picked.size() < limit ? null : picked.get(picked.size() - 1).value2());
     }
 
     int deleteUsageDaily(long userId, int limit) {
