@@ -205,22 +205,28 @@ class SubjectDataRepository {
      * day's start). Each chunk starts where the last one ended, so it never walks the index entries of rows deleted
      * before it (InnoDB purges those only later), and it touches one partition.
      * <p>
-     * The rows are picked by a plain (lock-free) read and deleted by primary key. A DELETE by range on the user index
-     * would lock every entry its scan passes, and the scan of a day's last chunk runs on past the day's end through the
-     * entries the other erasure thread has just deleted in the next day, up to its first live row: thousands of locks,
-     * and a wait on the other thread's open transaction, for a few hundred rows. Rows that share the chunk's last
-     * instant but did not fit are found by the next chunk, which starts at that instant again.
+     * A DELETE by range on the user index locks each entry its scan reads, including the first one past the range. In
+     * the middle of a day that is the day's next row, which nothing else touches, so such chunks delete by range. At
+     * the end of the day it would be in the next day, which the other erasure thread may be deleting at that moment:
+     * the scan would wait for that thread's open transaction (and walk every entry it has deleted). So the day's last
+     * rows, and a chunk that ends inside a run of equal instants, are picked by a plain read and deleted by key.
      */
     UsageChunk deleteUsageChunk(long userId, LocalDate day, LocalDateTime from, int limit) {
-        var picked = dsl.select(USAGE_EVENT.ID, USAGE_EVENT.OCCURRED_AT).from(USAGE_EVENT)
-                .where(USAGE_EVENT.USER_ID.eq(userId))
+        Condition range = USAGE_EVENT.USER_ID.eq(userId)
                 .and(USAGE_EVENT.OCCURRED_AT.ge(from == null ? day.atStartOfDay() : from))
-                .and(USAGE_EVENT.OCCURRED_AT.lt(day.plusDays(1).atStartOfDay()))
+                .and(USAGE_EVENT.OCCURRED_AT.lt(day.plusDays(1).atStartOfDay()));
+        List<LocalDateTime> edge = dsl.select(USAGE_EVENT.OCCURRED_AT).from(USAGE_EVENT).where(range)
+                .orderBy(USAGE_EVENT.OCCURRED_AT).limit(2).offset(limit - 1).fetch(USAGE_EVENT.OCCURRED_AT);
+        if (edge.size() == 2 && edge.get(1).isAfter(edge.get(0))) {
+            LocalDateTime last = edge.get(0);
+            return new UsageChunk(dsl.deleteFrom(USAGE_EVENT).where(range.and(USAGE_EVENT.OCCURRED_AT.le(last))).execute(), last);
+        }
+        var picked = dsl.select(USAGE_EVENT.ID, USAGE_EVENT.OCCURRED_AT).from(USAGE_EVENT).where(range)
                 .orderBy(USAGE_EVENT.OCCURRED_AT).limit(limit).fetch();
         if (picked.isEmpty()) {
             return new UsageChunk(0, null);
         }
-        // whole primary keys, point lookups that read and lock nothing but the rows themselves. Spelt as ORs: MariaDB
+        // whole primary keys: point lookups that read and lock nothing but the rows themselves. Spelt as ORs: MariaDB
         // scans the whole table for a row IN list of one element.
         int rows = dsl.deleteFrom(USAGE_EVENT).where(DSL.or(picked.map(r -> USAGE_EVENT.ID.eq(r.value1())
                 .and(USAGE_EVENT.OCCURRED_AT.eq(r.value2()))))).execute();

@@ -56,6 +56,24 @@ class UsageChunkIT extends DatabaseTest {
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(neighbour))).isEqualTo(3);
     }
 
+    @Test
+    void shouldDeleteADayInChunksOfTheGivenSize() throws Exception {
+        long userId = SupportFixture.create(dsl, "Равномерный").userId();
+        insert(userId, spread(DAY, 25), 1);
+        insert(userId, List.of(DAY.plusDays(1).atTime(0, 0)), 1);
+
+        List<Integer> chunks = new ArrayList<>();
+        LocalDateTime from = null;
+        do {
+            SubjectDataRepository.UsageChunk chunk = data.deleteUsageChunk(userId, DAY, from, 10);
+            chunks.add(chunk.rows());
+            from = chunk.next();
+        } while (from != null);
+
+        assertThat(chunks).containsExactly(10, 10, 5);
+        assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(userId))).as("the next day's event stays").isEqualTo(1);
+    }
+
     /**
      * The other erasure thread is in the middle of a chunk of the next day. The last chunk of this day must not wait
      * for it: a DELETE by range on the user index did (its scan runs on past the day's end into the other thread's
