@@ -43,15 +43,7 @@ class UsageChunkIT extends DatabaseTest {
         insert(userId, List.of(DAY.plusDays(1).atTime(0, 0)), 1);
         insert(neighbour, List.of(instant), 3);
 
-        List<Integer> chunks = new ArrayList<>();
-        LocalDateTime from = null;
-        do {
-            SubjectDataRepository.UsageChunk chunk = data.deleteUsageChunk(userId, DAY, from, 10);
-            chunks.add(chunk.rows());
-            from = chunk.next();
-        } while (from != null);
-
-        assertThat(chunks).containsExactly(10, 10, 6);
+        assertThat(eraseDay(userId, 10)).containsExactly(10, 10, 6);
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(userId))).as("the next day's event stays").isEqualTo(1);
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(neighbour))).isEqualTo(3);
     }
@@ -62,15 +54,7 @@ class UsageChunkIT extends DatabaseTest {
         insert(userId, spread(DAY, 25), 1);
         insert(userId, List.of(DAY.plusDays(1).atTime(0, 0)), 1);
 
-        List<Integer> chunks = new ArrayList<>();
-        LocalDateTime from = null;
-        do {
-            SubjectDataRepository.UsageChunk chunk = data.deleteUsageChunk(userId, DAY, from, 10);
-            chunks.add(chunk.rows());
-            from = chunk.next();
-        } while (from != null);
-
-        assertThat(chunks).containsExactly(10, 10, 5);
+        assertThat(eraseDay(userId, 10)).containsExactly(10, 10, 5);
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(userId))).as("the next day's event stays").isEqualTo(1);
     }
 
@@ -106,6 +90,18 @@ class UsageChunkIT extends DatabaseTest {
             assertThat(last.next()).as("the day is finished").isNull();
         }
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(userId))).isEqualTo(2_000);
+    }
+
+    /** The rows each chunk deleted, day {@link #DAY} of the user, until the day is finished. */
+    private List<Integer> eraseDay(long userId, int limit) {
+        List<Integer> chunks = new ArrayList<>();
+        LocalDateTime from = null;
+        do {
+            SubjectDataRepository.UsageChunk chunk = data.deleteUsageChunk(userId, DAY, from, limit);
+            chunks.add(chunk.rows());
+            from = chunk.next();
+        } while (from != null);
+        return chunks;
     }
 
     private static List<LocalDateTime> spread(LocalDate day, int events) {
