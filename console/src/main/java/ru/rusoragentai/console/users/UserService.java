@@ -43,6 +43,12 @@ public class UserService {
         return repository.usageByDay(userId, today.minusDays(days - 1L), today);
     }
 
+    /** The last day {@link #usageByDay} covers: today in UTC on the console's clock. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     public List<UserActivity.UsageEvent> usageEvents(long userId, int offset, int limit) {
         return repository.usageEvents(userId, offset, limit);

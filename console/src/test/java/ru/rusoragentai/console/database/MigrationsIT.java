@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.TestClock;
 
 class MigrationsIT extends DatabaseTest {
 
@@ -33,7 +34,7 @@ class MigrationsIT extends DatabaseTest {
                         SELECT partition_name FROM information_schema.partitions
                         WHERE table_schema = DATABASE() AND table_name = 'usage_event' ORDER BY partition_ordinal_position""")
                 .fetch(r -> r.get(0, String.class));
-        String nextMonth = "p" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1).toString().substring(0, 7).replace("-", "");
+        String nextMonth = "p" + TestClock.today().plusMonths(1).toString().substring(0, 7).replace("-", "");
         assertThat(partitions).contains("p_initial", nextMonth);
     }
 

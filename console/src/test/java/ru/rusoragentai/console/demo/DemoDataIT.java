@@ -8,7 +8,6 @@ import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 import static ru.rusoragentai.db.Tables.USER_SESSION;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -24,8 +23,12 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestDatabase;
 import ru.rusoragentai.console.tokens.TokenLedgerService;
+import ru.rusoragentai.console.support.TestClock;
+import org.springframework.context.annotation.Import;
+import ru.rusoragentai.console.support.TestClockConfiguration;
 
 /** Demo data on its own empty database: invariants, planted patterns and determinism. */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(properties = {"console.demo.seed-on-empty=false", "console.jobs.enabled=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,7 +94,7 @@ class DemoDataIT {
         assertThat(dsl.selectDistinct(USAGE_EVENT.PROVIDER).from(USAGE_EVENT).fetch(r -> r.value1()))
                 .containsExactlyInAnyOrder("anthropic", "openai", "google");
         LocalDateTime oldest = dsl.select(DSL.min(USAGE_EVENT.OCCURRED_AT)).from(USAGE_EVENT).fetchSingle().value1();
-        assertThat(oldest).isBefore(LocalDateTime.now(ZoneOffset.UTC).minusMonths(12));
+        assertThat(oldest).isBefore(TestClock.now().minusMonths(12));
         assertThat(dsl.selectDistinct(PAYMENT.CHANNEL).from(PAYMENT).fetch(r -> r.value1())).containsExactly("pay-tribute");
         byte[] message = dsl.select(CONVERSATION_MESSAGE.CONTENT_ENC).from(CONVERSATION_MESSAGE).limit(1).fetchSingle().value1();
         assertThat(cipher.decryptString(message)).isNotBlank();
@@ -105,7 +108,7 @@ class DemoDataIT {
 
         long spikeUser = userId(DemoDataGenerator.SPIKE_USERNAME);
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(spikeUser)
-                .and(USAGE_EVENT.OCCURRED_AT.gt(LocalDateTime.now(ZoneOffset.UTC).minusHours(2))))).isGreaterThanOrEqualTo(600);
+                .and(USAGE_EVENT.OCCURRED_AT.gt(TestClock.now().minusHours(2))))).isGreaterThanOrEqualTo(600);
 
         long refunder = userId(DemoDataGenerator.REFUND_USERNAME);
         assertThat(dsl.fetchCount(PAYMENT, PAYMENT.USER_ID.eq(refunder).and(PAYMENT.STATUS.in("refunded", "charged_back"))))

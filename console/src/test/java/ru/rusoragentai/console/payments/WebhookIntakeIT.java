@@ -33,8 +33,11 @@ import ru.rusoragentai.console.plugins.SettingsChange;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestData;
+import org.springframework.context.annotation.Import;
+import ru.rusoragentai.console.support.TestClockConfiguration;
 
 /** Tribute webhooks over real HTTP into the running console, through the bundled pay-tribute plugin. */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "console.demo.seed-on-empty=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,

@@ -6,7 +6,6 @@ import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.AUDIT_EVENT;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestData;
+import ru.rusoragentai.console.support.TestClock;
 
 class PrivacyRequestServiceIT extends DatabaseTest {
 
@@ -28,7 +28,7 @@ class PrivacyRequestServiceIT extends DatabaseTest {
     @Test
     void shouldRecordAnUnknownIdentifierAndAnswerThatWeHoldNoData() {
         String who = TestData.unique("nobody") + "@example.test";
-        LocalDate received = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+        LocalDate received = TestClock.today().minusDays(3);
 
         PrivacyRequest created = requests.create(new NewPrivacyRequest(who, RequestType.ACCESS, "email", Jurisdiction.GDPR, received, null));
 
@@ -113,7 +113,7 @@ class PrivacyRequestServiceIT extends DatabaseTest {
 
     @Test
     void shouldExtendAGdprDeadlineByAtMostTwoMonths() {
-        LocalDate received = LocalDate.now(ZoneOffset.UTC).minusDays(10);
+        LocalDate received = TestClock.today().minusDays(10);
         PrivacyRequest request = requests.create(new NewPrivacyRequest(TestData.unique("z"), RequestType.ACCESS, "email",
                 Jurisdiction.GDPR, received, null));
 

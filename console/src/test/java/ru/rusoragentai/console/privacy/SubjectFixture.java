@@ -10,7 +10,6 @@ import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.support.SupportFixture;
@@ -18,6 +17,7 @@ import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.tokens.LedgerKind;
 import ru.rusoragentai.console.tokens.LedgerRequest;
 import ru.rusoragentai.console.tokens.TokenLedgerService;
+import ru.rusoragentai.console.support.TestClock;
 
 /**
  * A user with data in every table a privacy request touches: session and payment (from {@link SupportFixture}),
@@ -29,7 +29,7 @@ record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, S
     static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries)
             throws Exception {
         SupportFixture user = SupportFixture.create(dsl, "Приватный Субъект");
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        LocalDateTime now = TestClock.now().withNano(0);
         byte[] ip = InetAddress.getByName(user.ip()).getAddress();
         for (int i = 0; i < usageEvents; i++) {
             dsl.insertInto(USAGE_EVENT)

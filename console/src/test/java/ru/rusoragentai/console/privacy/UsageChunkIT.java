@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -19,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.SupportFixture;
+import ru.rusoragentai.console.support.TestClock;
 
 /** The erasure's usage chunks: what each one deletes, and what it locks on the way. */
 class UsageChunkIT extends DatabaseTest {
@@ -31,7 +31,7 @@ class UsageChunkIT extends DatabaseTest {
     DataSource dataSource;
 
     /** The 10th of last month: every test day lies in one partition, which the fixture's months have created. */
-    private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1).plusDays(9);
+    private static final LocalDate DAY = TestClock.today().withDayOfMonth(1).minusMonths(1).plusDays(9);
 
     @Test
     void shouldDeleteEveryRowOfADayEvenWhenMoreThanAChunkShareOneInstant() throws Exception {

@@ -28,8 +28,12 @@ import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.support.TestDatabase;
 import ru.rusoragentai.console.usage.UsagePartitionService;
+import ru.rusoragentai.console.support.TestClock;
+import org.springframework.context.annotation.Import;
+import ru.rusoragentai.console.support.TestClockConfiguration;
 
 /** Retention on a database of its own (it deletes old data), and db-scheduler's once-per-cluster guarantee. */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(properties = {"console.demo.seed-on-empty=false", "console.jobs.enabled=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY})
 class RetentionIT {
@@ -57,11 +61,13 @@ class RetentionIT {
     @Test
     void shouldRemoveUsageOlderThanTwelveMonthsAndConversationsPastTheUsersSetting() {
         long user = TestData.insertUser(dsl, "Retained");
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = TestClock.now();
         partitions.ensureMonthsFrom(now.toLocalDate().withDayOfMonth(1).minusMonths(15));
         List<String> before = partitions.partitionNames();
         insertUsage(user, now.minusMonths(14));
-        insertUsage(user, now.minusMonths(12).minusDays(1));
+        // just past the 12-month cutoff, in the cutoff's own month: its partition stays and the row is deleted,
+        // whatever day of the month the suite runs on (a day earlier would fall into a dropped partition on the 1st)
+        insertUsage(user, now.minusMonths(12).minusSeconds(1));
         insertUsage(user, now.minusMonths(12).plusDays(1));
         insertUsage(user, now.minusDays(1));
         dsl.update(APP_USER).set(APP_USER.CONVERSATION_RETENTION_DAYS, 30).where(APP_USER.ID.eq(user)).execute();

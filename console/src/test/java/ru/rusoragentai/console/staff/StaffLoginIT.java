@@ -22,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestData;
+import ru.rusoragentai.console.support.TestClock;
 
 class StaffLoginIT extends DatabaseTest {
 
@@ -72,8 +73,8 @@ class StaffLoginIT extends DatabaseTest {
         }
         LocalDateTime lockedUntil = dsl.select(STAFF_ACCOUNT.LOCKED_UNTIL).from(STAFF_ACCOUNT)
                 .where(STAFF_ACCOUNT.USERNAME.eq(username)).fetchSingle().value1();
-        assertThat(lockedUntil).isBetween(LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(14),
-                LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(16));
+        assertThat(lockedUntil).isBetween(TestClock.now().plusMinutes(14),
+                TestClock.now().plusMinutes(16));
         assertThat(auditCount("staff.locked")).isEqualTo(1);
 
         // even the right password is refused while locked
@@ -81,7 +82,7 @@ class StaffLoginIT extends DatabaseTest {
         assertThat(auditCount("staff.login_refused")).isEqualTo(1);
 
         // once the lock has expired the right password works again and the counter is reset
-        dsl.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.LOCKED_UNTIL, LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1))
+        dsl.update(STAFF_ACCOUNT).set(STAFF_ACCOUNT.LOCKED_UNTIL, TestClock.now().minusSeconds(1))
                 .where(STAFF_ACCOUNT.USERNAME.eq(username)).execute();
         assertThat(login(username, password).isAuthenticated()).isTrue();
         assertThat(failedLogins()).isZero();

@@ -9,11 +9,13 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.rusoragentai.console.security.Role;
+import org.springframework.context.annotation.Import;
 
 /**
  * Base for tests that need the real Spring context on a real MariaDB. All subclasses share one
  * context and one database (Spring caches the context), so tests create their own uniquely named data.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(properties = {
         "console.demo.seed-on-empty=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,

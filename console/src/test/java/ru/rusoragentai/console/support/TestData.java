@@ -20,7 +20,7 @@ public final class TestData {
                 .set(APP_USER.USERNAME, "test_user_" + n)
                 .set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.TELEGRAM_USER_ID, 9_000_000_000L + n)
-                .set(APP_USER.CREATED_AT, LocalDateTime.now())
+                .set(APP_USER.CREATED_AT, TestClock.now())
                 .returningResult(APP_USER.ID)
                 .fetchSingle().value1();
     }

@@ -5,11 +5,11 @@ import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestData;
+import ru.rusoragentai.console.support.TestClock;
 
 class UsagePartitionIT extends DatabaseTest {
 
@@ -18,7 +18,7 @@ class UsagePartitionIT extends DatabaseTest {
 
     @Test
     void shouldKeepPartitionsThreeMonthsAheadAndBeIdempotent() {
-        LocalDate thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        LocalDate thisMonth = TestClock.today().withDayOfMonth(1);
         assertThat(partitions.ensureMonthsFrom(thisMonth.minusMonths(13))).isZero();
         assertThat(partitions.partitionNames()).contains(UsagePartitionService.partitionName(thisMonth.plusMonths(3)));
     }
@@ -26,7 +26,7 @@ class UsagePartitionIT extends DatabaseTest {
     @Test
     void shouldStoreEventsOfThePastYearAndNextMonthInTheirOwnMonthPartition() {
         long user = TestData.insertUser(dsl, "Partitioned");
-        LocalDateTime nextMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).atTime(12, 0);
+        LocalDateTime nextMonth = TestClock.today().withDayOfMonth(1).plusMonths(1).atTime(12, 0);
         dsl.insertInto(USAGE_EVENT)
                 .set(USAGE_EVENT.OCCURRED_AT, nextMonth)
                 .set(USAGE_EVENT.USER_ID, user)

@@ -6,7 +6,6 @@ import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,7 @@ import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.users.UserActivity;
 import ru.rusoragentai.console.users.UserService;
+import ru.rusoragentai.console.support.TestClock;
 
 class UsageRollupIT extends DatabaseTest {
 
@@ -31,12 +31,12 @@ class UsageRollupIT extends DatabaseTest {
     @Test
     void shouldRollUpFinishedDaysIdempotentlyAndChartTodayFromTheEvents() {
         long user = TestData.insertUser(dsl, "Rollup");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = TestClock.today();
         LocalDate twoDaysAgo = today.minusDays(2);
         event(user, twoDaysAgo.atTime(10, 0), "gpt-5", 100);
         event(user, twoDaysAgo.atTime(23, 59), "gpt-5", 50);
         event(user, twoDaysAgo.atTime(12, 0), "claude-haiku-4-5", 7);
-        event(user, LocalDateTime.now(ZoneOffset.UTC), "gpt-5", 9);
+        event(user, TestClock.now(), "gpt-5", 9);
 
         rollups.rebuild(twoDaysAgo);
         rollups.rebuild(twoDaysAgo);
@@ -55,7 +55,7 @@ class UsageRollupIT extends DatabaseTest {
     @Test
     void shouldCountALateEventWhenTheDayIsRebuilt() {
         long user = TestData.insertUser(dsl, "Late");
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = TestClock.today().minusDays(1);
         event(user, yesterday.atTime(8, 0), "gemini-2.5-flash", 3);
         rollups.rollUpFinishedDays();
         event(user, yesterday.atTime(9, 0), "gemini-2.5-flash", 4);

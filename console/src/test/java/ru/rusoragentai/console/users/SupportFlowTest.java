@@ -32,6 +32,7 @@ import ru.rusoragentai.console.tokens.LedgerEntry;
 import ru.rusoragentai.console.tokens.ReasonCode;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 import ru.rusoragentai.console.users.ui.UserSearchView;
+import ru.rusoragentai.console.support.TestClock;
 
 /** "I paid and got no tokens": find the user, open them, credit tokens, see the ledger row and the audit entry. */
 class SupportFlowTest extends KaribuTest {
@@ -103,7 +104,7 @@ class SupportFlowTest extends KaribuTest {
     @Test
     void shouldChartTheUsersTokensPerModelPerDay() {
         dsl.insertInto(ru.rusoragentai.db.Tables.USAGE_EVENT)
-                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.OCCURRED_AT, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
+                .set(ru.rusoragentai.db.Tables.USAGE_EVENT.OCCURRED_AT, TestClock.now())
                 .set(ru.rusoragentai.db.Tables.USAGE_EVENT.USER_ID, user.userId())
                 .set(ru.rusoragentai.db.Tables.USAGE_EVENT.PROVIDER, "openai").set(ru.rusoragentai.db.Tables.USAGE_EVENT.MODEL, "gpt-5")
                 .set(ru.rusoragentai.db.Tables.USAGE_EVENT.FEATURE, "chat").set(ru.rusoragentai.db.Tables.USAGE_EVENT.INPUT_TOKENS, 10)

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ class UsageSection extends VerticalLayout {
         period.setId("usage-period");
         period.setItems(30, 90);
         period.setItemLabelGenerator(days -> getTranslation("usage.days", days));
-        period.addValueChangeListener(e -> chart.setOption(option(userService.usageByDay(userId, e.getValue()), e.getValue())));
+        period.addValueChangeListener(e -> chart.setOption(option(userService.usageByDay(userId, e.getValue()), e.getValue(), userService.today())));
         chart.setId("usage-chart");
         period.setValue(30);
 
@@ -54,8 +53,8 @@ class UsageSection extends VerticalLayout {
     }
 
     /** A stacked bar per model over every day of the period, zero where there was no usage. */
-    static String option(List<UserActivity.UsageDay> days, int period) {
-        LocalDate first = LocalDate.now(Clock.systemUTC()).minusDays(period - 1L);
+    static String option(List<UserActivity.UsageDay> days, int period, LocalDate today) {
+        LocalDate first = today.minusDays(period - 1L);
         List<LocalDate> axis = first.datesUntil(first.plusDays(period)).toList();
         Map<String, Map<LocalDate, Long>> byModel = new TreeMap<>();
         for (UserActivity.UsageDay day : days) {

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.rusoragentai.console.privacy.Deadlines;
@@ -32,6 +31,7 @@ import ru.rusoragentai.console.privacy.VerificationMethod;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.TestData;
+import ru.rusoragentai.console.support.TestClock;
 
 class PrivacyRequestListViewTest extends KaribuTest {
 
@@ -51,7 +51,7 @@ class PrivacyRequestListViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("privacy-create")));
         PrivacyRequest created = GridKt._findAll(grid()).stream().filter(r -> user == (r.userId() == null ? -1 : r.userId()))
                 .findFirst().orElseThrow();
-        assertThat(created.due()).isEqualTo(Deadlines.due(Jurisdiction.GDPR, LocalDate.now(ZoneOffset.UTC)));
+        assertThat(created.due()).isEqualTo(Deadlines.due(Jurisdiction.GDPR, TestClock.today()));
         assertThat(created.type()).isEqualTo(RequestType.OBJECTION);
 
         _click(rowButton(created, "privacy-open-" + created.id()));
@@ -68,7 +68,7 @@ class PrivacyRequestListViewTest extends KaribuTest {
     @Test
     void shouldShowAnOverdueRequestAsOverdue() {
         signInAs("officer-ui", Role.PRIVACY_OFFICER);
-        LocalDate received = LocalDate.now(ZoneOffset.UTC).minusDays(40);
+        LocalDate received = TestClock.today().minusDays(40);
         PrivacyRequest late = requests.create(new NewPrivacyRequest(TestData.unique("late"), RequestType.ACCESS, "email",
                 Jurisdiction.GDPR, received, null));
         openUiAs("officer-ui", Role.PRIVACY_OFFICER);
@@ -76,7 +76,7 @@ class PrivacyRequestListViewTest extends KaribuTest {
 
         Span badge = (Span) GridKt._getCellComponent(grid(), rowOf(late), "days-left");
 
-        long overdueBy = -late.daysLeft(LocalDate.now(ZoneOffset.UTC));
+        long overdueBy = -late.daysLeft(TestClock.today());
         assertThat(overdueBy).isPositive();
         assertThat(badge.getText()).isEqualTo("Overdue by " + overdueBy + " days");
         UI.getCurrent().navigate("");
@@ -93,7 +93,7 @@ class PrivacyRequestListViewTest extends KaribuTest {
         this.<RequestType>combo("privacy-type").setValue(RequestType.ACCESS);
         this.<String>combo("privacy-channel").setValue("email");
         _get(DatePicker.class, spec -> spec.withId("privacy-received")).setMax(null);
-        _get(DatePicker.class, spec -> spec.withId("privacy-received")).setValue(LocalDate.now(ZoneOffset.UTC).plusDays(2));
+        _get(DatePicker.class, spec -> spec.withId("privacy-received")).setValue(TestClock.today().plusDays(2));
         _click(_get(Button.class, spec -> spec.withId("privacy-create")));
         NotificationsKt.expectNotifications("The receipt date must be within the last year and not in the future.");
     }
