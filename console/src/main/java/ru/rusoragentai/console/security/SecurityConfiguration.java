@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,7 +14,6 @@ import ru.rusoragentai.console.shell.ui.LoginView;
 @Configuration
 @ConditionalOnWebApplication
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
 public class SecurityConfiguration {
 
     /**
