@@ -38,7 +38,7 @@ class StaffRepository {
     Optional<StaffLogin> lockLogin(String username) {
         return dsl.selectFrom(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USERNAME.eq(username)).forUpdate().fetchOptional()
                 .map(r -> new StaffLogin(r.getId(), r.getUsername(), r.getPasswordHash(), r.getEnabled(),
-                        r.getLockedUntil(), r.getFailedLogins(), Set.of()));
+                        r.getLockedUntil(), r.getFailedLogins(), roles(r.getId())));
     }
 
     Optional<StaffPreferences> preferences(String username) {

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.rusoragentai.db.Tables.AUDIT_EVENT;
 import static ru.rusoragentai.db.Tables.STAFF_ACCOUNT;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +27,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestData;
@@ -89,6 +99,62 @@ class StaffLoginIT extends DatabaseTest {
     }
 
     @Test
+    void shouldStayLockedWhenTwentyWrongPasswordsArriveAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Throwable>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(pool.submit(() -> {
+                start.await();
+                try {
+                    login(username, "wrong-password");
+                    return null;
+                } catch (AuthenticationException e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<Throwable> attempt : attempts) {
+            assertThat(attempt.get(60, TimeUnit.SECONDS)).isInstanceOf(AuthenticationException.class);
+        }
+        pool.shutdown();
+
+        LocalDateTime lockedUntil = dsl.select(STAFF_ACCOUNT.LOCKED_UNTIL).from(STAFF_ACCOUNT)
+                .where(STAFF_ACCOUNT.USERNAME.eq(username)).fetchSingle().value1();
+        assertThat(lockedUntil).isAfter(TestClock.now().plusMinutes(14));
+        assertThat(auditCount("staff.locked")).isEqualTo(1);
+        assertThatThrownBy(() -> login(username, password)).isInstanceOf(AuthenticationException.class);
+
+        // the lock ends (and the name's throttle with it): the right password works again
+        TestClock.get().advance(Duration.ofMinutes(16));
+        assertThat(login(username, password).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void shouldThrottleAnUnknownNameAndAuditTheRefusal() {
+        String unknown = TestData.unique("nobody");
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> login(unknown, "guess")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> login(unknown, "guess")).isInstanceOf(StaffLoginService.LoginThrottledException.class);
+        assertThat(auditCount("staff.login_throttled", unknown)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldThrottleAClientAddressThatGuessesAcrossNames() {
+        String address = "203.0.113." + (TestData.unique("").hashCode() & 0x7f);
+        for (int i = 0; i < 30; i++) {
+            String name = TestData.unique("guess");
+            assertThatThrownBy(() -> loginFrom(address, name, "guess")).isInstanceOf(BadCredentialsException.class);
+        }
+        // even the right password of a real account is refused from that address, and accepted from another
+        assertThatThrownBy(() -> loginFrom(address, username, password)).isInstanceOf(StaffLoginService.LoginThrottledException.class);
+        assertThat(failedLogins()).isZero();
+        assertThat(loginFrom("198.51.100.7", username, password).isAuthenticated()).isTrue();
+    }
+
+    @Test
     void shouldRefuseADisabledAccount() {
         signInAs("test-admin", Role.ADMIN);
         StaffSummary staff = staffService.list().stream().filter(s -> s.username().equals(username)).findFirst().orElseThrow();
@@ -150,11 +216,21 @@ class StaffLoginIT extends DatabaseTest {
         return authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, pass));
     }
 
+    private Authentication loginFrom(String address, String user, String pass) {
+        var request = UsernamePasswordAuthenticationToken.unauthenticated(user, pass);
+        request.setDetails(new WebAuthenticationDetails(address, null));
+        return authenticationManager.authenticate(request);
+    }
+
     private int failedLogins() {
         return dsl.select(STAFF_ACCOUNT.FAILED_LOGINS).from(STAFF_ACCOUNT).where(STAFF_ACCOUNT.USERNAME.eq(username)).fetchSingle().value1();
     }
 
     private int auditCount(String action) {
-        return dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(action).and(AUDIT_EVENT.TARGET_ID.eq(username)));
+        return auditCount(action, username);
+    }
+
+    private int auditCount(String action, String target) {
+        return dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(action).and(AUDIT_EVENT.TARGET_ID.eq(target)));
     }
 }
