@@ -19,7 +19,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -29,6 +28,7 @@ import ru.rusoragentai.console.plugins.PluginState;
 import ru.rusoragentai.console.plugins.PluginSummary;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.shell.ui.BoundedUpload;
 import ru.rusoragentai.spi.HealthResult;
 
 /** Installed plugins: state and errors; install, settings, test connection, enable/disable, reload, uninstall. */
@@ -59,7 +59,8 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component installer() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> install(metadata.fileName(), data)));
+        Upload upload = new Upload(new BoundedUpload(plugins.maxUploadBytes(), this::install,
+                name -> error(getTranslation("plugins.install.too-big", plugins.maxUploadBytes() / (1024 * 1024)))));
         upload.setId("plugin-upload");
         upload.setAcceptedFileTypes(".jar", "application/java-archive");
         upload.setMaxFiles(1);

@@ -19,12 +19,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
+import ru.rusoragentai.console.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
-import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.shell.ui.BoundedUpload;
 import ru.rusoragentai.console.tokens.BulkAdjustmentService;
 import ru.rusoragentai.console.tokens.BulkFileException;
 import ru.rusoragentai.console.tokens.BulkPreview;
@@ -42,16 +42,18 @@ public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitl
     private final Span summary = new Span();
     private final Button apply = new Button();
     private final HorizontalLayout resultBar = new HorizontalLayout();
+    private static final int MAX_FILE_BYTES = 1024 * 1024;
+
     private String fileName;
     private byte[] content;
 
     public BulkAdjustmentView(BulkAdjustmentService bulk) {
         this.bulk = bulk;
         setSizeFull();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> receiveFile(metadata.fileName(), data)));
+        Upload upload = new Upload(new BoundedUpload(MAX_FILE_BYTES, this::receiveFile, name -> error(getTranslation("bulk.error.too-large"))));
         upload.setId("bulk-upload");
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv", XLSX);
-        upload.setMaxFileSize(1024 * 1024);
+        upload.setMaxFileSize(MAX_FILE_BYTES);
         upload.setMaxFiles(1);
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
         UploadI18N i18n = new UploadI18N();
