@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -30,10 +31,17 @@ public class UsageReportService {
 
     private final UsageReportRepository repository;
     private final AuditService audit;
+    private final Clock clock;
 
-    UsageReportService(UsageReportRepository repository, AuditService audit) {
+    UsageReportService(UsageReportRepository repository, AuditService audit, Clock clock) {
         this.repository = repository;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Today in UTC on the console's clock: the default end of a report's range. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public List<UsageReportRow> report(LocalDate from, LocalDate until) {

@@ -48,6 +48,12 @@ public class PrivacyRequestService {
      * Records a request. An identifier that matches no user is recorded too (answered "we hold no data"). A
      * reported minor's account is suspended at once.
      */
+    /** Today in UTC on the console's clock: the day deadlines count from. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     @Transactional
     public PrivacyRequest create(NewPrivacyRequest intake) {
@@ -214,10 +220,6 @@ public class PrivacyRequestService {
 
     private PrivacyRequest require(long id) {
         return repository.find(id).orElseThrow(() -> new PrivacyException("No privacy request " + id));
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private LocalDateTime now() {

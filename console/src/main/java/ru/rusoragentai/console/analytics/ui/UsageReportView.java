@@ -19,7 +19,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import ru.rusoragentai.console.analytics.UsageReportRow;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.security.Role;
@@ -42,7 +41,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
     public UsageReportView(UsageReportService reports) {
         this.reports = reports;
         setSizeFull();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = reports.today();
         from.setLabel(getTranslation("recon.from"));
         from.setId("report-from");
         from.setValue(today.minusDays(30));

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import ru.rusoragentai.console.privacy.Jurisdiction;
@@ -45,8 +44,8 @@ class NewPrivacyRequestDialog extends Dialog {
         jurisdiction.setValue(Jurisdiction.GDPR);
         DatePicker received = new DatePicker(getTranslation("privacy.received"));
         received.setId("privacy-received");
-        received.setValue(LocalDate.now(ZoneOffset.UTC));
-        received.setMax(LocalDate.now(ZoneOffset.UTC));
+        received.setValue(requests.today());
+        received.setMax(requests.today());
         TextArea note = new TextArea(getTranslation("privacy.note"));
         note.setId("privacy-note");
         FormLayout form = new FormLayout(identifier, type, channel, jurisdiction, received, note);

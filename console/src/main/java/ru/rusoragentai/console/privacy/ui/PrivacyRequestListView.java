@@ -18,7 +18,6 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
@@ -97,7 +96,7 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
         if (!request.status().open()) {
             return new Span("—");
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = requests.today();
         long left = request.daysLeft(today);
         if (request.overdue(today)) {
             return Badge.of(getTranslation("privacy.overdue", -left), "error primary");

@@ -58,7 +58,7 @@ public class StaffListView extends VerticalLayout implements HasDynamicTitle {
         if (!staff.enabled()) {
             return getTranslation("staff.state.disabled");
         }
-        if (staff.lockedUntil() != null && staff.lockedUntil().isAfter(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))) {
+        if (staff.lockedUntil() != null && staff.lockedUntil().isAfter(staffService.now())) {
             return getTranslation("staff.state.locked");
         }
         return getTranslation(staff.mustChangePassword() ? "staff.state.password-pending" : "staff.state.active");
