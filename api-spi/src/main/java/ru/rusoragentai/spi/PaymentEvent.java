@@ -1,7 +1,6 @@
 package ru.rusoragentai.spi;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A payment event in the console's terms. Build with {@link #builder()}.
@@ -19,16 +18,26 @@ import java.util.Objects;
 public record PaymentEvent(PaymentKind kind, String externalId, long telegramUserId, long amountMinor,
                            String currency, String productId, long tokens, Instant occurredAt) {
 
+    /**
+     * @throws InvalidPaymentEventException when a value is missing or out of range (since 1.1.0; an
+     *         {@link IllegalArgumentException} as before, and a {@link NullPointerException} for a missing value before)
+     */
     public PaymentEvent {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(externalId, "externalId");
-        Objects.requireNonNull(currency, "currency");
-        Objects.requireNonNull(occurredAt, "occurredAt");
+        require(kind, "kind");
+        require(externalId, "externalId");
+        require(currency, "currency");
+        require(occurredAt, "occurredAt");
         if (externalId.isBlank() || externalId.length() > 100) {
-            throw new IllegalArgumentException("externalId must be 1..100 characters");
+            throw new InvalidPaymentEventException("externalId must be 1..100 characters");
         }
         if (amountMinor < 0 || tokens < 0) {
-            throw new IllegalArgumentException("amount and tokens must not be negative");
+            throw new InvalidPaymentEventException("amount and tokens must not be negative");
+        }
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null) {
+            throw new InvalidPaymentEventException(name + " is missing");
         }
     }
 

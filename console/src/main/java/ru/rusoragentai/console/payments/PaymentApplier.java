@@ -26,11 +26,13 @@ import ru.rusoragentai.spi.PaymentKind;
 class PaymentApplier {
 
     private final PaymentRepository payments;
+    private final WebhookInboxRepository inbox;
     private final TokenLedgerService ledger;
     private final Clock clock;
 
-    PaymentApplier(PaymentRepository payments, TokenLedgerService ledger, Clock clock) {
+    PaymentApplier(PaymentRepository payments, WebhookInboxRepository inbox, TokenLedgerService ledger, Clock clock) {
         this.payments = payments;
+        this.inbox = inbox;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -63,8 +65,35 @@ class PaymentApplier {
         var entry = ledger.apply(new LedgerRequest(userId, event.tokens(), LedgerKind.PURCHASE, event.externalId(),
                 channel + " " + event.kind().name().toLowerCase() + " of " + event.productId(),
                 key(channel, "credit", event.externalId()), false));
-        return Disposition.of(InboxStatus.APPLIED, "Credited " + event.tokens() + " tokens; balance now "
-                + entry.balanceAfter() + ".", 200).forUser(userId);
+        String applied = "Credited " + event.tokens() + " tokens; balance now " + entry.balanceAfter() + ".";
+        int reversed = applyParkedReversals(channel, event.externalId());
+        if (reversed > 0) {
+            applied += " A refund or chargeback that arrived first was applied at once.";
+        }
+        return Disposition.of(InboxStatus.APPLIED, applied, 200).forUser(userId);
+    }
+
+    /**
+     * A refund can reach us before the purchase it reverses (the vendor's retries are not ordered). It was parked;
+     * now that the purchase is here it is applied in the same transaction, so the user never keeps tokens they were
+     * refunded. Returns how many were applied.
+     */
+    private int applyParkedReversals(String channel, String externalId) {
+        int applied = 0;
+        for (WebhookInboxRepository.ParkedReversal parked : inbox.lockParkedReversals(channel, externalId)) {
+            PaymentEvent reversal = PaymentEvent.builder()
+                    .kind("chargeback".equals(parked.kind()) ? PaymentKind.CHARGEBACK : PaymentKind.REFUND)
+                    .externalId(externalId).telegramUserId(parked.telegramUserId()).currency("XXX")
+                    .occurredAt(clock.instant()).build();
+            Disposition disposition = reverse(channel, reversal);
+            inbox.updateAfterReplay(parked.id(), new Disposition(disposition.status(),
+                    disposition.outcome() + " (applied when the purchase arrived)", disposition.httpStatus(),
+                    disposition.userId()), reversal, "system", LocalDateTime.now(clock));
+            if (disposition.status() == InboxStatus.APPLIED) {
+                applied++;
+            }
+        }
+        return applied;
     }
 
     private Disposition reverse(String channel, PaymentEvent event) {

@@ -52,6 +52,35 @@ class WebhookInboxRepository {
                 .execute();
     }
 
+    /** Ids of deliveries waiting for a replay, oldest first. */
+    List<Long> replayable(InboxStatus status, String channelId, int limit) {
+        Condition waiting = status != null ? WEBHOOK_INBOX.STATUS.eq(status.dbValue())
+                : WEBHOOK_INBOX.STATUS.in(InboxStatus.FAILED.dbValue(), InboxStatus.UNMATCHED.dbValue());
+        return dsl.select(WEBHOOK_INBOX.ID).from(WEBHOOK_INBOX)
+                .where(waiting.and(filter(null, channelId)))
+                .orderBy(WEBHOOK_INBOX.RECEIVED_AT, WEBHOOK_INBOX.ID).limit(limit)
+                .fetch(WEBHOOK_INBOX.ID);
+    }
+
+    /** Refunds and chargebacks of this payment that arrived before it and were parked, locked for applying now. */
+    List<ParkedReversal> lockParkedReversals(String channelId, String externalId) {
+        return dsl.select(WEBHOOK_INBOX.ID, WEBHOOK_INBOX.EVENT_KIND, WEBHOOK_INBOX.TELEGRAM_USER_ID).from(WEBHOOK_INBOX)
+                .where(WEBHOOK_INBOX.CHANNEL_ID.eq(channelId).and(WEBHOOK_INBOX.EXTERNAL_ID.eq(externalId))
+                        .and(WEBHOOK_INBOX.STATUS.eq(InboxStatus.UNMATCHED.dbValue()))
+                        .and(WEBHOOK_INBOX.EVENT_KIND.in("refund", "chargeback")))
+                .orderBy(WEBHOOK_INBOX.ID).forUpdate()
+                .fetch(r -> new ParkedReversal(r.value1(), r.value2(), r.value3() == null ? 0 : r.value3()));
+    }
+
+    /** Deletes deliveries received before {@code cutoff}, except those still waiting for a replay; returns how many. */
+    int deleteBefore(LocalDateTime cutoff, int limit) {
+        List<Long> ids = dsl.select(WEBHOOK_INBOX.ID).from(WEBHOOK_INBOX)
+                .where(WEBHOOK_INBOX.RECEIVED_AT.lt(cutoff)
+                        .and(WEBHOOK_INBOX.STATUS.notIn(InboxStatus.FAILED.dbValue(), InboxStatus.UNMATCHED.dbValue())))
+                .orderBy(WEBHOOK_INBOX.RECEIVED_AT).limit(limit).fetch(WEBHOOK_INBOX.ID);
+        return ids.isEmpty() ? 0 : dsl.deleteFrom(WEBHOOK_INBOX).where(WEBHOOK_INBOX.ID.in(ids)).execute();
+    }
+
     List<InboxEntry> find(InboxStatus status, String channelId, int offset, int limit) {
         return dsl.selectFrom(WEBHOOK_INBOX).where(filter(status, channelId))
                 .orderBy(WEBHOOK_INBOX.RECEIVED_AT.desc(), WEBHOOK_INBOX.ID.desc())
@@ -98,6 +127,10 @@ class WebhookInboxRepository {
 
     private static String clip(String text) {
         return text.length() > 500 ? text.substring(0, 499) + "…" : text;
+    }
+
+    /** A parked refund or chargeback: its inbox row, kind (lower case) and the Telegram id it named. */
+    record ParkedReversal(long id, String kind, long telegramUserId) {
     }
 
     /** A delivery as stored, for replay. */

@@ -3,6 +3,7 @@ package ru.rusoragentai.console.payments;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.spi.InvalidPaymentEventException;
 import ru.rusoragentai.spi.PaymentChannel;
 import ru.rusoragentai.spi.PaymentEvent;
 import ru.rusoragentai.spi.WebhookDelivery;
@@ -41,10 +43,15 @@ public class WebhookIntakeService {
     private final AuditService audit;
     private final CurrentStaff currentStaff;
     private final TransactionTemplate tx;
+    private final ChannelBreakers breakers;
+    private final WebhookProperties properties;
     private final Clock clock;
 
     WebhookIntakeService(PluginHost host, PluginContexts contexts, PaymentApplier applier, WebhookInboxRepository inbox,
-                         AuditService audit, CurrentStaff currentStaff, PlatformTransactionManager transactions, Clock clock) {
+                         AuditService audit, CurrentStaff currentStaff, PlatformTransactionManager transactions,
+                         ChannelBreakers breakers, WebhookProperties properties, Clock clock) {
+        this.breakers = breakers;
+        this.properties = properties;
         this.host = host;
         this.contexts = contexts;
         this.applier = applier;
@@ -59,13 +66,17 @@ public class WebhookIntakeService {
     /** Handles one delivery; never throws for bad input, always records it. */
     public IntakeResult receive(String channelId, byte[] body, Map<String, List<String>> headers) {
         String headerText = Headers.format(headers);
+        if (host.extension(channelId, PaymentChannel.class).isEmpty() && host.plugin(channelId).isEmpty()) {
+            return record(channelId, headerText, body, Disposition.of(InboxStatus.REJECTED,
+                    "No payment channel '" + channelId + "'", 404), null);
+        }
         WebhookOutcome outcome;
         try {
             outcome = parse(channelId, body, headers);
         } catch (PluginException e) {
-            boolean missing = host.extension(channelId, PaymentChannel.class).isEmpty();
-            return record(channelId, headerText, body, Disposition.of(missing ? InboxStatus.REJECTED : InboxStatus.FAILED,
-                    e.getMessage(), missing ? 404 : 503), null);
+            // the channel exists but could not decide (not running, paused, slow, broken): kept for replay, and
+            // 503 makes the vendor deliver again
+            return record(channelId, headerText, body, Disposition.of(InboxStatus.FAILED, e.getMessage(), 503), null);
         }
         return switch (outcome) {
             case WebhookOutcome.BadSignature bad -> record(channelId, headerText, body,
@@ -111,6 +122,45 @@ public class WebhookIntakeService {
         });
     }
 
+    /**
+     * Replays each delivery in its own transaction, so one that still fails does not hold back the others.
+     *
+     * @return how many were applied (or found already applied) and, per refused delivery, why
+     */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public BulkReplay replayAll(List<Long> inboxIds) {
+        int done = 0;
+        Map<Long, String> refused = new java.util.LinkedHashMap<>();
+        for (long id : inboxIds) {
+            try {
+                IntakeResult result = replay(id);
+                if (result.status().replayable()) {
+                    refused.put(id, result.outcome());
+                } else {
+                    done++;
+                }
+            } catch (PluginException e) {
+                refused.put(id, e.getMessage());
+            }
+        }
+        BulkReplay summary = new BulkReplay(done, refused);
+        tx.executeWithoutResult(s -> audit.record("webhook.replay_bulk", "webhook", inboxIds.size() + " deliveries",
+                "replayed=" + summary.replayed() + " still-parked=" + summary.refused().size()));
+        return summary;
+    }
+
+    /** The ids of up to {@code limit} deliveries waiting for a replay (failed, unmatched), oldest first. */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public List<Long> replayable(InboxStatus status, String channelId, int limit) {
+        return inbox.replayable(status, channelId, limit);
+    }
+
+    /** closed, open or half_open: whether intake for the channel is paused after repeated failures. */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public String circuitState(String channelId) {
+        return breakers.state(channelId);
+    }
+
     @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
     public List<InboxEntry> inbox(InboxStatus status, String channelId, int offset, int limit) {
         return inbox.find(status, channelId, offset, limit);
@@ -127,8 +177,14 @@ public class WebhookIntakeService {
             throw new PluginException("No started payment channel '" + channelId + "'");
         }
         WebhookDelivery delivery = WebhookDelivery.of(body, headers);
-        return host.callGuarded(channelId, "parseWebhook",
-                () -> channel.get().parseWebhook(delivery, contexts.forPlugin(channelId)));
+        return breakers.call(channelId, () -> host.callIsolated(channelId, "parseWebhook", () -> {
+            try {
+                return channel.get().parseWebhook(delivery, contexts.forPlugin(channelId));
+            } catch (InvalidPaymentEventException e) {
+                // the SPI refused the values the plugin read from the body: the delivery is wrong, not the plugin
+                return WebhookOutcome.malformed("Payment event invalid: " + e.getMessage());
+            }
+        }));
     }
 
     private IntakeResult applyAndRecord(String channelId, String headerText, byte[] body, PaymentEvent event) {
@@ -146,8 +202,11 @@ public class WebhookIntakeService {
     }
 
     private IntakeResult record(String channelId, String headerText, byte[] body, Disposition disposition, PaymentEvent event) {
+        // a rejected delivery proved nothing about itself: keep only its start, so forged posts cannot fill the inbox
+        byte[] kept = disposition.status() == InboxStatus.REJECTED && body.length > properties.rejectedBodySize().toBytes()
+                ? Arrays.copyOf(body, (int) properties.rejectedBodySize().toBytes()) : body;
         long id = tx.execute(status -> inbox.insert(channelId.length() > 64 ? channelId.substring(0, 64) : channelId,
-                headerText, body, disposition, event, now()));
+                headerText, kept, disposition, event, now()));
         if (disposition.status() == InboxStatus.REJECTED || disposition.status() == InboxStatus.FAILED) {
             log.warn("Webhook {} for {}: {} ({})", id, channelId, disposition.status(), disposition.outcome());
         }

@@ -34,13 +34,29 @@ public class PluginCalls implements DisposableBean {
      * @throws PluginException with an operator-readable message when the call fails or times out
      */
     public <T> T guard(String pluginId, String operation, Duration timeout, Callable<T> work) {
+        return run(pluginId, operation, timeout, work, true);
+    }
+
+    /**
+     * Runs plugin code behind the same barrier, but a failure or timeout concerns this call only and leaves the
+     * plugin started: for work done per request from outside (webhook parsing), where one bad or slow request must
+     * not take the plugin down for every other one; the caller decides what repeated failures mean.
+     *
+     * @throws PluginException with an operator-readable message when the call fails or times out
+     */
+    public <T> T guardCall(String pluginId, String operation, Duration timeout, Callable<T> work) {
+        return run(pluginId, operation, timeout, work, false);
+    }
+
+    private <T> T run(String pluginId, String operation, Duration timeout, Callable<T> work, boolean failPlugin) {
+        BiConsumer<String, String> onFailure = failPlugin ? failureListener : (id, error) -> { };
         Future<T> future = executor.submit(work);
         try {
             return future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             String error = operation + " did not answer within " + timeout.toMillis() + " ms";
-            failureListener.accept(pluginId, error);
+            onFailure.accept(pluginId, error);
             throw new PluginException(pluginId + ": " + error);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -51,7 +67,7 @@ public class PluginCalls implements DisposableBean {
                 throw own;
             }
             String error = operation + " threw " + describe(cause);
-            failureListener.accept(pluginId, error);
+            onFailure.accept(pluginId, error);
             throw new PluginException(pluginId + ": " + error, cause);
         } catch (InterruptedException e) {
             future.cancel(true);

@@ -288,6 +288,11 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
         return calls.guard(pluginId, operation, properties.callTimeout(), work);
     }
 
+    /** {@link PluginCalls#guardCall}: a failure of this call leaves the plugin started. */
+    public <T> T callIsolated(String pluginId, String operation, java.util.concurrent.Callable<T> work) {
+        return calls.guardCall(pluginId, operation, properties.callTimeout(), work);
+    }
+
     /** How long a single plugin call may take. */
     public Duration callTimeout() {
         return properties.callTimeout();

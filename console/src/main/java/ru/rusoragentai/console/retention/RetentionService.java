@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.jobs.JobRun;
 import ru.rusoragentai.console.jobs.JobRuns;
+import ru.rusoragentai.console.payments.WebhookInboxRetention;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.usage.UsagePartitionService;
 
@@ -35,10 +36,13 @@ public class RetentionService {
     private final JobRuns runs;
     private final AuditService audit;
     private final TransactionTemplate tx;
+    private final WebhookInboxRetention webhookInbox;
     private final Clock clock;
 
     RetentionService(UsagePartitionService partitions, RetentionRepository repository, RetentionProperties properties, JobRuns runs,
-                     AuditService audit, PlatformTransactionManager transactions, Clock clock) {
+                     AuditService audit, PlatformTransactionManager transactions, WebhookInboxRetention webhookInbox,
+                     Clock clock) {
+        this.webhookInbox = webhookInbox;
         this.partitions = partitions;
         this.repository = repository;
         this.properties = properties;
@@ -60,9 +64,11 @@ public class RetentionService {
                 conversations += tx.execute(s -> repository.deleteConversations(ids));
             }
             int exports = deleteExpiredExports(now);
+            long deliveries = webhookInbox.purge(now);
             String summary = "usage: dropped " + usage.droppedPartitions() + " (about " + usage.approximateRowsDropped()
                     + " rows), deleted " + usage.rowsDeleted() + " older rows and " + usage.dailyRowsDeleted()
-                    + " roll-up rows; conversations deleted: " + conversations + "; export packages deleted: " + exports;
+                    + " roll-up rows; conversations deleted: " + conversations + "; export packages deleted: " + exports
+                    + "; webhook deliveries deleted: " + deliveries;
             log.info("Retention: {}", summary);
             return summary;
         });

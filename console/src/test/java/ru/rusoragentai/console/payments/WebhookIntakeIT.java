@@ -27,7 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.time.Duration;
 import ru.rusoragentai.console.plugins.PluginException;
+import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginState;
+import ru.rusoragentai.console.plugins.broken.FlakyChannel;
+import ru.rusoragentai.console.support.TestClock;
+import ru.rusoragentai.console.support.TestPlugins;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.SettingsChange;
 import ru.rusoragentai.console.security.Role;
@@ -57,6 +63,14 @@ class WebhookIntakeIT extends DatabaseTest {
 
     @Autowired
     WebhookIntakeService intake;
+
+    @Autowired
+    PluginHost host;
+
+    @Autowired
+    WebhookInboxRetention inboxRetention;
+
+    private static final String FLAKY = "test-flaky";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -187,6 +201,156 @@ class WebhookIntakeIT extends DatabaseTest {
     @Test
     void shouldAnswer404ForAChannelThatIsNotInstalled() throws Exception {
         assertThat(post("no-such-channel", "{}", "00").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldHoldDeliveriesWhileAChannelHangsAndApplyThemOnceItRecovers() throws Exception {
+        signInAs("operator", Role.OPERATOR);
+        plugins.install("flaky.jar", TestPlugins.jar(FLAKY, ">=1.0.0 & <2.0.0", null, List.of(FlakyChannel.class.getName()),
+                FlakyChannel.class));
+        long user = TestData.insertUser(dsl, "Held");
+        long telegram = TestData.telegramId(dsl, user);
+        try {
+            System.setProperty(FlakyChannel.MODE, "hang");
+            List<Long> held = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> response = post(FLAKY, telegram + ":held-" + purchaseId() + ":100", "-");
+                assertThat(response.statusCode()).isEqualTo(503);
+                assertThat(statusOf(response)).isEqualTo("failed");
+                held.add(inboxIdOf(response));
+            }
+            // three timeouts opened the breaker: the next delivery is held at once, without waiting on the plugin
+            long began = System.nanoTime();
+            HttpResponse<String> paused = post(FLAKY, telegram + ":held-" + purchaseId() + ":100", "-");
+            assertThat((System.nanoTime() - began) / 1_000_000).isLessThan(1_000);
+            assertThat(paused.statusCode()).isEqualTo(503);
+            assertThat(paused.body()).contains("paused");
+            held.add(inboxIdOf(paused));
+            // the plugin was never marked failed: no one has to press Reload
+            assertThat(host.plugin(FLAKY).orElseThrow().state()).isEqualTo(PluginState.STARTED);
+            assertThat(intake.circuitState(FLAKY)).isEqualTo("open");
+
+            System.setProperty(FlakyChannel.MODE, "ok");
+            TestClock.get().advance(Duration.ofSeconds(31));
+            HttpResponse<String> recovered = post(FLAKY, telegram + ":fresh-" + purchaseId() + ":100", "-");
+            assertThat(recovered.statusCode()).isEqualTo(200);
+            assertThat(intake.circuitState(FLAKY)).isEqualTo("closed");
+
+            signInAs("operator", Role.OPERATOR);
+            assertThat(intake.replayable(InboxStatus.FAILED, FLAKY, 100)).containsAll(held);
+            BulkReplay replayed = intake.replayAll(held);
+            assertThat(replayed.replayed()).isEqualTo(4);
+            assertThat(replayed.refused()).isEmpty();
+            assertThat(balance(user)).isEqualTo(500);
+        } finally {
+            System.clearProperty(FlakyChannel.MODE);
+            signInAs("operator", Role.OPERATOR);
+            plugins.uninstall(FLAKY);
+            signOut();
+        }
+    }
+
+    @Test
+    void shouldCallAnEventTheSpiRefusesMalformedAndKeepTheChannelRunning() throws Exception {
+        signInAs("operator", Role.OPERATOR);
+        plugins.install("flaky.jar", TestPlugins.jar(FLAKY, ">=1.0.0 & <2.0.0", null, List.of(FlakyChannel.class.getName()),
+                FlakyChannel.class));
+        long user = TestData.insertUser(dsl, "Negative");
+        long telegram = TestData.telegramId(dsl, user);
+        try {
+            System.setProperty(FlakyChannel.MODE, "negative");
+            HttpResponse<String> negative = post(FLAKY, telegram + ":neg-" + purchaseId() + ":100", "-");
+            assertThat(negative.statusCode()).isEqualTo(400);
+            assertThat(statusOf(negative)).isEqualTo("malformed");
+            System.setProperty(FlakyChannel.MODE, "ok");
+            assertThat(post(FLAKY, telegram + ":pos-" + purchaseId() + ":100", "-").statusCode()).isEqualTo(200);
+            assertThat(balance(user)).isEqualTo(100);
+        } finally {
+            System.clearProperty(FlakyChannel.MODE);
+            signInAs("operator", Role.OPERATOR);
+            plugins.uninstall(FLAKY);
+            signOut();
+        }
+    }
+
+    @Test
+    void shouldAnswer400ToANegativeTributePriceAndKeepCreditingLaterPurchases() throws Exception {
+        long user = TestData.insertUser(dsl, "Negative price");
+        long telegram = TestData.telegramId(dsl, user);
+        String negative = purchase(telegram, purchaseId()).replace("\"amount\": 499", "\"price\": -100");
+
+        HttpResponse<String> refused = post("pay-tribute", negative, sign(negative, KEY));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(statusOf(refused)).isEqualTo("malformed");
+
+        String good = purchase(telegram, purchaseId());
+        assertThat(post("pay-tribute", good, sign(good, KEY)).statusCode()).isEqualTo(200);
+        assertThat(balance(user)).isEqualTo(PACK);
+        assertThat(host.plugin("pay-tribute").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+    }
+
+    @Test
+    void shouldApplyARefundThatArrivedBeforeItsPurchaseWhenThePurchaseArrives() throws Exception {
+        long user = TestData.insertUser(dsl, "Refund first");
+        long telegram = TestData.telegramId(dsl, user);
+        long purchase = purchaseId();
+        String refund = envelope("digital_product_refunded", telegram, purchase);
+        HttpResponse<String> parked = post("pay-tribute", refund, sign(refund, KEY));
+        assertThat(statusOf(parked)).isEqualTo("unmatched");
+
+        String bought = purchase(telegram, purchase);
+        assertThat(statusOf(post("pay-tribute", bought, sign(bought, KEY)))).isEqualTo("applied");
+
+        assertThat(balance(user)).isZero();
+        assertThat(dsl.select(PAYMENT.STATUS).from(PAYMENT).where(PAYMENT.USER_ID.eq(user)).fetchSingle().value1())
+                .isEqualTo("refunded");
+        assertThat(dsl.select(WEBHOOK_INBOX.STATUS).from(WEBHOOK_INBOX).where(WEBHOOK_INBOX.ID.eq(inboxIdOf(parked)))
+                .fetchSingle().value1()).isEqualTo("applied");
+        // the vendor's retry of the refund changes nothing more
+        assertThat(statusOf(post("pay-tribute", refund, sign(refund, KEY)))).isEqualTo("duplicate");
+        assertThat(balance(user)).isZero();
+    }
+
+    @Test
+    void shouldKeepOnlyTheStartOfForgedBodiesAndRefuseAFloodingAddress() throws Exception {
+        String body = "{\"pad\": \"" + "x".repeat(250 * 1024) + "\"}";
+        int before = dsl.fetchCount(WEBHOOK_INBOX);
+        List<Integer> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                answers.add(post("pay-tribute", body, sign(body, "not-the-key")).statusCode());
+            }
+            assertThat(answers).containsOnly(401, 429).endsWith(429, 429, 429);
+            int firstRefusal = answers.indexOf(429);
+            assertThat(answers.subList(firstRefusal, answers.size())).containsOnly(429);
+            // the refused ones were not stored; the rejected ones keep 1 KB of their 250 KB
+            assertThat(dsl.fetchCount(WEBHOOK_INBOX)).isEqualTo(before + firstRefusal);
+            assertThat(dsl.select(WEBHOOK_INBOX.BODY).from(WEBHOOK_INBOX).orderBy(WEBHOOK_INBOX.ID.desc()).limit(firstRefusal)
+                    .fetch(WEBHOOK_INBOX.BODY)).hasSize(firstRefusal).allSatisfy(stored -> assertThat(stored).hasSize(1024));
+        } finally {
+            TestClock.get().advance(Duration.ofMinutes(11));
+        }
+        // the cool-down over, the address may deliver again
+        assertThat(post("pay-tribute", body, sign(body, "not-the-key")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldDeleteDeliveriesPastTheRetentionPeriodButKeepThoseWaitingForAReplay() throws Exception {
+        String forged = "{}";
+        long old = inboxIdOf(post("pay-tribute", forged, sign(forged, "not-the-key")));
+        String parkedBody = purchase(TestData.unusedTelegramId(), purchaseId());
+        long parked = inboxIdOf(post("pay-tribute", parkedBody, sign(parkedBody, KEY)));
+        dsl.update(WEBHOOK_INBOX).set(WEBHOOK_INBOX.RECEIVED_AT, TestClock.now().minusDays(91))
+                .where(WEBHOOK_INBOX.ID.in(old, parked)).execute();
+
+        assertThat(inboxRetention.purge(TestClock.now())).isGreaterThanOrEqualTo(1);
+
+        assertThat(dsl.fetchExists(WEBHOOK_INBOX, WEBHOOK_INBOX.ID.eq(old))).isFalse();
+        assertThat(dsl.fetchExists(WEBHOOK_INBOX, WEBHOOK_INBOX.ID.eq(parked))).isTrue();
+    }
+
+    private static long inboxIdOf(HttpResponse<String> response) {
+        return Long.parseLong(response.body().replaceAll(".*\"inbox\":(\\d+).*", "$1"));
     }
 
     private HttpResponse<String> post(String channel, String body, String signature) throws Exception {

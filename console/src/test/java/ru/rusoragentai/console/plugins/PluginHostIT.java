@@ -62,7 +62,7 @@ class PluginHostIT extends DatabaseTest {
         byte[] jar = TestPlugins.jar("test-future", ">=2.0.0", null, List.of(FixedProvider.class.getName()), FixedProvider.class);
 
         assertThatThrownBy(() -> plugins.install("future.jar", jar)).isInstanceOf(PluginException.class)
-                .hasMessage("Plugin test-future 1.0.0 requires SPI >=2.0.0, but this console offers SPI 1.0.0");
+                .hasMessage("Plugin test-future 1.0.0 requires SPI >=2.0.0, but this console offers SPI " + ru.rusoragentai.spi.SpiVersion.current());
 
         assertThat(host.plugin("test-future")).isEmpty();
         assertThat(TestPlugins.jarsIn(TestPlugins.sharedDir())).doesNotContain("test-future.jar");

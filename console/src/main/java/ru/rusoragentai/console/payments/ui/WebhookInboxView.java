@@ -22,6 +22,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import ru.rusoragentai.console.payments.BulkReplay;
 import ru.rusoragentai.console.payments.InboxEntry;
 import ru.rusoragentai.console.payments.InboxStatus;
 import ru.rusoragentai.console.payments.IntakeResult;
@@ -36,12 +37,14 @@ import ru.rusoragentai.console.users.ui.UserDetailView;
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
 public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final int MAX_BULK_REPLAY = 1_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final WebhookIntakeService intake;
     private final Grid<InboxEntry> grid = new Grid<>();
     private final ComboBox<InboxStatus> status = new ComboBox<>();
     private final Span total = new Span();
+    private final Button replayWaiting = new Button();
 
     public WebhookInboxView(WebhookIntakeService intake) {
         this.intake = intake;
@@ -53,7 +56,10 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         status.setItemLabelGenerator(s -> getTranslation("inbox.status." + s.dbValue()));
         status.addValueChangeListener(e -> refresh());
         total.setId("inbox-total");
-        HorizontalLayout filters = new HorizontalLayout(status, total);
+        replayWaiting.setId("inbox-replay-waiting");
+        replayWaiting.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        replayWaiting.addClickListener(e -> confirmReplayWaiting());
+        HorizontalLayout filters = new HorizontalLayout(status, total, replayWaiting);
         filters.setAlignItems(Alignment.BASELINE);
         grid.setId("inbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -123,7 +129,34 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         refresh();
     }
 
+    /** Failed or unmatched deliveries (the filter's, when it picks one of those), oldest first. */
+    private java.util.List<Long> waiting() {
+        InboxStatus filter = status.getValue() != null && status.getValue().replayable() ? status.getValue() : null;
+        return intake.replayable(filter, null, MAX_BULK_REPLAY);
+    }
+
+    private void confirmReplayWaiting() {
+        java.util.List<Long> ids = waiting();
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("inbox.replay-waiting.title"),
+                getTranslation("inbox.replay-waiting.confirm", ids.size()), getTranslation("inbox.replay"), e -> replayAll(ids));
+        dialog.setId("replay-waiting-confirm");
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.open();
+    }
+
+    void replayAll(java.util.List<Long> ids) {
+        BulkReplay result = intake.replayAll(ids);
+        Notification.show(getTranslation("inbox.replay-waiting.done", result.replayed(), result.refused().size()), 8_000,
+                Notification.Position.BOTTOM_START).addThemeVariants(result.refused().isEmpty()
+                ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+        refresh();
+    }
+
     private void refresh() {
+        int waitingCount = waiting().size();
+        replayWaiting.setText(getTranslation("inbox.replay-waiting", waitingCount));
+        replayWaiting.setEnabled(waitingCount > 0);
         InboxStatus filter = status.getValue();
         int count = intake.inboxCount(filter, null);
         total.setText(getTranslation("inbox.total", count));

@@ -70,6 +70,9 @@ final class TributeEvents {
         // price is what the subscriber paid; amount what reaches the creator after Tribute's fee
         long amount = Json.decimal(payload, "price").or(() -> Json.decimal(payload, "amount"))
                 .map(d -> d.longValueExact()).orElse(0L);
+        if (amount < 0) {
+            throw new Json.JsonException("price must not be negative");
+        }
         String currency = Json.text(payload, "currency").orElse("XXX").toUpperCase(Locale.ROOT);
         return WebhookOutcome.verified(PaymentEvent.builder().kind(kind).externalId(externalId)
                 .telegramUserId(telegram).amountMinor(kind == PaymentKind.CANCELLATION ? 0 : amount).currency(currency)

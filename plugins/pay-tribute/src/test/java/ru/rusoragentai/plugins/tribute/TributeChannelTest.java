@@ -114,6 +114,14 @@ class TributeChannelTest extends PaymentChannelContract {
     }
 
     @Test
+    void shouldCallANegativePriceMalformed() {
+        WebhookOutcome outcome = parse(TributeSamples.envelope("new_subscription",
+                "{\"subscription_id\": 1644, \"period_id\": 1, \"telegram_user_id\": 31, \"price\": -100, \"currency\": \"rub\"}"));
+        assertEquals("Tribute event unreadable: price must not be negative",
+                assertInstanceOf(WebhookOutcome.Malformed.class, outcome).reason());
+    }
+
+    @Test
     void shouldAcceptAnUpperCaseHexSignature() {
         byte[] body = purchaseBody().getBytes(StandardCharsets.UTF_8);
         WebhookDelivery delivery = WebhookDelivery.of(body,
