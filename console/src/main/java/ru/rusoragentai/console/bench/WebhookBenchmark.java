@@ -19,6 +19,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import ru.rusoragentai.console.ConsoleApplication;
 import ru.rusoragentai.console.plugins.PluginService;
+import ru.rusoragentai.console.plugins.SettingsApprovalService;
 import ru.rusoragentai.console.plugins.SettingsChange;
 import ru.rusoragentai.console.tokens.TokenLedgerService;
 
@@ -52,8 +53,13 @@ public final class WebhookBenchmark {
             int users = env.getProperty("bench.users", Integer.class, 2_000);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             SupportBenchmark.signIn("bench-operator");
-            context.getBean(PluginService.class).saveSettings("pay-tribute", new SettingsChange(
+            var saved = context.getBean(PluginService.class).saveSettings("pay-tribute", new SettingsChange(
                     Map.of("products", "digital:1 = 1000 | Bench pack"), Map.of("api-key", KEY), Set.of()));
+            if (saved.pending()) {
+                // a payment channel's settings need a second administrator
+                SupportBenchmark.signIn("bench-approver");
+                context.getBean(SettingsApprovalService.class).approve(saved.pendingChangeId());
+            }
             context.getBean(BenchData.class).insertUsers(FIRST_TELEGRAM_ID, users);
             run(port, 5_000, clients, users, "warm-up");
             double[] latencies = run(port, total, clients, users, "measured");

@@ -26,8 +26,9 @@ class WebhookInboxRepository {
     }
 
     long insert(String channelId, String headers, byte[] body, Disposition disposition, PaymentEvent event,
-                LocalDateTime now) {
+                long settingsVersion, LocalDateTime now) {
         return dsl.insertInto(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.SETTINGS_CHANGE_ID, settingsVersion == 0 ? null : settingsVersion)
                 .set(WEBHOOK_INBOX.CHANNEL_ID, channelId)
                 .set(WEBHOOK_INBOX.RECEIVED_AT, now)
                 .set(WEBHOOK_INBOX.HEADERS, headers)
@@ -39,9 +40,11 @@ class WebhookInboxRepository {
 
     /** The stored delivery, locked for the replaying transaction. */
     Optional<StoredDelivery> lockForReplay(long id) {
-        return dsl.select(WEBHOOK_INBOX.CHANNEL_ID, WEBHOOK_INBOX.HEADERS, WEBHOOK_INBOX.BODY, WEBHOOK_INBOX.STATUS)
+        return dsl.select(WEBHOOK_INBOX.CHANNEL_ID, WEBHOOK_INBOX.HEADERS, WEBHOOK_INBOX.BODY, WEBHOOK_INBOX.STATUS,
+                        WEBHOOK_INBOX.SETTINGS_CHANGE_ID)
                 .from(WEBHOOK_INBOX).where(WEBHOOK_INBOX.ID.eq(id)).forUpdate()
-                .fetchOptional(r -> new StoredDelivery(id, r.value1(), r.value2(), r.value3(), InboxStatus.fromDb(r.value4())));
+                .fetchOptional(r -> new StoredDelivery(id, r.value1(), r.value2(), r.value3(), InboxStatus.fromDb(r.value4()),
+                        r.value5() == null ? 0 : r.value5()));
     }
 
     void updateAfterReplay(long id, Disposition disposition, PaymentEvent event, String actor, LocalDateTime now) {
@@ -134,6 +137,6 @@ class WebhookInboxRepository {
     }
 
     /** A delivery as stored, for replay. */
-    record StoredDelivery(long id, String channelId, String headers, byte[] body, InboxStatus status) {
+    record StoredDelivery(long id, String channelId, String headers, byte[] body, InboxStatus status, long settingsVersion) {
     }
 }

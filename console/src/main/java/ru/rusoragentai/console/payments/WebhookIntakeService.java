@@ -113,7 +113,13 @@ public class WebhookIntakeService {
             if (!(outcome instanceof WebhookOutcome.Verified verified)) {
                 throw new PluginException("Replay refused: the channel now answers " + describe(outcome));
             }
-            Disposition disposition = applier.apply(stored.channelId(), verified.event(), stored.body());
+            Disposition applied = applier.apply(stored.channelId(), verified.event(), stored.body());
+            // the replay ran under the channel's current settings: say so, and whether they changed since arrival
+            long current = contexts.settingsVersion(stored.channelId());
+            Disposition disposition = new Disposition(applied.status(), applied.outcome() + (current == stored.settingsVersion()
+                    ? " Replayed under the settings it arrived under" + version(current) + "."
+                    : " Replayed under the current settings" + version(current) + "; it arrived under" + version(stored.settingsVersion()) + "."),
+                    applied.httpStatus(), applied.userId());
             inbox.updateAfterReplay(inboxId, disposition, verified.event(), currentStaff.actor(), now());
             audit.record("webhook.replay", "webhook", String.valueOf(inboxId),
                     "channel=" + stored.channelId() + " was=" + stored.status().dbValue() + " now=" + disposition.status().dbValue()
@@ -191,7 +197,7 @@ public class WebhookIntakeService {
         try {
             return tx.execute(status -> {
                 Disposition disposition = applier.apply(channelId, event, body);
-                long id = inbox.insert(channelId, headerText, body, disposition, event, now());
+                long id = inbox.insert(channelId, headerText, body, disposition, event, contexts.settingsVersion(channelId), now());
                 return new IntakeResult(disposition.httpStatus(), id, disposition.status(), disposition.outcome());
             });
         } catch (RuntimeException e) {
@@ -205,8 +211,9 @@ public class WebhookIntakeService {
         // a rejected delivery proved nothing about itself: keep only its start, so forged posts cannot fill the inbox
         byte[] kept = disposition.status() == InboxStatus.REJECTED && body.length > properties.rejectedBodySize().toBytes()
                 ? Arrays.copyOf(body, (int) properties.rejectedBodySize().toBytes()) : body;
-        long id = tx.execute(status -> inbox.insert(channelId.length() > 64 ? channelId.substring(0, 64) : channelId,
-                headerText, kept, disposition, event, now()));
+        String channel = channelId.length() > 64 ? channelId.substring(0, 64) : channelId;
+        long id = tx.execute(status -> inbox.insert(channel, headerText, kept, disposition, event,
+                contexts.settingsVersion(channel), now()));
         if (disposition.status() == InboxStatus.REJECTED || disposition.status() == InboxStatus.FAILED) {
             log.warn("Webhook {} for {}: {} ({})", id, channelId, disposition.status(), disposition.outcome());
         }
@@ -220,6 +227,10 @@ public class WebhookIntakeService {
             case WebhookOutcome.Ignored ignored -> "ignored (" + ignored.reason() + ")";
             case WebhookOutcome.Verified verified -> "verified";
         };
+    }
+
+    private static String version(long settingsChange) {
+        return settingsChange == 0 ? " (no approved change yet)" : " (settings change #" + settingsChange + ")";
     }
 
     private LocalDateTime now() {

@@ -30,6 +30,7 @@ public class PluginContexts {
     }
 
     private final PluginSettingsRepository repository;
+    private final SettingsChangeRepository changes;
     private final SecretCipher cipher;
     private final PluginHost host;
     private final PluginProperties properties;
@@ -37,9 +38,10 @@ public class PluginContexts {
     private final HttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    PluginContexts(PluginSettingsRepository repository, SecretCipher cipher, PluginHost host, PluginProperties properties,
-                   Clock clock) {
+    PluginContexts(PluginSettingsRepository repository, SettingsChangeRepository changes, SecretCipher cipher, PluginHost host,
+                   PluginProperties properties, Clock clock) {
         this.repository = repository;
+        this.changes = changes;
         this.cipher = cipher;
         this.host = host;
         this.properties = properties;
@@ -91,6 +93,11 @@ public class PluginContexts {
     /** Drops a plugin's cached settings (after a save). */
     public void evict(String pluginId) {
         cache.remove(pluginId);
+    }
+
+    /** The newest approved settings change of the plugin (0 if none): which settings a webhook delivery met. */
+    public long settingsVersion(String pluginId) {
+        return changes.latestApproved(pluginId);
     }
 
     /** The descriptors of every extension of the plugin, merged by name in first-seen order. */

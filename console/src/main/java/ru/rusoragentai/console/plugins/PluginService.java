@@ -16,6 +16,7 @@ import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.spi.ConsoleExtension;
 import ru.rusoragentai.spi.HealthResult;
+import ru.rusoragentai.spi.PaymentChannel;
 import ru.rusoragentai.spi.SettingDescriptor;
 
 /** What operators do with plugins. Every action is permission-checked here and audited. */
@@ -33,10 +34,15 @@ public class PluginService {
     private final SecretCipher cipher;
     private final AuditService audit;
     private final CurrentStaff currentStaff;
+    private final SettingsWriter writer;
+    private final SettingsChangeRepository changeRepository;
     private final Clock clock;
 
     PluginService(PluginHost host, PluginFiles files, PluginStateRepository states, PluginSettingsRepository settings,
-                  PluginContexts contexts, SecretCipher cipher, AuditService audit, CurrentStaff currentStaff, Clock clock) {
+                  PluginContexts contexts, SecretCipher cipher, AuditService audit, CurrentStaff currentStaff,
+                  SettingsWriter writer, SettingsChangeRepository changeRepository, Clock clock) {
+        this.writer = writer;
+        this.changeRepository = changeRepository;
         this.host = host;
         this.files = files;
         this.states = states;
@@ -128,42 +134,32 @@ public class PluginService {
     }
 
     /**
-     * Validates and stores settings; secrets are encrypted (AES-256-GCM) and never echoed back.
+     * Validates and stores settings; secrets are encrypted (AES-256-GCM) and never echoed back. A payment channel's
+     * settings decide who is credited for what, so for one the change waits for a second administrator instead
+     * ({@link SettingsApprovalService}); a newer change replaces one still waiting.
      *
      * @throws PluginException listing every problem; nothing is stored then
      */
     @Transactional
-    public void saveSettings(String id, SettingsChange change) {
+    public SettingsSaved saveSettings(String id, SettingsChange change) {
         PluginSettingsForm form = settingsForm(id);
-        List<String> problems = SettingsValidator.problems(form.descriptors(), change, form.secretsSet());
-        if (!problems.isEmpty()) {
-            throw new PluginException(String.join(" ", problems));
-        }
+        writer.validate(form, change);
         String actor = currentStaff.actor();
         LocalDateTime now = now();
-        Set<String> changed = new TreeSet<>();
-        for (SettingDescriptor d : form.descriptors()) {
-            if (d.secret()) {
-                if (change.newSecrets().containsKey(d.name())) {
-                    settings.saveSecret(id, d.name(), cipher.encryptString(change.newSecrets().get(d.name())), actor, now);
-                    changed.add(d.name() + "=(secret set)");
-                } else if (change.clearedSecrets().contains(d.name())) {
-                    settings.delete(id, d.name());
-                    changed.add(d.name() + "=(secret cleared)");
-                }
-                continue;
+        if (host.extension(id, PaymentChannel.class).isPresent()) {
+            Set<String> changes = writer.describe(form, change);
+            if (changes.isEmpty()) {
+                return new SettingsSaved(null);
             }
-            String value = change.values().getOrDefault(d.name(), "").strip();
-            String before = form.values().get(d.name());
-            if (value.isEmpty()) {
-                settings.delete(id, d.name());
-            } else if (!value.equals(before)) {
-                settings.saveText(id, d.name(), value, actor, now);
-                changed.add(d.name() + ": " + abbreviate(before) + " -> " + abbreviate(value));
-            }
+            String summary = String.join("; ", changes);
+            changeRepository.supersede(id, actor, now);
+            long pending = changeRepository.insert(id, cipher.encryptString(SettingsChangeJson.write(change)), summary, actor, now);
+            audit.record("plugin.settings_requested", TARGET, id, "change #" + pending + ": " + summary);
+            return new SettingsSaved(pending);
         }
-        contexts.evict(id);
+        Set<String> changed = writer.write(id, form, change, actor, now);
         audit.record("plugin.settings", TARGET, id, changed.isEmpty() ? "no change" : String.join("; ", changed));
+        return new SettingsSaved(null);
     }
 
     /** Runs the plugin's health check with the call timeout. */

@@ -63,6 +63,7 @@ public final class ResidualScan {
             Map.entry("audit_chain_head", "hash chain heads"),
             Map.entry("abuse_rule", "rule definitions"),
             Map.entry("plugin_setting", "plugin configuration"),
+            Map.entry("plugin_setting_change", "plugin configuration waiting for approval"),
             Map.entry("plugin_state", "plugin configuration"),
             Map.entry("model_price", "price list"),
             Map.entry("model_route", "routing rules"),

@@ -2,6 +2,7 @@ package ru.rusoragentai.console.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.rusoragentai.db.Tables.AUDIT_EVENT;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
 import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
@@ -27,10 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
 import java.time.Duration;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.plugins.PluginState;
+import ru.rusoragentai.console.plugins.SettingsApprovalService;
+import ru.rusoragentai.console.plugins.SettingsSaved;
 import ru.rusoragentai.console.plugins.broken.FlakyChannel;
 import ru.rusoragentai.console.support.TestClock;
 import ru.rusoragentai.console.support.TestPlugins;
@@ -68,6 +72,9 @@ class WebhookIntakeIT extends DatabaseTest {
     PluginHost host;
 
     @Autowired
+    SettingsApprovalService approvals;
+
+    @Autowired
     WebhookInboxRetention inboxRetention;
 
     private static final String FLAKY = "test-flaky";
@@ -77,8 +84,12 @@ class WebhookIntakeIT extends DatabaseTest {
     @BeforeEach
     void configureTribute() {
         signInAs("operator", Role.OPERATOR);
-        plugins.saveSettings("pay-tribute", new SettingsChange(
+        SettingsSaved saved = plugins.saveSettings("pay-tribute", new SettingsChange(
                 Map.of("products", "digital:77 = " + PACK + " | Test pack"), Map.of("api-key", KEY), Set.of()));
+        if (saved.pending()) {
+            signInAs("second-admin", Role.ADMIN);
+            approvals.approve(saved.pendingChangeId());
+        }
         signOut();
     }
 
@@ -347,6 +358,58 @@ class WebhookIntakeIT extends DatabaseTest {
 
         assertThat(dsl.fetchExists(WEBHOOK_INBOX, WEBHOOK_INBOX.ID.eq(old))).isFalse();
         assertThat(dsl.fetchExists(WEBHOOK_INBOX, WEBHOOK_INBOX.ID.eq(parked))).isTrue();
+    }
+
+    @Test
+    void shouldNotLetAnOperatorMintTokensWithAChannelKeyAndProductMapOfTheirOwn() throws Exception {
+        long user = TestData.insertUser(dsl, "Minted");
+        long telegram = TestData.telegramId(dsl, user);
+        signInAs("lone-operator", Role.OPERATOR);
+        SettingsSaved saved = plugins.saveSettings("pay-tribute", new SettingsChange(
+                Map.of("products", "digital:77 = 1000000 | Free money"), Map.of("api-key", "operator-key"), Set.of()));
+        signOut();
+
+        // nothing changed yet: the operator's key does not verify, the old one still does, at the old price
+        String forged = purchase(telegram, purchaseId());
+        assertThat(post("pay-tribute", forged, sign(forged, "operator-key")).statusCode()).isEqualTo(401);
+        assertThat(balance(user)).isZero();
+        assertThat(saved.pending()).isTrue();
+        signInAs("lone-operator", Role.OPERATOR);
+        assertThat(approvals.pending()).anySatisfy(p -> {
+            assertThat(p.id()).isEqualTo(saved.pendingChangeId());
+            assertThat(p.summary()).contains("api-key=(secret set)").contains("1000000").doesNotContain("operator-key");
+        });
+        assertThatThrownBy(() -> approvals.approve(saved.pendingChangeId())).isInstanceOf(AccessDeniedException.class);
+
+        // an administrator who asked for a change cannot approve it either
+        signInAs("admin-a", Role.ADMIN);
+        SettingsSaved own = plugins.saveSettings("pay-tribute", new SettingsChange(
+                Map.of("products", "digital:77 = 2000000 | More money"), Map.of("api-key", "admin-key"), Set.of()));
+        assertThatThrownBy(() -> approvals.approve(own.pendingChangeId())).isInstanceOf(PluginException.class)
+                .hasMessageContaining("another administrator");
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("plugin.settings_self_approval_refused"))).isPositive();
+        // the newer request replaced the operator's
+        assertThatThrownBy(() -> approvals.approve(saved.pendingChangeId())).isInstanceOf(PluginException.class)
+                .hasMessageContaining("superseded");
+
+        signInAs("admin-b", Role.ADMIN);
+        approvals.approve(own.pendingChangeId());
+        signOut();
+        String signed = purchase(telegram, purchaseId());
+        assertThat(post("pay-tribute", signed, sign(signed, "admin-key")).statusCode()).isEqualTo(200);
+        assertThat(balance(user)).isEqualTo(2_000_000);
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("plugin.settings_approved")
+                .and(AUDIT_EVENT.DETAILS.contains("change #" + own.pendingChangeId())))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSayWhichSettingsAReplayUsed() throws Exception {
+        long telegramId = TestData.unusedTelegramId();
+        String body = purchase(telegramId, purchaseId());
+        long inboxId = inboxIdOf(post("pay-tribute", body, sign(body, KEY)));
+        TestData.insertUserWithTelegramId(dsl, "Replayed later", telegramId);
+        signInAs("operator", Role.OPERATOR);
+        assertThat(intake.replay(inboxId).outcome()).contains("Replayed under the settings it arrived under");
     }
 
     private static long inboxIdOf(HttpResponse<String> response) {

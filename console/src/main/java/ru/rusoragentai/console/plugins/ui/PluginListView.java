@@ -26,6 +26,7 @@ import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.PluginState;
 import ru.rusoragentai.console.plugins.PluginSummary;
+import ru.rusoragentai.console.plugins.SettingsApprovalService;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
 import ru.rusoragentai.console.shell.ui.BoundedUpload;
@@ -38,9 +39,11 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
 
     private final PluginService plugins;
     private final Grid<PluginSummary> grid = new Grid<>();
+    private final PendingSettingsPanel pending;
 
-    public PluginListView(PluginService plugins) {
+    public PluginListView(PluginService plugins, SettingsApprovalService approvals) {
         this.plugins = plugins;
+        this.pending = new PendingSettingsPanel(approvals, () -> grid.setItems(plugins.plugins()));
         setSizeFull();
         grid.setId("plugins-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -54,7 +57,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
         grid.setEmptyStateText(getTranslation("plugins.empty"));
-        add(new H2(getTranslation("plugins.heading")), installer(), grid);
+        add(new H2(getTranslation("plugins.heading")), installer(), pending, grid);
         refresh();
     }
 
@@ -190,6 +193,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         grid.setItems(plugins.plugins());
+        pending.refresh();
     }
 
     private static void success(String text) {

@@ -22,6 +22,7 @@ import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.PluginSettingsForm;
 import ru.rusoragentai.console.plugins.SettingsChange;
+import ru.rusoragentai.console.plugins.SettingsSaved;
 import ru.rusoragentai.spi.SettingDescriptor;
 
 /**
@@ -115,8 +116,13 @@ class PluginSettingsDialog extends Dialog {
             }
         });
         try {
-            plugins.saveSettings(pluginId, new SettingsChange(values, secrets, cleared));
-            Notification.show(getTranslation("plugins.settings.saved", pluginId)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            SettingsSaved saved = plugins.saveSettings(pluginId, new SettingsChange(values, secrets, cleared));
+            if (saved.pending()) {
+                Notification.show(getTranslation("plugins.settings.pending", pluginId, saved.pendingChangeId()), 8_000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_WARNING);
+            } else {
+                Notification.show(getTranslation("plugins.settings.saved", pluginId)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            }
             close();
             onSaved.run();
         } catch (PluginException invalid) {

@@ -28,6 +28,7 @@ import ru.rusoragentai.console.payments.InboxStatus;
 import ru.rusoragentai.console.payments.IntakeResult;
 import ru.rusoragentai.console.payments.WebhookIntakeService;
 import ru.rusoragentai.console.plugins.PluginService;
+import ru.rusoragentai.console.plugins.SettingsApprovalService;
 import ru.rusoragentai.console.plugins.SettingsChange;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.KaribuTest;
@@ -43,10 +44,21 @@ class WebhookInboxViewTest extends KaribuTest {
     @Autowired
     PluginService plugins;
 
+    @Autowired
+    ru.rusoragentai.console.plugins.PluginContexts contexts;
+
+    @Autowired
+    SettingsApprovalService approvals;
+
     @Test
     void shouldFilterParkedDeliveriesAndReplayOneAfterTheUserSignsUp() throws Exception {
         signInAs("operator-ui", Role.OPERATOR);
-        plugins.saveSettings("pay-tribute", new SettingsChange(Map.of("products", "digital:5 = 777"), Map.of("api-key", KEY), Set.of()));
+        var saved = plugins.saveSettings("pay-tribute", new SettingsChange(Map.of("products", "digital:5 = 777"), Map.of("api-key", KEY), Set.of()));
+        if (saved.pending()) {
+            signInAs("admin-ui", Role.ADMIN);
+            approvals.approve(saved.pendingChangeId());
+            signInAs("operator-ui", Role.OPERATOR);
+        }
         long telegramId = TestData.unusedTelegramId();
         String body = """
                 {"name": "new_digital_product", "created_at": "2026-11-27T09:00:00Z", "sent_at": "2026-11-27T09:00:00Z",
@@ -69,7 +81,8 @@ class WebhookInboxViewTest extends KaribuTest {
         _click(_get(cell, Button.class, spec -> spec.withId("replay-" + parked.inboxId())));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("replay-confirm")));
 
-        NotificationsKt.expectNotifications("Applied: Credited 777 tokens; balance now 777.");
+        NotificationsKt.expectNotifications("Applied: Credited 777 tokens; balance now 777. Replayed under the settings it arrived under"
+                + " (settings change #" + contexts.settingsVersion("pay-tribute") + ").");
         assertThat(dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE).where(TOKEN_BALANCE.USER_ID.eq(user)).fetchSingle().value1())
                 .isEqualTo(777L);
         assertThat(GridKt._findAll(grid())).extracting(InboxEntry::id).doesNotContain(parked.inboxId());

@@ -35,6 +35,9 @@ class PluginListViewTest extends KaribuTest {
     PluginService plugins;
 
     @Autowired
+    ru.rusoragentai.console.plugins.SettingsApprovalService approvals;
+
+    @Autowired
     PluginHost host;
 
     @AfterEach
@@ -103,8 +106,23 @@ class PluginListViewTest extends KaribuTest {
         _get(TextArea.class, spec -> spec.withId("setting-products")).setValue("digital:1 = 100 | UI pack");
         _click(_get(Button.class, spec -> spec.withId("plugin-settings-save")));
 
-        NotificationsKt.expectNotifications("Settings of pay-tribute saved.");
+        // a payment channel's settings wait for a second administrator; the operator sees the change, cannot decide it
+        long change = approvals.pending().stream().filter(p -> p.pluginId().equals("pay-tribute")).findFirst().orElseThrow().id();
+        NotificationsKt.expectNotifications("Change to pay-tribute recorded as #" + change
+                + ": a payment channel's settings take effect only once another administrator approves them.");
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("pending-settings-grid")))).isPositive();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withId("approve-settings-" + change))).isEmpty();
+
+        openUiAs("admin-ui", Role.ADMIN);
+        UI.getCurrent().navigate(PluginListView.class);
+        Grid<?> pendingGrid = _get(Grid.class, spec -> spec.withId("pending-settings-grid"));
+        int row = GridKt._findAll(pendingGrid).stream().map(p -> ((ru.rusoragentai.console.plugins.PendingSettingsChange) p).id())
+                .toList().indexOf(change);
+        _click(_get(GridKt._getCellComponent(pendingGrid, row, "decide"), Button.class, spec -> spec.withId("approve-settings-" + change)));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-settings-confirm")));
+        NotificationsKt.expectNotifications("Settings of pay-tribute approved; they are in force now.");
         assertThat(plugins.settingsForm("pay-tribute").secretsSet()).contains("api-key");
+        assertThat(plugins.settingsForm("pay-tribute").values()).containsEntry("products", "digital:1 = 100 | UI pack");
         _click(action("pay-tribute", "settings"));
         assertThat(_get(PasswordField.class, spec -> spec.withId("setting-api-key")).getValue()).isEmpty();
         assertThat(_get(PasswordField.class, spec -> spec.withId("setting-api-key")).getPlaceholder())
