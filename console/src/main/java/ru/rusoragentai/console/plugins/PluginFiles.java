@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The plugins directory: validates an uploaded file before anything loads it, and places or removes jars.
  * An upload is written to a temporary sub-directory (which the start-up scan ignores), inspected, and only then
- * moved to {@code <plugin id>.jar}.
+ * moved to {@code <plugin id>.jar}, or set aside in {@code .pending/} until it is approved.
  */
 @Component
 class PluginFiles {
@@ -32,38 +32,128 @@ class PluginFiles {
         this.host = host;
     }
 
-    /** Validated and in place: returns the final path. Throws {@link PluginException} and leaves nothing behind. */
-    Path place(String fileName, byte[] content) {
+    /** An upload written to a private temporary directory and inspected; {@link #close} removes what is left. */
+    record Staged(Path file, Path dir, PluginDescriptor descriptor, String sha256) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * Checks an upload (size, archive, manifest, SPI, a new id) and writes it where the start-up scan does not look.
+     *
+     * @throws PluginException when it is refused; nothing is left behind then
+     */
+    Staged stage(byte[] content) {
         if (content.length > properties.maxUploadSize().toBytes()) {
             throw new PluginException("The file is larger than " + properties.maxUploadSize().toMegabytes() + " MB.");
         }
         checkArchive(content);
         Path dir = properties.dir().toAbsolutePath();
+        Path tempDir = null;
+        Path temp = null;
         try {
             Files.createDirectories(dir);
-            Path tempDir = Files.createTempDirectory(dir, ".upload-");
-            Path temp = tempDir.resolve("upload.jar");
-            try {
-                Files.write(temp, content);
-                PluginDescriptor descriptor = host.inspect(temp);
-                String id = descriptor.getPluginId();
-                if (id == null || !ID.matcher(id).matches()) {
-                    throw new PluginException("Plugin-Id '" + id + "' must be 2-64 lower-case letters, digits, dots, dashes.");
-                }
-                if (host.plugin(id).isPresent()) {
-                    throw new PluginException("Plugin " + id + " is already installed; uninstall it first to replace it.");
-                }
-                Path target = dir.resolve(id + ".jar");
-                if (Files.exists(target)) {
-                    throw new PluginException("A file " + target.getFileName() + " already exists in the plugins directory.");
-                }
-                return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-                Files.deleteIfExists(tempDir);
+            tempDir = Files.createTempDirectory(dir, ".upload-");
+            temp = tempDir.resolve("upload.jar");
+            Files.write(temp, content);
+            PluginDescriptor descriptor = host.inspect(temp);
+            checkNew(descriptor.getPluginId());
+            return new Staged(temp, tempDir, descriptor, sha256(content));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            deleteQuietly(tempDir);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
             }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Moves a staged upload into the plugins directory as {@code <plugin id>.jar}; returns that path. */
+    Path place(Staged staged) {
+        try {
+            Path target = target(staged.descriptor().getPluginId());
+            return Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets a staged upload aside until it is approved: {@code .pending/<upload id>.jar}, never scanned. */
+    void quarantine(Staged staged, long uploadId) {
+        try {
+            Files.createDirectories(pendingDir());
+            Files.move(staged.file(), pendingDir().resolve(uploadId + ".jar"), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Moves an approved upload into the plugins directory, after checking it is still the file that was approved.
+     *
+     * @throws PluginException when the file is gone or changed, or its plugin id is taken by now
+     */
+    Path release(long uploadId, String pluginId, String sha256) {
+        Path file = pendingDir().resolve(uploadId + ".jar");
+        try {
+            if (!Files.exists(file)) {
+                throw new PluginException("The file of upload #" + uploadId + " is gone; upload it again.");
+            }
+            if (!sha256(Files.readAllBytes(file)).equals(sha256)) {
+                throw new PluginException("The file of upload #" + uploadId + " changed since it was uploaded; refused.");
+            }
+            checkNew(pluginId);
+            return Files.move(file, target(pluginId), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a set-aside upload (rejected). */
+    void discard(long uploadId) {
+        deleteQuietly(pendingDir().resolve(uploadId + ".jar"));
+    }
+
+    private void checkNew(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new PluginException("Plugin-Id '" + id + "' must be 2-64 lower-case letters, digits, dots, dashes.");
+        }
+        if (host.plugin(id).isPresent()) {
+            throw new PluginException("Plugin " + id + " is already installed; uninstall it first to replace it.");
+        }
+        if (Files.exists(target(id))) {
+            throw new PluginException("A file " + id + ".jar already exists in the plugins directory.");
+        }
+    }
+
+    private Path target(String id) {
+        return properties.dir().toAbsolutePath().resolve(id + ".jar");
+    }
+
+    private Path pendingDir() {
+        return properties.dir().toAbsolutePath().resolve(".pending");
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(PluginFiles.class).warn("Cannot delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import ru.rusoragentai.spi.AiProvider;
 import ru.rusoragentai.spi.ConsoleExtension;
 import ru.rusoragentai.spi.SpiVersion;
 
@@ -46,6 +47,7 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
     private final DefaultPluginManager manager;
     private final Map<String, PluginSummary> plugins = new ConcurrentHashMap<>();
     private final Map<String, List<ConsoleExtension>> extensions = new ConcurrentHashMap<>();
+    private final Map<String, String> refusedClaims = new ConcurrentHashMap<>();
 
     PluginHost(PluginProperties properties, PluginStateRepository states, PluginCalls calls) {
         this.properties = properties;
@@ -174,6 +176,12 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
                 throw new PluginException("start failed: " + (cause == null ? wrapper.getPluginState() : PluginCalls.describe(cause)));
             }
             List<ConsoleExtension> created = createExtensions(id);
+            String claim = conflictingClaim(id, created);
+            if (claim != null) {
+                refusedClaims.put(id, claim);
+                throw new PluginException(claim);
+            }
+            refusedClaims.remove(id);
             extensions.put(id, created);
             EnumSet<ExtensionKind> kinds = EnumSet.noneOf(ExtensionKind.class);
             for (ExtensionKind kind : ExtensionKind.values()) {
@@ -185,6 +193,36 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
         } catch (PluginException e) {
             stopQuietly(id);
             return record(summary.failed(e.getMessage()));
+        }
+    }
+
+    /**
+     * Why the plugin was refused at its last start because it claims a provider id another started plugin serves
+     * (two providers under one id would overwrite each other's models, prices and reconciliation); empty otherwise.
+     */
+    public Optional<String> refusedClaim(String id) {
+        return Optional.ofNullable(refusedClaims.get(id));
+    }
+
+    private String conflictingClaim(String id, List<ConsoleExtension> created) {
+        for (ConsoleExtension extension : created) {
+            if (extension instanceof AiProvider provider) {
+                String claimed = calls.guard(id, "providerId", properties.callTimeout(), provider::providerId);
+                for (Described<AiProvider> other : extensions(AiProvider.class)) {
+                    if (!other.pluginId().equals(id) && claimed.equals(safeProviderId(other))) {
+                        return "Refused: provider id '" + claimed + "' is already served by plugin " + other.pluginId() + ".";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private String safeProviderId(Described<AiProvider> other) {
+        try {
+            return calls.guard(other.pluginId(), "providerId", properties.callTimeout(), other.extension()::providerId);
+        } catch (PluginException e) {
+            return null;
         }
     }
 

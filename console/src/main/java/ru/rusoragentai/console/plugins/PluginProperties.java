@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize   largest plugin file an operator may upload
  * @param maxResponseSize largest HTTP response a plugin may read from its vendor
  * @param settingsCacheTtl how long decrypted settings are cached per plugin (saves invalidate at once)
+ * @param uploadsEnabled  whether staff may upload plugin jars at all; jars placed in {@code dir} load either way
+ * @param trustDir        certificates (PEM, {@code *.pem} or {@code *.crt}) whose keys may sign plugin jars: a jar signed
+ *                        by one of them loads at once on upload, any other waits for a second administrator
  */
 @ConfigurationProperties("console.plugins")
 public record PluginProperties(@DefaultValue("plugins/dist") Path dir,
@@ -22,5 +25,7 @@ public record PluginProperties(@DefaultValue("plugins/dist") Path dir,
                                @DefaultValue("15s") Duration startTimeout,
                                @DefaultValue("20MB") DataSize maxUploadSize,
                                @DefaultValue("5MB") DataSize maxResponseSize,
-                               @DefaultValue("30s") Duration settingsCacheTtl) {
+                               @DefaultValue("30s") Duration settingsCacheTtl,
+                               @DefaultValue("true") boolean uploadsEnabled,
+                               @DefaultValue("./data/plugin-trust") Path trustDir) {
 }

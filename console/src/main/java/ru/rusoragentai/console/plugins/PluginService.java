@@ -36,11 +36,18 @@ public class PluginService {
     private final CurrentStaff currentStaff;
     private final SettingsWriter writer;
     private final SettingsChangeRepository changeRepository;
+    private final PluginTrust trust;
+    private final PluginUploadRepository uploads;
+    private final PluginProperties properties;
     private final Clock clock;
 
     PluginService(PluginHost host, PluginFiles files, PluginStateRepository states, PluginSettingsRepository settings,
                   PluginContexts contexts, SecretCipher cipher, AuditService audit, CurrentStaff currentStaff,
-                  SettingsWriter writer, SettingsChangeRepository changeRepository, Clock clock) {
+                  SettingsWriter writer, SettingsChangeRepository changeRepository, PluginTrust trust,
+                  PluginUploadRepository uploads, PluginProperties properties, Clock clock) {
+        this.trust = trust;
+        this.uploads = uploads;
+        this.properties = properties;
         this.writer = writer;
         this.changeRepository = changeRepository;
         this.host = host;
@@ -64,22 +71,64 @@ public class PluginService {
     }
 
     /**
-     * Validates and installs an uploaded plugin jar, then loads and starts it. A refused file is audited too.
+     * Validates an uploaded plugin jar. One signed by a key in the trust store is installed, loaded and started at
+     * once; any other is set aside, with its SHA-256, until an administrator other than the uploader approves it
+     * ({@link PluginUploadService}). A refused file is audited too.
      *
-     * @throws PluginException when the file is not a valid, compatible, new plugin; nothing is installed then
+     * @throws PluginException when uploads are switched off, or the file is not a valid, compatible, new plugin, or
+     *                         it claims a provider id another plugin serves; nothing is installed then
      */
     @Transactional(noRollbackFor = PluginException.class)
-    public PluginSummary install(String fileName, byte[] content) {
-        java.nio.file.Path path;
-        try {
-            path = files.place(fileName, content);
+    public InstallOutcome install(String fileName, byte[] content) {
+        if (!properties.uploadsEnabled()) {
+            audit.record("plugin.install-refused", TARGET, abbreviate(fileName), "uploads are switched off");
+            throw new PluginException("Plugin uploads are switched off on this console (console.plugins.uploads-enabled); "
+                    + "an administrator places plugin jars in the plugins directory instead.");
+        }
+        try (PluginFiles.Staged staged = files.stage(content)) {
+            String id = staged.descriptor().getPluginId();
+            if (uploads.pendingFor(id)) {
+                throw new PluginException("An upload of plugin " + id + " already waits for approval.");
+            }
+            PluginTrust.Verdict verdict = trust.verify(staged.file());
+            if (verdict instanceof PluginTrust.Verdict.Broken broken) {
+                throw new PluginException("Refused: the jar's " + broken.why());
+            }
+            if (verdict instanceof PluginTrust.Verdict.Untrusted untrusted) {
+                long upload = uploads.insert(staged.sha256(), fileName, id, staged.descriptor().getVersion(), untrusted.signer(),
+                        currentStaff.actor(), now());
+                files.quarantine(staged, upload);
+                audit.record("plugin.upload_pending", TARGET, id, "upload #" + upload + " file=" + abbreviate(fileName)
+                        + " sha256=" + staged.sha256() + " (" + untrusted.why() + ")");
+                return new InstallOutcome(null, uploads.lock(upload).orElseThrow());
+            }
+            String signer = ((PluginTrust.Verdict.Trusted) verdict).signer();
+            PluginSummary loaded = installPlaced(files.place(staged), "file=" + fileName + " sha256=" + staged.sha256()
+                    + " signed by " + signer);
+            return new InstallOutcome(loaded, null);
         } catch (PluginException refused) {
             audit.record("plugin.install-refused", TARGET, abbreviate(fileName), abbreviate(refused.getMessage()));
             throw refused;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Loads a jar now in the plugins directory; one that claims another plugin's provider id is unloaded and deleted.
+     *
+     * @throws PluginException when it was refused for its claim
+     */
+    PluginSummary installPlaced(java.nio.file.Path path, String details) {
         PluginSummary loaded = host.load(path);
-        audit.record("plugin.install", TARGET, loaded.id(), "file=" + fileName + " version=" + loaded.version()
-                + " state=" + loaded.state() + " sha256=" + sha256(content) + errorSuffix(loaded));
+        var claim = host.refusedClaim(loaded.id());
+        if (claim.isPresent()) {
+            host.unload(loaded.id());
+            files.delete(path);
+            throw new PluginException(claim.get());
+        }
+        audit.record("plugin.install", TARGET, loaded.id(), details + " version=" + loaded.version()
+                + " state=" + loaded.state() + errorSuffix(loaded));
         return loaded;
     }
 
@@ -194,13 +243,5 @@ public class PluginService {
         }
         String oneLine = text.replaceAll("\\s+", " ");
         return oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

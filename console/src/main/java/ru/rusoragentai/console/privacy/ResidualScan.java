@@ -64,6 +64,7 @@ public final class ResidualScan {
             Map.entry("abuse_rule", "rule definitions"),
             Map.entry("plugin_setting", "plugin configuration"),
             Map.entry("plugin_setting_change", "plugin configuration waiting for approval"),
+            Map.entry("plugin_upload", "uploaded plugin files and their approvals"),
             Map.entry("plugin_state", "plugin configuration"),
             Map.entry("model_price", "price list"),
             Map.entry("model_route", "routing rules"),

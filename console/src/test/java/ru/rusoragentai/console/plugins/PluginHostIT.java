@@ -82,7 +82,7 @@ class PluginHostIT extends DatabaseTest {
         byte[] jar = TestPlugins.jar("test-start", OK, ThrowingStartPlugin.class.getName(), List.of(FixedProvider.class.getName()),
                 ThrowingStartPlugin.class, FixedProvider.class);
 
-        PluginSummary installed = plugins.install("start.jar", jar);
+        PluginSummary installed = plugins.install("start.jar", jar).installed();
 
         assertThat(installed.state()).isEqualTo(PluginState.FAILED);
         assertThat(installed.error()).contains("boom at start");
@@ -93,7 +93,7 @@ class PluginHostIT extends DatabaseTest {
     void shouldMarkAPluginWithAMissingExtensionClassFailed() {
         byte[] jar = TestPlugins.jar("test-missing", OK, null, List.of("ru.rusoragentai.console.plugins.broken.DoesNotExist"));
 
-        PluginSummary installed = plugins.install("missing.jar", jar);
+        PluginSummary installed = plugins.install("missing.jar", jar).installed();
 
         assertThat(installed.state()).isEqualTo(PluginState.FAILED);
         assertThat(installed.error()).contains("DoesNotExist").contains("cannot be loaded");
@@ -134,7 +134,7 @@ class PluginHostIT extends DatabaseTest {
     void shouldInstallDisableEnableReloadAndUninstallAtRunTimeAndAuditEach() {
         byte[] jar = TestPlugins.jar("test-fixed", OK, null, List.of(FixedProvider.class.getName()), FixedProvider.class);
 
-        assertThat(plugins.install("fixed.jar", jar).state()).isEqualTo(PluginState.STARTED);
+        assertThat(plugins.install("fixed.jar", jar).installed().state()).isEqualTo(PluginState.STARTED);
         assertThat(host.extension("test-fixed", AiProvider.class)).isPresent();
         assertThat(plugins.disable("test-fixed").state()).isEqualTo(PluginState.DISABLED);
         assertThat(host.extension("test-fixed", AiProvider.class)).isEmpty();

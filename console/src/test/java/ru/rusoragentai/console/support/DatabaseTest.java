@@ -39,6 +39,7 @@ public abstract class DatabaseTest {
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("console.plugins.dir", () -> TestPlugins.sharedDir().toString());
+        registry.add("console.plugins.trust-dir", () -> TestPlugins.trustDir().toString());
     }
 
     /**

@@ -54,13 +54,24 @@ public final class TestPlugins {
     }
 
     /**
-     * A plugin jar built from test classes.
+     * A plugin jar built from test classes and signed by the tests' key, which the test contexts trust
+     * ({@link #trustDir()}), so it loads at once on upload.
      *
      * @param pluginClass the Plugin-Class entry, or null for none
      * @param extensions  class names listed in META-INF/extensions.idx (they need not exist)
      * @param classes     classes copied into the jar
      */
     public static byte[] jar(String id, String requires, String pluginClass, List<String> extensions, Class<?>... classes) {
+        return TestSigner.sign(unsignedJar(id, requires, pluginClass, extensions, classes));
+    }
+
+    /** The certificates the test contexts trust to sign plugins: the tests' own signing key. */
+    public static Path trustDir() {
+        return TestSigner.trustDir();
+    }
+
+    /** As {@link #jar}, but signed by nobody: on upload it waits for a second administrator. */
+    public static byte[] unsignedJar(String id, String requires, String pluginClass, List<String> extensions, Class<?>... classes) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -22,10 +22,12 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import ru.rusoragentai.console.plugins.InstallOutcome;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.PluginState;
 import ru.rusoragentai.console.plugins.PluginSummary;
+import ru.rusoragentai.console.plugins.PluginUploadService;
 import ru.rusoragentai.console.plugins.SettingsApprovalService;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
@@ -40,9 +42,11 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
     private final PluginService plugins;
     private final Grid<PluginSummary> grid = new Grid<>();
     private final PendingSettingsPanel pending;
+    private final PendingUploadsPanel uploads;
 
-    public PluginListView(PluginService plugins, SettingsApprovalService approvals) {
+    public PluginListView(PluginService plugins, SettingsApprovalService approvals, PluginUploadService uploadService) {
         this.plugins = plugins;
+        this.uploads = new PendingUploadsPanel(uploadService, () -> grid.setItems(plugins.plugins()));
         this.pending = new PendingSettingsPanel(approvals, () -> grid.setItems(plugins.plugins()));
         setSizeFull();
         grid.setId("plugins-grid");
@@ -57,7 +61,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
         grid.setEmptyStateText(getTranslation("plugins.empty"));
-        add(new H2(getTranslation("plugins.heading")), installer(), pending, grid);
+        add(new H2(getTranslation("plugins.heading")), installer(), uploads, pending, grid);
         refresh();
     }
 
@@ -83,7 +87,14 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
 
     void install(String fileName, byte[] data) {
         try {
-            PluginSummary installed = plugins.install(fileName, data);
+            InstallOutcome outcome = plugins.install(fileName, data);
+            if (outcome.isPending()) {
+                Notification.show(getTranslation("plugins.upload.pending", outcome.pending().pluginId(), outcome.pending().sha256()),
+                        10_000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_WARNING);
+                refresh();
+                return;
+            }
+            PluginSummary installed = outcome.installed();
             if (installed.state() == PluginState.FAILED) {
                 error(getTranslation("plugins.installed-failed", installed.id(), installed.error()));
             } else {
@@ -194,6 +205,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
     private void refresh() {
         grid.setItems(plugins.plugins());
         pending.refresh();
+        uploads.refresh();
     }
 
     private static void success(String text) {
