@@ -30,9 +30,11 @@ public class AuditService {
     private final AuditRepository repository;
     private final SecretCipher cipher;
     private final CurrentStaff currentStaff;
+    private final SubjectSeal seal;
     private final Clock clock;
 
-    AuditService(AuditRepository repository, SecretCipher cipher, CurrentStaff currentStaff, Clock clock) {
+    AuditService(AuditRepository repository, SecretCipher cipher, CurrentStaff currentStaff, SubjectSeal seal, Clock clock) {
+        this.seal = seal;
         this.repository = repository;
         this.cipher = cipher;
         this.currentStaff = currentStaff;
@@ -43,6 +45,18 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public long record(String action, String targetType, String targetId, String details) {
         return recordAs(currentStaff.actor(), action, targetType, targetId, details);
+    }
+
+    /**
+     * Appends an event whose {@code personal} part (a user's old and new username or email, a free-text reason) is
+     * sealed under that user's key: readable here while the user exists, unreadable once their erasure destroyed the
+     * key, and the chain verifies either way.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long recordPersonal(String action, String targetType, String targetId, String details, long subjectUserId,
+                               String personal) {
+        String sealed = seal.seal(subjectUserId, personal, LocalDateTime.now(clock));
+        return record(action, targetType, targetId, details == null || details.isEmpty() ? sealed : details + "; " + sealed);
     }
 
     /** Appends an event for an explicit actor, e.g. a login attempt before anyone is signed in. */
@@ -97,7 +111,7 @@ public class AuditService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PRIVACY_OFFICER})
     public List<AuditEvent> find(AuditFilter filter, int offset, int limit) {
-        return repository.page(filter, offset, limit);
+        return revealed(repository.page(filter, offset, limit));
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PRIVACY_OFFICER})
@@ -108,7 +122,13 @@ public class AuditService {
     /** Staff actions on one object (e.g. a user), newest first; what support sees on the user page. */
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     public List<AuditEvent> forTarget(String targetType, String targetId, int offset, int limit) {
-        return repository.page(AuditFilter.forTarget(targetType, targetId), offset, limit);
+        return revealed(repository.page(AuditFilter.forTarget(targetType, targetId), offset, limit));
+    }
+
+    private List<AuditEvent> revealed(List<AuditEvent> events) {
+        return events.stream().map(e -> e.details() == null || !e.details().contains("[sealed:") ? e
+                : new AuditEvent(e.id(), e.occurredAt(), e.actor(), e.action(), e.targetType(), e.targetId(), seal.reveal(e.details())))
+                .toList();
     }
 
     /** Walks every chain and reports the first row that was modified, inserted or deleted. */

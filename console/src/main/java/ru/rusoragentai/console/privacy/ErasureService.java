@@ -72,6 +72,7 @@ public class ErasureService {
     private final PrivacyRequestRepository requests;
     private final PrivacyTaskRepository tasks;
     private final SubjectDataRepository data;
+    private final SubjectTextRepository text;
     private final TaskClaims claims;
     private final UserService users;
     private final PluginHost plugins;
@@ -84,13 +85,15 @@ public class ErasureService {
     private final TransactionTemplate chunkTx;
     private final Clock clock;
 
-    ErasureService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, TaskClaims claims,
+    ErasureService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data,
+                   SubjectTextRepository text, TaskClaims claims,
                    UserService users, PluginHost plugins, PluginContexts pluginContexts, SecretCipher cipher, AuditService audit,
                    CurrentStaff currentStaff, ApplicationEventPublisher events, PrivacyProperties properties,
                    PlatformTransactionManager transactions, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.data = data;
+        this.text = text;
         this.claims = claims;
         this.users = users;
         this.plugins = plugins;
@@ -265,7 +268,7 @@ public class ErasureService {
             case CONVERSATIONS, USAGE, SESSIONS, LEDGER, PAYMENTS -> eraseTables(task.system(), snapshot, chunks);
             case ACCOUNT -> account(snapshot, chunks, at);
             case PrivacyTask.RESIDUAL_SCAN -> {
-                ResidualScan.Result result = ResidualScan.run(subject, data);
+                ResidualScan.Result result = ResidualScan.run(subject, data, text);
                 String json = ResidualScan.toJson(result);
                 chunkTx.executeWithoutResult(s -> tasks.storeResidualScan(requestId, json));
                 if (!result.clean()) {
@@ -329,6 +332,10 @@ public class ErasureService {
             }
             return deleted;
         });
+        // free text that names the subject where no user id links it: inbox deliveries, request notes, sealed audit details
+        chunks.loop("webhook_inbox (mentions redacted)", () -> text.redactWebhooksMentioning(snapshot.subject(), properties.eraseChunk()));
+        chunks.once("privacy requests pseudonymised", () -> text.pseudonymisePrivacyRequests(snapshot.subject()));
+        chunks.once("subject key destroyed (sealed audit details)", () -> text.deleteSubjectKey(userId));
         chunks.once("privacy requests unlinked", () -> data.unlinkPrivacyRequests(userId));
         chunks.once("app_user", () -> data.deleteAccount(userId));
     }

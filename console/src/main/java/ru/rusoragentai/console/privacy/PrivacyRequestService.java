@@ -114,7 +114,7 @@ public class PrivacyRequestService {
         String cleanNote = note == null || note.isBlank() ? "" : note.strip();
         change(request, version, new PrivacyRequestRepository.Change(RequestStatus.IDENTITY_VERIFIED, method.dbValue(),
                 cleanNote.isEmpty() ? null : cleanNote, null, null, null, null, null, null, null, null),
-                "privacy.identity_verified", method.dbValue() + (cleanNote.isEmpty() ? "" : ": " + cleanNote));
+                "privacy.identity_verified", method.dbValue(), cleanNote);
         return require(id);
     }
 
@@ -123,7 +123,7 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequest startWork(long id, int version) {
         PrivacyRequest request = expect(id, RequestStatus.IDENTITY_VERIFIED);
-        change(request, version, PrivacyRequestRepository.Change.status(RequestStatus.IN_PROGRESS), "privacy.in_progress", "");
+        change(request, version, PrivacyRequestRepository.Change.status(RequestStatus.IN_PROGRESS), "privacy.in_progress", "", null);
         return require(id);
     }
 
@@ -155,7 +155,7 @@ public class PrivacyRequestService {
         String outcome = request.userId() == null ? "We hold no data about " + request.subjectReference() + ". " + answer.strip()
                 : answer.strip();
         change(request, version, new PrivacyRequestRepository.Change(RequestStatus.COMPLETED, null, null, null, null, null,
-                clip(outcome), now(), null, null, null), "privacy.completed", clip(outcome));
+                clip(outcome), now(), null, null, null), "privacy.completed", "", clip(outcome));
         return require(id);
     }
 
@@ -175,7 +175,7 @@ public class PrivacyRequestService {
         }
         String answer = clip(reason.strip() + " " + COMPLAINT_RIGHT);
         change(request, version, new PrivacyRequestRepository.Change(RequestStatus.REJECTED, null, null, null, null,
-                clip(reason.strip()), answer, now(), null, null, null), "privacy.rejected", reason.strip());
+                clip(reason.strip()), answer, now(), null, null, null), "privacy.rejected", "", reason.strip());
         return require(id);
     }
 
@@ -198,15 +198,25 @@ public class PrivacyRequestService {
         }
         change(request, version, new PrivacyRequestRepository.Change(null, null, null, null, null, null, null, null, due,
                 request.extendedBy() + amount, clip(reason.strip())), "privacy.extended",
-                "due " + request.due() + " -> " + due + ": " + reason.strip());
+                "due " + request.due() + " -> " + due, reason.strip());
         return require(id);
     }
 
-    private void change(PrivacyRequest request, int version, PrivacyRequestRepository.Change change, String action, String details) {
+    /**
+     * Applies a change and audits it. The free text (a note, an answer, a reason) may name the subject, so for a
+     * request linked to a user it is sealed under that user's key, which their erasure destroys.
+     */
+    private void change(PrivacyRequest request, int version, PrivacyRequestRepository.Change change, String action, String details,
+                        String freeText) {
         if (!repository.update(request.id(), version, change)) {
             throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
         }
-        audit.record(action, TARGET, Long.toString(request.id()), details);
+        if (freeText != null && !freeText.isEmpty() && request.userId() != null) {
+            audit.recordPersonal(action, TARGET, Long.toString(request.id()), details, request.userId(), freeText);
+        } else {
+            audit.record(action, TARGET, Long.toString(request.id()), freeText == null || freeText.isEmpty() ? details
+                    : details.isEmpty() ? freeText : details + ": " + freeText);
+        }
     }
 
     private PrivacyRequest expect(long id, RequestStatus expected) {

@@ -24,9 +24,40 @@ public final class ResidualScan {
     public record Line(String check, String identifier, long rows, String verdict) {
     }
 
-    /** The stored proof. */
-    public record Result(boolean clean, List<Line> checks, Map<String, String> tablesWithoutUserData) {
+    /**
+     * The stored proof.
+     *
+     * @param notSearched tables and columns the text search leaves out, and why (null in proofs written before it)
+     */
+    public record Result(boolean clean, List<Line> checks, Map<String, String> tablesWithoutUserData,
+                         Map<String, String> notSearched) {
     }
+
+    static final String TEXT_IDENTIFIERS = "Telegram id, username, email, display name or IP address in text";
+
+    /**
+     * What the search of every text and binary column for the subject's identifiers leaves out, and why. Columns whose
+     * name ends in {@code _enc} hold ciphertext and are never searched.
+     */
+    static final Map<String, String> NOT_SEARCHED = Map.ofEntries(
+            Map.entry("app_user", "each row is its own user's; the subject's row is checked by id above"),
+            Map.entry("staff_account", "staff members, not users; a staff member may share a user's name"),
+            Map.entry("usage_event", "machine values of each event's own user (provider, model, feature, status); the subject's rows are checked by id"),
+            Map.entry("usage_daily", "machine values of each row's own user; the subject's rows are checked by id"),
+            Map.entry("user_session", "device descriptions of each session's own user; the subject's sessions are checked by id and address"),
+            Map.entry("token_ledger", "machine references; a staff reason repeats its token_adjustment.comment, which is searched"),
+            Map.entry("payment", "each raw event describes its own payer; the subject's are cleared, checked by id"),
+            Map.entry("audit_event.hash", "hashes"),
+            Map.entry("audit_event.prev_hash", "hashes"),
+            Map.entry("audit_chain_head", "hashes"),
+            Map.entry("staff_account.password_hash", "hashes"),
+            Map.entry("scheduled_tasks", "scheduler state"),
+            Map.entry("flyway_schema_history", "schema versions"));
+
+    /** Text hits that may remain, and why. */
+    static final Map<String, String> TEXT_KEPT = Map.of(
+            "audit_event.details", "kept: written before personal details were sealed under the subject's key; the "
+                    + "tamper-evident audit log must not be rewritten (GDPR Art. 5(2), 17(3)(e))");
 
     static final List<Check> CHECKS = List.of(
             new Check("app_user", "id", "user id", null),
@@ -48,6 +79,7 @@ public final class ResidualScan {
             new Check("webhook_inbox", "user_id", "user id", null),
             new Check("webhook_inbox", "telegram_user_id", "Telegram id", null),
             new Check("privacy_request", "user_id", "user id", null),
+            new Check("subject_key", "user_id", "user id", null),
             new Check("audit_event", "target_id", "user id",
                     "kept: the tamper-evident staff audit log is needed to prove how the data was handled (GDPR Art. 5(2), 17(3)(e))"));
 
@@ -78,7 +110,7 @@ public final class ResidualScan {
     private ResidualScan() {
     }
 
-    static Result run(Subject subject, SubjectDataRepository data) {
+    static Result run(Subject subject, SubjectDataRepository data, SubjectTextRepository text) {
         List<Line> lines = new ArrayList<>();
         boolean clean = true;
         for (Check check : CHECKS) {
@@ -87,7 +119,16 @@ public final class ResidualScan {
             clean &= rows == 0 || check.keptBecause() != null;
             lines.add(new Line(check.id(), check.identifier(), rows, verdict));
         }
-        return new Result(clean, lines, new java.util.TreeMap<>(NO_USER_DATA));
+        for (Map.Entry<String, Long> hit : text.textHits(subject, NOT_SEARCHED.keySet()).entrySet()) {
+            if (hit.getValue() == 0) {
+                continue;
+            }
+            String kept = TEXT_KEPT.get(hit.getKey());
+            clean &= kept != null;
+            lines.add(new Line(hit.getKey(), TEXT_IDENTIFIERS, hit.getValue(), kept == null ? "RESIDUE" : kept));
+        }
+        lines.add(new Line("every other text and binary column", TEXT_IDENTIFIERS, 0, "none"));
+        return new Result(clean, lines, new java.util.TreeMap<>(NO_USER_DATA), new java.util.TreeMap<>(NOT_SEARCHED));
     }
 
     static String toJson(Result result) {

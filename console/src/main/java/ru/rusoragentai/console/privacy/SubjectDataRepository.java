@@ -378,6 +378,7 @@ class SubjectDataRepository {
             case "webhook_inbox.user_id" -> WEBHOOK_INBOX.USER_ID.eq(subject.userId());
             case "webhook_inbox.telegram_user_id" -> WEBHOOK_INBOX.TELEGRAM_USER_ID.eq(subject.telegramUserId());
             case "privacy_request.user_id" -> PRIVACY_REQUEST.USER_ID.eq(subject.userId());
+            case "subject_key.user_id" -> ru.rusoragentai.db.Tables.SUBJECT_KEY.USER_ID.eq(subject.userId());
             case "audit_event.target_id" -> AUDIT_EVENT.TARGET_TYPE.eq("user").and(AUDIT_EVENT.TARGET_ID.eq(Long.toString(subject.userId())));
             default -> throw new IllegalArgumentException("unknown residual check " + check.id());
         };
@@ -385,25 +386,29 @@ class SubjectDataRepository {
     }
 
     /**
-     * Staff members' recent entries naming the subject: the opened user, or a search for any of their identifiers.
-     * The table is small (a few recent entries per staff member), so it is matched here rather than with an IN list
-     * as long as the subject's addresses.
+     * The staff members' recent searches and opened users that point at the subject: an identifier itself, or a
+     * search that would have found them by name (any word of the display name, the username or the email, or a
+     * prefix of one: "Сокол" for "Дарья Соколова"). Searches of fewer than three characters name nobody.
      */
     private List<Long> staffRecentIds(Subject subject) {
-        Set<String> values = new HashSet<>(List.of(Long.toString(subject.userId()),
-                Long.toString(subject.telegramUserId())));
-        if (subject.username() != null) {
-            values.add(subject.username().toLowerCase(Locale.ROOT));
-            values.add("@" + subject.username().toLowerCase(Locale.ROOT));
+        Set<String> exact = new HashSet<>(List.of(Long.toString(subject.userId()), Long.toString(subject.telegramUserId())));
+        exact.addAll(subject.ips());
+        List<String> words = new ArrayList<>();
+        for (String value : new String[] {subject.username(), subject.email(), subject.displayName()}) {
+            if (value != null) {
+                String lower = value.toLowerCase(Locale.ROOT).replace('ё', 'е');
+                exact.add(lower);
+                words.add(lower);
+                words.addAll(List.of(lower.split("[\\s@._-]+")));
+            }
         }
-        if (subject.email() != null) {
-            values.add(subject.email().toLowerCase(Locale.ROOT));
-        }
-        values.addAll(subject.ips());
         List<Long> ids = new ArrayList<>();
         dsl.select(STAFF_RECENT.ID, STAFF_RECENT.VALUE).from(STAFF_RECENT).fetch()
                 .forEach(r -> {
-                    if (values.contains(r.value2().strip().toLowerCase(Locale.ROOT))) {
+                    String value = r.value2().strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceFirst("^@", "");
+                    boolean named = value.length() >= 3 && (exact.contains(value)
+                            || words.stream().anyMatch(w -> w.startsWith(value) || value.contains(w) && w.length() >= 3));
+                    if (exact.contains(value) || named) {
                         ids.add(r.value1());
                     }
                 });

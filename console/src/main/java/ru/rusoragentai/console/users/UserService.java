@@ -117,8 +117,9 @@ public class UserService {
         } catch (DuplicateKeyException raced) {
             throw new UserException("user.error.username-taken");
         }
-        audit.record("user.corrected", AUDIT_TARGET, Long.toString(userId), changes(before, newUsername, newName, newEmail)
-                + (note == null || note.isBlank() ? "" : "; note: " + note.strip()));
+        // which fields changed is public; their old and new values and the note are the user's personal data
+        audit.recordPersonal("user.corrected", AUDIT_TARGET, Long.toString(userId), changedFields(before, newUsername, newName, newEmail),
+                userId, changes(before, newUsername, newName, newEmail) + (note == null || note.isBlank() ? "" : "; note: " + note.strip()));
         return profile(userId);
     }
 
@@ -134,8 +135,8 @@ public class UserService {
         if (!repository.updateStatus(userId, version, status)) {
             throw new UserException("user.error.concurrent-change");
         }
-        audit.record(suspended ? "user.suspended" : "user.unsuspended", AUDIT_TARGET, Long.toString(userId),
-                "status " + before.status() + "->" + status + "; reason: " + reason.strip());
+        audit.recordPersonal(suspended ? "user.suspended" : "user.unsuspended", AUDIT_TARGET, Long.toString(userId),
+                "status " + before.status() + "->" + status, userId, "reason: " + reason.strip());
         return profile(userId);
     }
 
@@ -148,8 +149,8 @@ public class UserService {
         if (!repository.updateRestriction(userId, version, restricted)) {
             throw new UserException("user.error.concurrent-change");
         }
-        audit.record(restricted ? "user.restricted" : "user.unrestricted", AUDIT_TARGET, Long.toString(userId),
-                "reason: " + reason.strip());
+        audit.recordPersonal(restricted ? "user.restricted" : "user.unrestricted", AUDIT_TARGET, Long.toString(userId), "",
+                userId, "reason: " + reason.strip());
         return profile(userId);
     }
 
@@ -195,6 +196,20 @@ public class UserService {
         if (reason == null || reason.isBlank()) {
             throw new UserException("user.error.reason-required");
         }
+    }
+
+    private static String changedFields(UserProfile before, String username, String displayName, String email) {
+        List<String> fields = new java.util.ArrayList<>();
+        if (!Objects.equals(before.username(), username)) {
+            fields.add("username");
+        }
+        if (!Objects.equals(before.displayName(), displayName)) {
+            fields.add("display_name");
+        }
+        if (!Objects.equals(before.email(), email)) {
+            fields.add("email");
+        }
+        return fields.isEmpty() ? "no change" : "changed " + String.join(", ", fields);
     }
 
     private static String changes(UserProfile before, String username, String displayName, String email) {

@@ -28,7 +28,12 @@ record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, S
 
     static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries)
             throws Exception {
-        SupportFixture user = SupportFixture.create(dsl, "Приватный Субъект");
+        return create(dsl, ledger, cipher, usageEvents, ledgerEntries, "Приватный Субъект");
+    }
+
+    static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries,
+                                 String displayName) throws Exception {
+        SupportFixture user = SupportFixture.create(dsl, displayName);
         LocalDateTime now = TestClock.now().withNano(0);
         byte[] ip = InetAddress.getByName(user.ip()).getAddress();
         for (int i = 0; i < usageEvents; i++) {

@@ -128,9 +128,13 @@ class SupportFlowTest extends KaribuTest {
         _get(EmailField.class, spec -> spec.withId("edit-email")).setValue(newEmail);
         _click(_get(Button.class, spec -> spec.withId("edit-save")));
         assertThat(dsl.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.ID.eq(user.userId())).fetchSingle().value1()).isEqualTo(newEmail);
-        String details = dsl.select(AUDIT_EVENT.DETAILS).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("user.corrected")
+        String stored = dsl.select(AUDIT_EVENT.DETAILS).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("user.corrected")
                 .and(AUDIT_EVENT.TARGET_ID.eq(Long.toString(user.userId())))).fetchSingle().value1();
-        assertThat(details).contains(user.email(), newEmail);
+        // stored sealed under the user's key, shown to staff in the clear
+        assertThat(stored).contains("changed email").doesNotContain(user.email());
+        String shown = context.getBean(ru.rusoragentai.console.audit.AuditService.class).forTarget("user", Long.toString(user.userId()), 0, 20)
+                .stream().filter(e -> e.action().equals("user.corrected")).findFirst().orElseThrow().details();
+        assertThat(shown).contains(user.email(), newEmail);
     }
 
     @Test

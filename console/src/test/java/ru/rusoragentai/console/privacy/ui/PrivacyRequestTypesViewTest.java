@@ -103,8 +103,10 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
             _get(TextField.class, spec -> spec.withId("edit-display-name")).setValue("Has No Typo");
             _click(_get(Button.class, spec -> spec.withId("edit-save")));
             var audit = ru.rusoragentai.db.Tables.AUDIT_EVENT;
-            assertThat(dsl.select(audit.DETAILS).from(audit).where(audit.ACTION.eq("user.corrected"),
-                    audit.TARGET_ID.eq(Long.toString(user.userId()))).fetchSingle().value1())
+            assertThat(dsl.fetchCount(audit, audit.ACTION.eq("user.corrected"), audit.TARGET_ID.eq(Long.toString(user.userId()))))
+                    .isEqualTo(1);
+            assertThat(context.getBean(ru.rusoragentai.console.audit.AuditService.class).forTarget("user", Long.toString(user.userId()), 0, 20)
+                    .stream().filter(e -> e.action().equals("user.corrected")).findFirst().orElseThrow().details())
                     .contains("Has A Typo", "Has No Typo", "privacy request #" + request.id());
             UI.getCurrent().navigate(PrivacyRequestListView.class);
             openRequest(request);
