@@ -216,12 +216,9 @@ class WebhookIntakeIT extends DatabaseTest {
 
     @Test
     void shouldHoldDeliveriesWhileAChannelHangsAndApplyThemOnceItRecovers() throws Exception {
-        signInAs("operator", Role.OPERATOR);
-        plugins.install("flaky.jar", TestPlugins.jar(FLAKY, ">=1.0.0 & <2.0.0", null, List.of(FlakyChannel.class.getName()),
-                FlakyChannel.class));
         long user = TestData.insertUser(dsl, "Held");
         long telegram = TestData.telegramId(dsl, user);
-        try {
+        withFlakyChannel(() -> {
             System.setProperty(FlakyChannel.MODE, "hang");
             List<Long> held = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -230,7 +227,7 @@ class WebhookIntakeIT extends DatabaseTest {
                 assertThat(statusOf(response)).isEqualTo("failed");
                 held.add(inboxIdOf(response));
             }
-            // three timeouts opened the breaker: the next delivery is held at once, without waiting on the plugin
+            // the timeouts opened the breaker: the next delivery is held at once, without waiting on the plugin
             long began = System.nanoTime();
             HttpResponse<String> paused = post(FLAKY, telegram + ":held-" + purchaseId() + ":100", "-");
             assertThat((System.nanoTime() - began) / 1_000_000).isLessThan(1_000);
@@ -253,6 +250,31 @@ class WebhookIntakeIT extends DatabaseTest {
             assertThat(replayed.replayed()).isEqualTo(4);
             assertThat(replayed.refused()).isEmpty();
             assertThat(balance(user)).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void shouldCallAnEventTheSpiRefusesMalformedAndKeepTheChannelRunning() throws Exception {
+        long user = TestData.insertUser(dsl, "Negative");
+        long telegram = TestData.telegramId(dsl, user);
+        withFlakyChannel(() -> {
+            System.setProperty(FlakyChannel.MODE, "negative");
+            HttpResponse<String> negative = post(FLAKY, telegram + ":neg-" + purchaseId() + ":100", "-");
+            assertThat(negative.statusCode()).isEqualTo(400);
+            assertThat(statusOf(negative)).isEqualTo("malformed");
+            System.setProperty(FlakyChannel.MODE, "ok");
+            assertThat(post(FLAKY, telegram + ":pos-" + purchaseId() + ":100", "-").statusCode()).isEqualTo(200);
+            assertThat(balance(user)).isEqualTo(100);
+        });
+    }
+
+    /** Runs {@code test} with the flaky test channel installed, then resets its mode and uninstalls it. */
+    private void withFlakyChannel(ThrowingRunnable test) throws Exception {
+        signInAs("operator", Role.OPERATOR);
+        plugins.install("flaky.jar", TestPlugins.jar(FLAKY, ">=1.0.0 & <2.0.0", null, List.of(FlakyChannel.class.getName()),
+                FlakyChannel.class));
+        try {
+            test.run();
         } finally {
             System.clearProperty(FlakyChannel.MODE);
             signInAs("operator", Role.OPERATOR);
@@ -261,27 +283,8 @@ class WebhookIntakeIT extends DatabaseTest {
         }
     }
 
-    @Test
-    void shouldCallAnEventTheSpiRefusesMalformedAndKeepTheChannelRunning() throws Exception {
-        signInAs("operator", Role.OPERATOR);
-        plugins.install("flaky.jar", TestPlugins.jar(FLAKY, ">=1.0.0 & <2.0.0", null, List.of(FlakyChannel.class.getName()),
-                FlakyChannel.class));
-        long user = TestData.insertUser(dsl, "Negative");
-        long telegram = TestData.telegramId(dsl, user);
-        try {
-            System.setProperty(FlakyChannel.MODE, "negative");
-            HttpResponse<String> negative = post(FLAKY, telegram + ":neg-" + purchaseId() + ":100", "-");
-            assertThat(negative.statusCode()).isEqualTo(400);
-            assertThat(statusOf(negative)).isEqualTo("malformed");
-            System.setProperty(FlakyChannel.MODE, "ok");
-            assertThat(post(FLAKY, telegram + ":pos-" + purchaseId() + ":100", "-").statusCode()).isEqualTo(200);
-            assertThat(balance(user)).isEqualTo(100);
-        } finally {
-            System.clearProperty(FlakyChannel.MODE);
-            signInAs("operator", Role.OPERATOR);
-            plugins.uninstall(FLAKY);
-            signOut();
-        }
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test

@@ -42,6 +42,13 @@ public final class TestDatabase {
         return url;
     }
 
+    /** Points a test context's datasource at {@code url} (a database from {@link #newDatabase}). */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String url) {
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
     public static String user() {
         return USER;
     }

@@ -40,9 +40,13 @@ class PluginListViewTest extends KaribuTest {
     @Autowired
     PluginHost host;
 
+    @Autowired
+    ru.rusoragentai.console.plugins.PluginUploadService uploads;
+
     @AfterEach
     void cleanUp() {
         signInAs("cleanup", Role.ADMIN);
+        uploads.pending().stream().filter(u -> u.pluginId().startsWith("test-")).forEach(u -> uploads.reject(u.id()));
         PluginFixture.removeTestPlugins(host, plugins);
         if (host.plugin("ai-gemini").orElseThrow().state() != PluginState.STARTED) {
             plugins.enable("ai-gemini");
@@ -84,6 +88,33 @@ class PluginListViewTest extends KaribuTest {
     }
 
     @Test
+    void shouldShowAnUnsignedUploadWithItsHashUntilAnotherAdministratorApprovesIt() {
+        openUiAs("admin-uploader", Role.ADMIN);
+        PluginListView view = UI.getCurrent().navigate(PluginListView.class).orElseThrow();
+        byte[] jar = TestPlugins.unsignedJar("test-ui-unsigned", ">=1.0.0 & <2.0.0", null,
+                List.of(ru.rusoragentai.console.plugins.broken.FixedProvider.class.getName()),
+                ru.rusoragentai.console.plugins.broken.FixedProvider.class);
+
+        view.install("unsigned.jar", jar);
+
+        var pending = uploads.pending().stream().filter(u -> u.pluginId().equals("test-ui-unsigned")).findFirst().orElseThrow();
+        NotificationsKt.expectNotifications("Plugin test-ui-unsigned is not signed by a trusted key: it waits for another "
+                + "administrator to approve SHA-256 " + pending.sha256() + ".");
+        assertThat(GridKt._findAll(grid())).extracting(PluginSummary::id).doesNotContain("test-ui-unsigned");
+
+        openUiAs("admin-approver", Role.ADMIN);
+        UI.getCurrent().navigate(PluginListView.class);
+        Grid<?> waiting = _get(Grid.class, spec -> spec.withId("pending-uploads-grid"));
+        int row = GridKt._findAll(waiting).stream().map(u -> ((ru.rusoragentai.console.plugins.PendingUpload) u).id()).toList()
+                .indexOf(pending.id());
+        _click(_get(GridKt._getCellComponent(waiting, row, "decide"), Button.class, spec -> spec.withId("approve-upload-" + pending.id())));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-upload-confirm")));
+
+        NotificationsKt.expectNotifications("Plugin test-ui-unsigned approved and loaded.");
+        assertThat(GridKt._findAll(grid())).extracting(PluginSummary::id).contains("test-ui-unsigned");
+    }
+
+    @Test
     void shouldInstallAnUploadedPluginAndShowARefusalClearly() {
         openUiAs("operator-ui", Role.OPERATOR);
         PluginListView view = UI.getCurrent().navigate(PluginListView.class).orElseThrow();
@@ -111,15 +142,15 @@ class PluginListViewTest extends KaribuTest {
         NotificationsKt.expectNotifications("Change to pay-tribute recorded as #" + change
                 + ": a payment channel's settings take effect only once another administrator approves them.");
         assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("pending-settings-grid")))).isPositive();
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withId("approve-settings-" + change))).isEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withId("approve-setting-" + change))).isEmpty();
 
         openUiAs("admin-ui", Role.ADMIN);
         UI.getCurrent().navigate(PluginListView.class);
         Grid<?> pendingGrid = _get(Grid.class, spec -> spec.withId("pending-settings-grid"));
         int row = GridKt._findAll(pendingGrid).stream().map(p -> ((ru.rusoragentai.console.plugins.PendingSettingsChange) p).id())
                 .toList().indexOf(change);
-        _click(_get(GridKt._getCellComponent(pendingGrid, row, "decide"), Button.class, spec -> spec.withId("approve-settings-" + change)));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-settings-confirm")));
+        _click(_get(GridKt._getCellComponent(pendingGrid, row, "decide"), Button.class, spec -> spec.withId("approve-setting-" + change)));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-setting-confirm")));
         NotificationsKt.expectNotifications("Settings of pay-tribute approved; they are in force now.");
         assertThat(plugins.settingsForm("pay-tribute").secretsSet()).contains("api-key");
         assertThat(plugins.settingsForm("pay-tribute").values()).containsEntry("products", "digital:1 = 100 | UI pack");
