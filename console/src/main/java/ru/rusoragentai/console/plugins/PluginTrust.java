@@ -60,6 +60,7 @@ class PluginTrust {
             byte[] buffer = new byte[8192];
             boolean allSigned = true;
             boolean allTrusted = true;
+            int checked = 0;
             Enumeration<JarEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
@@ -71,6 +72,7 @@ class PluginTrust {
                 if (entry.isDirectory() || isSignatureFile(entry.getName())) {
                     continue;
                 }
+                checked++;
                 CodeSigner[] signers = entry.getCodeSigners();
                 if (signers == null || signers.length == 0) {
                     allSigned = false;
@@ -85,6 +87,10 @@ class PluginTrust {
                     known |= chain.stream().anyMatch(trusted::contains);
                 }
                 allTrusted &= known;
+            }
+            if (checked == 0 || signer == null) {
+                // a jar with nothing but a manifest proves nothing about who made it
+                return new Verdict.Untrusted(null, "not signed");
             }
             if (!allSigned) {
                 return new Verdict.Untrusted(signer, signer == null ? "not signed" : "partly unsigned");

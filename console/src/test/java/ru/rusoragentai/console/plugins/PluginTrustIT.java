@@ -78,6 +78,26 @@ class PluginTrustIT extends DatabaseTest {
     }
 
     @Test
+    void shouldHoldAJarThatHoldsNothingButAManifest() {
+        signInAs("an-operator", Role.OPERATOR);
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Plugin-Id", "test-manifest-only");
+        manifest.getMainAttributes().putValue("Plugin-Version", "1.0.0");
+        manifest.getMainAttributes().putValue("Plugin-Requires", OK);
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (var out = new java.util.jar.JarOutputStream(jar, manifest)) {
+            out.putNextEntry(new ZipEntry("META-INF/empty/"));
+            out.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        InstallOutcome outcome = plugins.install("empty.jar", jar.toByteArray());
+        assertThat(outcome.isPending()).isTrue();
+        assertThat(host.plugin("test-manifest-only")).isEmpty();
+    }
+
+    @Test
     void shouldLoadAJarSignedByATrustedKeyAtOnce() {
         signInAs("an-operator", Role.OPERATOR);
         InstallOutcome outcome = plugins.install("signed.jar", TestPlugins.jar("test-signed", OK, null,
