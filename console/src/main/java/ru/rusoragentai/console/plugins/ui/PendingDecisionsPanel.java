@@ -57,11 +57,12 @@ abstract class PendingDecisionsPanel<T> extends VerticalLayout {
     /** The confirmation's text: what exactly is decided. */
     protected abstract String describe(T item);
 
-    /** @throws PluginException when the decision is refused */
-    protected abstract void decide(T item, boolean approve);
-
-    /** The notification after a decision went through. */
-    protected abstract String decided(T item, boolean approve);
+    /**
+     * Carries out the decision; returns what the notification says.
+     *
+     * @throws PluginException when the decision is refused
+     */
+    protected abstract String decide(T item, boolean approve);
 
     void refresh() {
         List<T> items = pending();
@@ -90,8 +91,7 @@ abstract class PendingDecisionsPanel<T> extends VerticalLayout {
 
     private void run(T item, boolean approve) {
         try {
-            decide(item, approve);
-            Notification.show(decided(item, approve)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(decide(item, approve)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (PluginException refused) {
             Notification.show(refused.getMessage(), 8_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -35,16 +35,12 @@ class PendingSettingsPanel extends PendingDecisionsPanel<PendingSettingsChange> 
     }
 
     @Override
-    protected void decide(PendingSettingsChange change, boolean approve) {
+    protected String decide(PendingSettingsChange change, boolean approve) {
         if (approve) {
             approvals.approve(change.id());
-        } else {
-            approvals.reject(change.id());
+            return getTranslation("plugins.pending.approved", change.pluginId());
         }
-    }
-
-    @Override
-    protected String decided(PendingSettingsChange change, boolean approve) {
-        return getTranslation(approve ? "plugins.pending.approved" : "plugins.pending.rejected", change.pluginId());
+        approvals.reject(change.id());
+        return getTranslation("plugins.pending.rejected", change.pluginId());
     }
 }

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import ru.rusoragentai.console.plugins.PendingUpload;
+import ru.rusoragentai.console.plugins.PluginState;
+import ru.rusoragentai.console.plugins.PluginSummary;
 import ru.rusoragentai.console.plugins.PluginUploadService;
 
 /** Uploaded plugin jars no trusted key signed, waiting with their SHA-256 for an administrator other than the uploader. */
@@ -39,17 +41,15 @@ class PendingUploadsPanel extends PendingDecisionsPanel<PendingUpload> {
     }
 
     @Override
-    protected void decide(PendingUpload upload, boolean approve) {
-        if (approve) {
-            uploads.approve(upload.id());
-        } else {
+    protected String decide(PendingUpload upload, boolean approve) {
+        if (!approve) {
             uploads.reject(upload.id());
+            return getTranslation("plugins.upload.rejected", upload.pluginId());
         }
-    }
-
-    @Override
-    protected String decided(PendingUpload upload, boolean approve) {
-        return getTranslation(approve ? "plugins.upload.approved" : "plugins.upload.rejected", upload.pluginId());
+        PluginSummary installed = uploads.approve(upload.id());
+        return installed.state() == PluginState.FAILED
+                ? getTranslation("plugins.installed-failed", installed.id(), installed.error())
+                : getTranslation("plugins.upload.approved", upload.pluginId());
     }
 
     private static Component hash(String sha256) {

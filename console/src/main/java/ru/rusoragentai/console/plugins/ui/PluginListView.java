@@ -69,6 +69,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         Upload upload = new Upload(new BoundedUpload(plugins.maxUploadBytes(), this::install,
                 name -> error(getTranslation("plugins.install.too-big", plugins.maxUploadBytes() / (1024 * 1024)))));
         upload.setId("plugin-upload");
+        upload.setMinWidth("22rem");
         upload.setAcceptedFileTypes(".jar", "application/java-archive");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, plugins.maxUploadBytes()));
