@@ -114,8 +114,8 @@ public class AdjustmentService {
             throw new AdjustmentException("adjust.error.rejection-note");
         }
         repository.decide(adjustmentId, "rejected", currentStaff.actor(), note.strip(), null, LocalDateTime.now(clock));
-        audit.record("tokens.adjustment_rejected", "user", Long.toString(pending.userId()),
-                "adjustment " + adjustmentId + " by " + pending.requestedBy() + ": " + note.strip());
+        audit.recordPersonal("tokens.adjustment_rejected", "user", Long.toString(pending.userId()),
+                "adjustment " + adjustmentId + " by " + pending.requestedBy(), pending.userId(), "note: " + note.strip());
         return repository.find(adjustmentId).orElseThrow();
     }
 

@@ -3,13 +3,15 @@ package ru.rusoragentai.console.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +29,6 @@ class UsageChunkIT extends DatabaseTest {
     SubjectDataRepository data;
     @Autowired
     PlatformTransactionManager transactions;
-    @Autowired
-    DataSource dataSource;
 
     /** The 10th of last month: every test day lies in one partition, which the fixture's months have created. */
     private static final LocalDate DAY = TestClock.today().withDayOfMonth(1).minusMonths(1).plusDays(9);
@@ -71,11 +71,23 @@ class UsageChunkIT extends DatabaseTest {
         insert(userId, spread(DAY, eventsLeft), 1);
         insert(userId, spread(DAY.plusDays(1), 3_000), 1);
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        try (Connection other = dataSource.getConnection(); Statement thread = other.createStatement()) {
-            other.setAutoCommit(false);
-            thread.executeUpdate("DELETE FROM usage_event WHERE user_id = " + userId + " AND occurred_at >= '" + DAY.plusDays(1)
-                    + "' ORDER BY occurred_at LIMIT 1000");
-
+        // the other erasure thread: its first chunk of the next day, deleted the way the erasure deletes, its
+        // transaction held open while this thread finishes the day
+        CountDownLatch chunkDeleted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherThread = Executors.newSingleThreadExecutor();
+        Future<Integer> other = otherThread.submit(() -> tx.execute(s -> {
+            int rows = data.deleteUsageChunk(userId, DAY.plusDays(1), null, 1_000).rows();
+            chunkDeleted.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return rows;
+        }));
+        try {
+            assertThat(chunkDeleted.await(30, TimeUnit.SECONDS)).isTrue();
             SubjectDataRepository.UsageChunk last = tx.execute(s -> {
                 dsl.execute("SET SESSION innodb_lock_wait_timeout = 1");
                 try {
@@ -84,10 +96,13 @@ class UsageChunkIT extends DatabaseTest {
                     dsl.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
                 }
             });
-            other.commit();
 
             assertThat(last.rows()).isEqualTo(eventsLeft);
             assertThat(last.next()).as("the day is finished").isNull();
+        } finally {
+            release.countDown();
+            assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo(1_000);
+            otherThread.shutdown();
         }
         assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(userId))).isEqualTo(2_000);
     }
