@@ -67,6 +67,10 @@ public class SettingsApprovalService {
         }
         SettingsChange change = SettingsChangeJson.read(cipher.decryptString(stored.changeEnc()));
         PluginSettingsForm form = plugins.settingsForm(stored.pluginId());
+        if (form.descriptors().isEmpty()) {
+            // a stopped plugin's settings form is unknown; approving now would change nothing and say otherwise
+            throw new PluginException("Plugin " + stored.pluginId() + " is not running; enable it, then approve change #" + changeId + ".");
+        }
         writer.validate(form, change);
         LocalDateTime now = LocalDateTime.now(clock);
         Set<String> changed = writer.write(stored.pluginId(), form, change, actor, now);

@@ -32,6 +32,7 @@ import org.springframework.security.access.AccessDeniedException;
 import java.time.Duration;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PendingSettingsChange;
 import ru.rusoragentai.console.plugins.PluginState;
 import ru.rusoragentai.console.plugins.SettingsApprovalService;
 import ru.rusoragentai.console.plugins.SettingsSaved;
@@ -403,6 +404,25 @@ class WebhookIntakeIT extends DatabaseTest {
         assertThat(balance(user)).isEqualTo(2_000_000);
         assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("plugin.settings_approved")
                 .and(AUDIT_EVENT.DETAILS.contains("change #" + own.pendingChangeId())))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotApproveASettingsChangeWhileTheChannelIsStopped() {
+        signInAs("lone-operator", Role.OPERATOR);
+        SettingsSaved saved = plugins.saveSettings("pay-tribute", new SettingsChange(
+                Map.of("products", "digital:77 = 7000 | Later pack"), Map.of(), Set.of()));
+        plugins.disable("pay-tribute");
+        try {
+            signInAs("admin-b", Role.ADMIN);
+            assertThatThrownBy(() -> approvals.approve(saved.pendingChangeId())).isInstanceOf(PluginException.class)
+                    .hasMessageContaining("not running");
+            assertThat(approvals.pending()).extracting(PendingSettingsChange::id).contains(saved.pendingChangeId());
+        } finally {
+            signInAs("lone-operator", Role.OPERATOR);
+            plugins.enable("pay-tribute");
+        }
+        signInAs("admin-b", Role.ADMIN);
+        assertThat(approvals.approve(saved.pendingChangeId())).anyMatch(c -> c.contains("7000"));
     }
 
     @Test
