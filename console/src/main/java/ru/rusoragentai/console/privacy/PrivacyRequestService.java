@@ -60,7 +60,7 @@ public class PrivacyRequestService {
         if (intake.identifier() == null || intake.identifier().isBlank() || intake.identifier().length() > 254) {
             throw new PrivacyException("Give the identifier the requester used (1 to 254 characters).");
         }
-        if (intake.type() == null || intake.jurisdiction() == null || !CHANNELS.contains(intake.channel())) {
+        if (intake.type() == null || intake.jurisdiction() == null || intake.channel() == null || !CHANNELS.contains(intake.channel())) {
             throw new PrivacyException("Choose the request type, the channel and the jurisdiction.");
         }
         LocalDate today = today();

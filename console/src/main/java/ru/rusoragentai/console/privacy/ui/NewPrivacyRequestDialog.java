@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -51,7 +52,17 @@ class NewPrivacyRequestDialog extends Dialog {
         FormLayout form = new FormLayout(identifier, type, channel, jurisdiction, received, note);
         form.setColspan(note, 2);
         add(form);
+        identifier.setRequiredIndicatorVisible(true);
+        type.setRequiredIndicatorVisible(true);
+        channel.setRequiredIndicatorVisible(true);
+        jurisdiction.setRequiredIndicatorVisible(true);
         Button save = new Button(getTranslation("privacy.create"), e -> {
+            // each missing field says so next to itself; nothing goes to the service until all are there
+            boolean missing = required(identifier, identifier.getValue().isBlank()) | required(type, type.isEmpty())
+                    | required(channel, channel.isEmpty()) | required(jurisdiction, jurisdiction.isEmpty());
+            if (missing) {
+                return;
+            }
             try {
                 PrivacyRequest created = requests.create(new NewPrivacyRequest(identifier.getValue(), type.getValue(),
                         channel.getValue(), jurisdiction.getValue(), received.getValue(), note.getValue()));
@@ -64,7 +75,20 @@ class NewPrivacyRequestDialog extends Dialog {
             }
         });
         save.setId("privacy-create");
+        identifier.addValueChangeListener(e -> identifier.setInvalid(false));
+        type.addValueChangeListener(e -> type.setInvalid(false));
+        channel.addValueChangeListener(e -> channel.setInvalid(false));
+        jurisdiction.addValueChangeListener(e -> jurisdiction.setInvalid(false));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    /** Marks the field when {@code empty}; returns whether it did. */
+    private boolean required(HasValidation field, boolean empty) {
+        if (empty) {
+            field.setErrorMessage(getTranslation("form.required"));
+            field.setInvalid(true);
+        }
+        return empty;
     }
 }

@@ -85,6 +85,30 @@ class PrivacyRequestListViewTest extends KaribuTest {
     }
 
     @Test
+    void shouldMarkAMissingChannelNextToTheFieldAndRecordNothing() {
+        openUiAs("agent-ui", Role.SUPPORT);
+        UI.getCurrent().navigate(PrivacyRequestListView.class);
+        int before = requests.count(null, false);
+        _click(_get(Button.class, spec -> spec.withId("privacy-new")));
+        _get(TextField.class, spec -> spec.withId("privacy-identifier")).setValue("@" + TestData.unique("olivia_"));
+        this.<RequestType>combo("privacy-type").setValue(RequestType.CORRECTION);
+
+        _click(_get(Button.class, spec -> spec.withId("privacy-create")));
+
+        ComboBox<String> channel = this.<String>combo("privacy-channel");
+        assertThat(channel.isInvalid()).isTrue();
+        assertThat(channel.getErrorMessage()).isEqualTo("Fill this in.");
+        assertThat(channel.isRequiredIndicatorVisible()).isTrue();
+        assertThat(this.<RequestType>combo("privacy-type").isInvalid()).isFalse();
+        assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("privacy-new-dialog")).isOpened()).isTrue();
+        assertThat(requests.count(null, false)).isEqualTo(before);
+        // and the service, asked directly, refuses with a message instead of a NullPointerException
+        signInAs("agent-ui", Role.SUPPORT);
+        assertThatThrownBy(() -> requests.create(new NewPrivacyRequest("@olivia", RequestType.CORRECTION, null, Jurisdiction.GDPR,
+                null, null))).isInstanceOf(ru.rusoragentai.console.privacy.PrivacyException.class);
+    }
+
+    @Test
     void shouldRefuseARequestDatedInTheFuture() {
         openUiAs("agent-ui", Role.SUPPORT);
         UI.getCurrent().navigate(PrivacyRequestListView.class);
