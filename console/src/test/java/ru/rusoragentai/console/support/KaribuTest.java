@@ -40,6 +40,18 @@ public abstract class KaribuTest extends DatabaseTest {
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }
 
+    /** Opens a fresh UI for nobody signed in, from a browser that asks for {@code language} (Accept-Language). */
+    protected void openUiAnonymously(java.util.Locale language) {
+        signOut();
+        MockVaadin.setMockRequestFactory(session -> {
+            SpringSecurityRequest request = new SpringSecurityRequest(session, securityContexts);
+            request.setLocaleInt(language);
+            return request;
+        });
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+    }
+
     @AfterEach
     void closeUi() {
         MockVaadin.tearDown();

@@ -3,16 +3,24 @@ package ru.rusoragentai.console.shell.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.staff.StaffPreferences;
 import ru.rusoragentai.console.staff.StaffService;
 
-/** Applies the signed-in staff member's remembered language and theme to every new UI. */
+/**
+ * Applies the signed-in staff member's remembered language and theme to every new UI; before sign-in, the language
+ * the browser asks for.
+ */
 @Component
 public class UiPreferences implements VaadinServiceInitListener {
+
+    private static final Set<String> SPOKEN = Set.of("en", "ru");
 
     private final StaffService staffService;
     private final CurrentStaff currentStaff;
@@ -26,6 +34,10 @@ public class UiPreferences implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
             if (currentStaff.username().isEmpty()) {
+                // before sign-in (the login page) the browser's languages decide; English unless it prefers Russian
+                Locale browser = browserLocale(VaadinRequest.getCurrent());
+                init.getUI().getSession().setLocale(browser);
+                init.getUI().setLocale(browser);
                 return;
             }
             StaffPreferences preferences = staffService.myPreferences();
@@ -34,6 +46,18 @@ public class UiPreferences implements VaadinServiceInitListener {
             init.getUI().setLocale(locale);
             applyTheme(init.getUI(), preferences.theme());
         });
+    }
+
+    /** The first of the request's languages (Accept-Language, in order) that the console speaks; English otherwise. */
+    static Locale browserLocale(VaadinRequest request) {
+        if (request != null) {
+            for (Locale locale : Collections.list(request.getLocales())) {
+                if (SPOKEN.contains(locale.getLanguage())) {
+                    return Locale.forLanguageTag(locale.getLanguage());
+                }
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     static void applyTheme(UI ui, String theme) {
