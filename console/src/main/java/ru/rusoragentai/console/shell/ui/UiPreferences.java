@@ -35,17 +35,20 @@ public class UiPreferences implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> {
             if (currentStaff.username().isEmpty()) {
                 // before sign-in (the login page) the browser's languages decide; English unless it prefers Russian
-                Locale browser = browserLocale(VaadinRequest.getCurrent());
-                init.getUI().getSession().setLocale(browser);
-                init.getUI().setLocale(browser);
+                apply(init.getUI(), browserLocale(VaadinRequest.getCurrent()));
                 return;
             }
             StaffPreferences preferences = staffService.myPreferences();
-            Locale locale = Locale.forLanguageTag(preferences.locale());
-            init.getUI().getSession().setLocale(locale);
-            init.getUI().setLocale(locale);
+            apply(init.getUI(), Locale.forLanguageTag(preferences.locale()));
             applyTheme(init.getUI(), preferences.theme());
         });
+    }
+
+    /** Sets the language for the session and the UI, and the page's {@code <html lang>} with it. */
+    private static void apply(UI ui, Locale locale) {
+        ui.getSession().setLocale(locale);
+        ui.setLocale(locale);
+        ui.getPage().executeJs("document.documentElement.lang = $0", locale.getLanguage());
     }
 
     /** The first of the request's languages (Accept-Language, in order) that the console speaks; English otherwise. */
