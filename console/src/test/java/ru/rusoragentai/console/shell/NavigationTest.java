@@ -46,11 +46,15 @@ class NavigationTest extends KaribuTest {
     void shouldNotOpenAForbiddenSectionByUrl() {
         openUiAs(TestData.unique("nav"), Role.SUPPORT, Role.OPERATOR, Role.ANALYST);
         for (String route : List.of("staff", "audit")) {
-            assertThatThrownBy(() -> UI.getCurrent().navigate(route))
-                    .hasRootCauseInstanceOf(com.vaadin.flow.router.AccessDeniedException.class);
+            assertNotAllowed(() -> UI.getCurrent().navigate(route));
         }
         assertThat(_find(StaffListView.class)).isEmpty();
         assertThat(_find(AuditLogView.class)).isEmpty();
+        // inside the console's frame, saying what was refused, with a way back
+        assertThat(_find(ru.rusoragentai.console.shell.ui.MainLayout.class)).hasSize(1);
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("not-allowed-text")).getText())
+                .isEqualTo("Your roles do not open /audit. If you need this screen, ask an administrator to add the role.");
+        assertThat(_get(com.vaadin.flow.router.RouterLink.class, spec -> spec.withId("not-allowed-back")).getHref()).isEmpty();
     }
 
     @Test

@@ -52,6 +52,18 @@ public abstract class KaribuTest extends DatabaseTest {
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }
 
+    /**
+     * Runs a navigation the signed-in roles may not make and checks that it lands on the console's not-allowed page
+     * (inside the frame, with a way back) instead of the view.
+     */
+    protected static void assertNotAllowed(Runnable navigation) {
+        navigation.run();
+        com.vaadin.flow.component.Component shown = UI.getCurrent().getCurrentView();
+        org.assertj.core.api.Assertions.assertThat(shown).isInstanceOf(ru.rusoragentai.console.shell.ui.NotAllowedView.class);
+        org.assertj.core.api.Assertions.assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(
+                com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("not-allowed-text")).getText()).isNotBlank();
+    }
+
     @AfterEach
     void closeUi() {
         MockVaadin.tearDown();
