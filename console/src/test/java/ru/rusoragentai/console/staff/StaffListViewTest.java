@@ -48,6 +48,8 @@ class StaffListViewTest extends KaribuTest {
 
         String password = _get(Span.class, spec -> spec.withId("one-time-password")).getText();
         assertThat(password).hasSize(16);
+        _click(_get(Button.class, spec -> spec.withId("one-time-password-copy")));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("Copied to the clipboard.");
         assertThat(dsl.fetchExists(STAFF_ACCOUNT, STAFF_ACCOUNT.USERNAME.eq(username).and(STAFF_ACCOUNT.MUST_CHANGE_PASSWORD.isTrue()))).isTrue();
         assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("staff.created").and(AUDIT_EVENT.TARGET_ID.eq(username))
                 .and(AUDIT_EVENT.ACTOR.eq("admin-ui")))).isEqualTo(1);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import ru.rusoragentai.console.analytics.UsageReportRow;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.shell.ui.IsoDates;
 
 /** Usage per day and model for analysts, without restricted or objecting users, with an XLSX export. */
 @Route("reports")
@@ -31,8 +32,8 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final UsageReportService reports;
-    private final DatePicker from = new DatePicker();
-    private final DatePicker until = new DatePicker();
+    private final DatePicker from = IsoDates.apply(new DatePicker());
+    private final DatePicker until = IsoDates.apply(new DatePicker());
     private final Grid<UsageReportRow> grid = new Grid<>();
     // the download runs in its own request: it reads the range shown, not the fields
     private volatile LocalDate shownFrom;

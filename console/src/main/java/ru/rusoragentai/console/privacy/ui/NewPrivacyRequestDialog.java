@@ -20,6 +20,7 @@ import ru.rusoragentai.console.privacy.PrivacyException;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestType;
+import ru.rusoragentai.console.shell.ui.IsoDates;
 
 /** Intake: who asked (any identifier), what for, how it arrived, under which law, and when. */
 class NewPrivacyRequestDialog extends Dialog {
@@ -43,7 +44,7 @@ class NewPrivacyRequestDialog extends Dialog {
         jurisdiction.setItems(Arrays.asList(Jurisdiction.values()));
         jurisdiction.setItemLabelGenerator(Jurisdiction::name);
         jurisdiction.setValue(Jurisdiction.GDPR);
-        DatePicker received = new DatePicker(getTranslation("privacy.received"));
+        DatePicker received = IsoDates.apply(new DatePicker(getTranslation("privacy.received")));
         received.setId("privacy-received");
         received.setValue(requests.today());
         received.setMax(requests.today());

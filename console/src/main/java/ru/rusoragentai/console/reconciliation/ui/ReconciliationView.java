@@ -23,6 +23,7 @@ import ru.rusoragentai.console.reconciliation.ReconciliationRow;
 import ru.rusoragentai.console.reconciliation.ReconciliationService;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.shell.ui.IsoDates;
 
 /** Provider-reported usage and cost against ours, per day and model, with a "run now" for the chosen days. */
 @Route("reconciliation")
@@ -31,8 +32,8 @@ public class ReconciliationView extends VerticalLayout implements HasDynamicTitl
 
     private final ReconciliationService reconciliation;
     private final Grid<ReconciliationRow> grid = new Grid<>();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker until = new DatePicker();
+    private final DatePicker from = IsoDates.apply(new DatePicker());
+    private final DatePicker until = IsoDates.apply(new DatePicker());
 
     public ReconciliationView(ReconciliationService reconciliation) {
         this.reconciliation = reconciliation;

@@ -99,6 +99,8 @@ class PrivacyRequestListViewTest extends KaribuTest {
         assertThat(channel.isInvalid()).isTrue();
         assertThat(channel.getErrorMessage()).isEqualTo("Fill this in.");
         assertThat(channel.isRequiredIndicatorVisible()).isTrue();
+        // dates as the grids print them
+        assertThat(_get(DatePicker.class, spec -> spec.withId("privacy-received")).getI18n().getDateFormats()).containsExactly("yyyy-MM-dd");
         assertThat(this.<RequestType>combo("privacy-type").isInvalid()).isFalse();
         assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("privacy-new-dialog")).isOpened()).isTrue();
         assertThat(requests.count(null, false)).isEqualTo(before);
