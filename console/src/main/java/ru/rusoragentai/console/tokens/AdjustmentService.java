@@ -83,6 +83,11 @@ public class AdjustmentService {
         return pendingTransaction.execute(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
             ledger.lockAccount(userId);
+            // a debit the balance cannot cover is refused now, not after an administrator has looked at it
+            long balance = ledger.balance(userId);
+            if (delta < 0 && !allowNegative && balance + delta < 0) {
+                throw new InsufficientBalanceException(userId, balance, delta);
+            }
             long id = repository.insert(userId, delta, reason, comment.strip(), blankToNull(ticket), allowNegative, requester, now);
             audit.record("tokens.adjustment_requested", "user", Long.toString(userId),
                     "adjustment " + id + ": " + delta + " tokens, " + reason.dbValue() + " — awaiting approval");

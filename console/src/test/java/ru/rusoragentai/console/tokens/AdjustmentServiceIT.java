@@ -68,7 +68,7 @@ class AdjustmentServiceIT extends DatabaseTest {
     void shouldKeepARejectionWithItsReason() {
         long user = TestData.insertUser(dsl, "Adjust Rejected");
         signInAs("agent-b", Role.SUPPORT);
-        Adjustment pending = adjustments.request(user, -20_000, ReasonCode.FRAUD_REVERSAL, "fraud", null, false);
+        Adjustment pending = adjustments.request(user, 20_000, ReasonCode.COMPENSATION, "claims a lost pack", null, false);
         signInAs("admin-three", Role.ADMIN);
         assertThatThrownBy(() -> adjustments.reject(pending.id(), " ")).hasMessage("adjust.error.rejection-note");
         Adjustment rejected = adjustments.reject(pending.id(), "not enough evidence");
@@ -76,6 +76,17 @@ class AdjustmentServiceIT extends DatabaseTest {
         assertThat(rejected.decisionNote()).isEqualTo("not enough evidence");
         assertThat(adjustments.forUser(user)).extracting(Adjustment::status).containsExactly(Adjustment.Status.REJECTED);
         assertThat(balance(user)).isZero();
+    }
+
+    @Test
+    void shouldRefuseALargeDebitTheBalanceCannotCoverWhenItIsRequested() {
+        long user = TestData.insertUser(dsl, "Adjust Overdraft");
+        signInAs("agent-e", Role.SUPPORT);
+        adjustments.request(user, 9_369, ReasonCode.CORRECTION, "seed", null, false);
+        assertThatThrownBy(() -> adjustments.request(user, -99_999_999, ReasonCode.FRAUD_REVERSAL, "fraud", null, false))
+                .isInstanceOf(InsufficientBalanceException.class);
+        assertThat(adjustments.forUser(user)).extracting(Adjustment::status).containsExactly(Adjustment.Status.APPLIED);
+        assertThat(balance(user)).isEqualTo(9_369);
     }
 
     @Test
