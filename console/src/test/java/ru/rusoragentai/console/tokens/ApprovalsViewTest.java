@@ -24,6 +24,9 @@ import ru.rusoragentai.console.users.ui.UserDetailView;
 /** Four-eyes through the screens: a large credit waits, its requester cannot approve it, another admin can. */
 class ApprovalsViewTest extends KaribuTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ru.rusoragentai.console.tokens.AdjustmentService adjustments;
+
     @Test
     void shouldHoldALargeCreditRefuseSelfApprovalAndApplyASecondAdminsApproval() throws Exception {
         SupportFixture user = SupportFixture.create(dsl, "Four Eyes");
@@ -48,6 +51,30 @@ class ApprovalsViewTest extends KaribuTest {
         decide(user.userId(), "admin-approver");
         NotificationsKt.expectNotifications("Approved and applied.");
         assertThat(balance(user.userId())).isEqualTo(25_000);
+    }
+
+    @Test
+    void shouldKeepTheRejectDialogOpenWhenTheReasonIsMissing() throws Exception {
+        SupportFixture user = SupportFixture.create(dsl, "Needs A Reason");
+        signInAs("admin-requester", Role.ADMIN);
+        adjustments.request(user.userId(), 30_000, ReasonCode.COMPENSATION, "outage refund", null, false);
+        openUiAs("admin-rejecter", Role.ADMIN);
+        UI.getCurrent().navigate(ApprovalsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Adjustment> grid = _get(Grid.class, spec -> spec.withId("approvals-grid"));
+        int row = GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(user.userId());
+        long id = GridKt._get(grid, row).id();
+        var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
+        _click(actions.getChildren().map(Button.class::cast).filter(b -> ("reject-" + id).equals(b.getId().orElse(""))).findFirst().orElseThrow());
+
+        _get(TextArea.class, spec -> spec.withId("decision-note")).setValue("   ");
+        _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
+
+        TextArea note = _get(TextArea.class, spec -> spec.withId("decision-note"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).isNotBlank();
+        assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("decision-dialog")).isOpened()).isTrue();
+        assertThat(adjustments.forUser(user.userId())).extracting(Adjustment::status).containsExactly(Adjustment.Status.PENDING);
     }
 
     private void decide(long userId, String who) {

@@ -78,7 +78,15 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         note.setWidthFull();
         dialog.add(note);
         BiFunction<Long, String, Adjustment> action = approve ? adjustments::approve : adjustments::reject;
+        note.setRequiredIndicatorVisible(!approve);
+        note.addValueChangeListener(e -> note.setInvalid(false));
         Button confirm = new Button(getTranslation("action.confirm"), e -> {
+            if (!approve && note.getValue().isBlank()) {
+                // a rejection needs its reason: say so next to the field and keep what was typed around it
+                note.setErrorMessage(getTranslation("adjust.error.rejection-note"));
+                note.setInvalid(true);
+                return;
+            }
             dialog.close();
             try {
                 action.apply(adjustment.id(), note.getValue());
