@@ -64,6 +64,31 @@ public class UserSearchService {
         return head.size() + repository.countNamePrefix(namePrefix(terms.get()), ids(head), COUNT_CAP);
     }
 
+    /**
+     * What to tell staff about the number of results: the count, and whether more match than it says (the username
+     * and email prefix lists stop at {@value #PREFIX_HEAD_LIMIT}, the name count at {@value #COUNT_CAP}).
+     */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public SearchCount countForSummary(String query) {
+        var parsed = SearchTerms.parse(query);
+        if (parsed.isEmpty()) {
+            return new SearchCount(0, false);
+        }
+        SearchTerms terms = parsed.get();
+        List<SearchHit> head = head(terms);
+        int names = repository.countNamePrefix(namePrefix(terms), ids(head), COUNT_CAP);
+        String username = terms.username() != null ? terms.username() : terms.text();
+        boolean more = names >= COUNT_CAP
+                || repository.byUsernamePrefix(terms.likePrefix(username), PREFIX_HEAD_LIMIT + 1).size() > PREFIX_HEAD_LIMIT
+                || terms.email() != null
+                && repository.byEmailPrefix(terms.likePrefix(terms.email()), PREFIX_HEAD_LIMIT + 1).size() > PREFIX_HEAD_LIMIT;
+        return new SearchCount(head.size() + names, more);
+    }
+
+    /** A result count; {@code more}: at least this many match, and more than the count says. */
+    public record SearchCount(int count, boolean more) {
+    }
+
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     @Transactional
     public void rememberSearch(String query) {

@@ -54,6 +54,8 @@ class SupportFlowTest extends KaribuTest {
         SearchHit first = GridKt._get(results, 0);
         assertThat(first.userId()).isEqualTo(user.userId());
         assertThat(first.matchedBy()).isEqualTo(MatchKind.USERNAME);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("user-search-summary")).getText())
+                .isEqualTo("1 user found");
 
         UI.getCurrent().navigate(UserDetailView.class, new RouteParameters("id", Long.toString(user.userId())));
         assertThat(_get(H2.class, spec -> spec.withId("user-name")).getText()).isEqualTo(user.displayName());

@@ -63,6 +63,20 @@ class UserSearchServiceIT extends DatabaseTest {
     }
 
     @Test
+    void shouldSayWhenMoreUsersMatchAUsernamePrefixThanItCounts() {
+        String prefix = TestData.unique("newbie_").toLowerCase();
+        for (int i = 0; i < 24; i++) {
+            long id = TestData.insertUser(dsl, "Newbie " + i);
+            dsl.update(ru.rusoragentai.db.Tables.APP_USER).set(ru.rusoragentai.db.Tables.APP_USER.USERNAME, prefix + "_" + i)
+                    .where(ru.rusoragentai.db.Tables.APP_USER.ID.eq(id)).execute();
+        }
+        UserSearchService.SearchCount found = search.countForSummary(prefix);
+        assertThat(found.more()).isTrue();
+        assertThat(found.count()).isEqualTo(20);
+        assertThat(search.countForSummary(prefix + "_13")).isEqualTo(new UserSearchService.SearchCount(1, false));
+    }
+
+    @Test
     void shouldPageThroughPrefixMatchesWithoutRepeats() {
         String prefix = TestData.unique("Пагинация ");
         for (int i = 0; i < 7; i++) {

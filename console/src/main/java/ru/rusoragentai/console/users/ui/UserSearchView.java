@@ -24,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.users.SearchHit;
 import ru.rusoragentai.console.users.UserSearchService;
 
@@ -90,8 +91,11 @@ public class UserSearchView extends VerticalLayout implements HasDynamicTitle, B
         if (remember) {
             searchService.rememberSearch(text);
         }
-        int total = searchService.count(text);
-        summary.setText(total == 0 ? getTranslation("search.none") : getTranslation("search.count", total));
+        UserSearchService.SearchCount found = searchService.countForSummary(text);
+        int total = found.count();
+        summary.setText(total == 0 ? getTranslation("search.none")
+                : found.more() ? getTranslation("search.count.more", total)
+                : getTranslation(Plurals.key("search.count", total, getLocale()), total));
         results.setVisible(total > 0);
         results.setItems(q -> searchService.search(text, q.getOffset(), q.getLimit()).stream(), q -> searchService.count(text));
     }
