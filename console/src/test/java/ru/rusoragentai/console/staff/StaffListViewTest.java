@@ -100,14 +100,16 @@ class StaffListViewTest extends KaribuTest {
         String username = TestData.unique("fresh");
         String password = staffService.create(username, "Fresh", EnumSet.of(Role.SUPPORT));
         openUiAs(username, Role.SUPPORT);
-        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("", com.vaadin.flow.router.QueryParameters.of("continue", ""));
         assertThat(_find(DashboardView.class)).isEmpty();
         _get(ChangePasswordView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters()).isEqualTo("change-password");
         _get(PasswordField.class, spec -> spec.withId("current-password")).setValue(password);
         _get(PasswordField.class, spec -> spec.withId("new-password")).setValue("a-brand-new-password");
         _get(PasswordField.class, spec -> spec.withId("repeat-password")).setValue("a-brand-new-password");
         _click(_get(Button.class, spec -> spec.withId("save-password")));
         _get(DashboardView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters()).isEmpty();
     }
 
     @Test

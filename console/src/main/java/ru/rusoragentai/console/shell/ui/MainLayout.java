@@ -22,6 +22,8 @@ import ru.rusoragentai.console.reconciliation.ui.ReconciliationView;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -127,7 +129,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (staffService.myPreferences().mustChangePassword()) {
-            event.rerouteTo(ChangePasswordView.class);
+            // forwarded, not rerouted: the address becomes /change-password instead of keeping the sign-in's /?continue
+            event.forwardTo(RouteConfiguration.forApplicationScope().getUrl(ChangePasswordView.class), QueryParameters.empty());
         }
     }
 }
