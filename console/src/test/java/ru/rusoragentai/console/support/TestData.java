@@ -2,7 +2,6 @@ package ru.rusoragentai.console.support;
 
 import static ru.rusoragentai.db.Tables.APP_USER;
 
-import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 

@@ -2,7 +2,6 @@ package ru.rusoragentai.console.analytics.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.rusoragentai.db.Tables.USAGE_DAILY;
 
 import com.github.mvysny.kaributesting.v10.GridKt;

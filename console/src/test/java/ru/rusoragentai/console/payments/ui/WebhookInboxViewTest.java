@@ -3,7 +3,6 @@ package ru.rusoragentai.console.payments.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
