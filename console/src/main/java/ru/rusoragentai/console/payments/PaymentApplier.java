@@ -29,12 +29,15 @@ class PaymentApplier {
     private final WebhookInboxRepository inbox;
     private final TokenLedgerService ledger;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PaymentApplier(PaymentRepository payments, WebhookInboxRepository inbox, TokenLedgerService ledger, Clock clock) {
+    PaymentApplier(PaymentRepository payments, WebhookInboxRepository inbox, TokenLedgerService ledger, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
         this.payments = payments;
         this.inbox = inbox;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -112,6 +115,7 @@ class PaymentApplier {
         var entry = ledger.apply(new LedgerRequest(userId, -locked.tokens(), chargeback ? LedgerKind.CHARGEBACK : LedgerKind.REFUND,
                 event.externalId(), channel + " " + event.kind().name().toLowerCase() + " of " + event.externalId(),
                 key(channel, "reverse", event.externalId()), true));
+        events.publishEvent(new PaymentReversed(userId, chargeback, event.externalId()));
         return Disposition.of(InboxStatus.APPLIED, "Debited " + locked.tokens() + " tokens for the " + event.kind().name().toLowerCase()
                 + "; balance now " + entry.balanceAfter() + ".", 200).forUser(userId);
     }

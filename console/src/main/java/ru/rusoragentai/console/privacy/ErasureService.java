@@ -84,9 +84,10 @@ public class ErasureService {
     private final PrivacyProperties properties;
     private final TransactionTemplate chunkTx;
     private final Clock clock;
+    private final SubjectAbuseRepository abuse;
 
     ErasureService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data,
-                   SubjectTextRepository text, TaskClaims claims,
+                   SubjectTextRepository text, SubjectAbuseRepository abuse, TaskClaims claims,
                    UserService users, PluginHost plugins, PluginContexts pluginContexts, SecretCipher cipher, AuditService audit,
                    CurrentStaff currentStaff, ApplicationEventPublisher events, PrivacyProperties properties,
                    PlatformTransactionManager transactions, Clock clock) {
@@ -94,6 +95,7 @@ public class ErasureService {
         this.tasks = tasks;
         this.data = data;
         this.text = text;
+        this.abuse = abuse;
         this.claims = claims;
         this.users = users;
         this.plugins = plugins;
@@ -297,7 +299,8 @@ public class ErasureService {
             }
             case SESSIONS -> {
                 chunks.loop("user_session", () -> data.deleteSessions(userId, chunk));
-                chunks.loop("abuse_flag", () -> data.deleteAbuseFlags(userId, chunk));
+                chunks.loop("abuse_flag, score, snoozes, actions; blocklist unlinked", () -> abuse.deleteOwnRows(userId, chunk));
+                chunks.once("abuse evidence of linked accounts", () -> abuse.unlinkFromEvidence(userId));
                 chunks.once("staff_recent", () -> data.deleteStaffRecents(subject));
             }
             case LEDGER -> {
@@ -335,6 +338,8 @@ public class ErasureService {
         // free text that names the subject where no user id links it: inbox deliveries, request notes, sealed audit details
         chunks.loop("webhook_inbox (mentions redacted)", () -> text.redactWebhooksMentioning(snapshot.subject(), properties.eraseChunk()));
         chunks.once("privacy requests pseudonymised", () -> text.pseudonymisePrivacyRequests(snapshot.subject()));
+        chunks.once("abuse evidence and case notes redacted", () -> abuse.redactMentions(SubjectTextRepository.pattern(snapshot.subject()),
+                SubjectTextRepository.REDACTED));
         chunks.once("subject key destroyed (sealed audit details)", () -> text.deleteSubjectKey(userId));
         chunks.once("privacy requests unlinked", () -> data.unlinkPrivacyRequests(userId));
         chunks.once("app_user", () -> data.deleteAccount(userId));

@@ -241,10 +241,6 @@ class SubjectDataRepository {
         return deleteSome(USER_SESSION, USER_SESSION.USER_ID.eq(userId), limit);
     }
 
-    int deleteAbuseFlags(long userId, int limit) {
-        return deleteSome(ABUSE_FLAG, ABUSE_FLAG.USER_ID.eq(userId), limit);
-    }
-
     /** Staff's recently opened entry for the user and recent searches for any of the subject's identifiers. */
     int deleteStaffRecents(Subject subject) {
         List<Long> ids = staffRecentIds(subject);
@@ -375,6 +371,10 @@ class SubjectDataRepository {
             case "token_balance.user_id" -> TOKEN_BALANCE.USER_ID.eq(subject.userId());
             case "token_adjustment.user_id" -> TOKEN_ADJUSTMENT.USER_ID.eq(subject.userId());
             case "abuse_flag.user_id" -> ABUSE_FLAG.USER_ID.eq(subject.userId());
+            case "abuse_snooze.user_id" -> ru.rusoragentai.db.Tables.ABUSE_SNOOZE.USER_ID.eq(subject.userId());
+            case "abuse_score.user_id" -> ru.rusoragentai.db.Tables.ABUSE_SCORE.USER_ID.eq(subject.userId());
+            case "abuse_action.user_id" -> ru.rusoragentai.db.Tables.ABUSE_ACTION.USER_ID.eq(subject.userId());
+            case "abuse_blocklist.user_id" -> ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.USER_ID.eq(subject.userId());
             case "webhook_inbox.user_id" -> WEBHOOK_INBOX.USER_ID.eq(subject.userId());
             case "webhook_inbox.telegram_user_id" -> WEBHOOK_INBOX.TELEGRAM_USER_ID.eq(subject.telegramUserId());
             case "privacy_request.user_id" -> PRIVACY_REQUEST.USER_ID.eq(subject.userId());

@@ -1,0 +1,194 @@
+package ru.rusoragentai.console.abuse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.rusoragentai.console.abuse.detect.Detector;
+import ru.rusoragentai.console.abuse.detect.Finding;
+import ru.rusoragentai.console.abuse.detect.Scope;
+
+/**
+ * Runs detectors and stores what they find. Each rule runs in its own transaction that locks its row, reads from its
+ * watermark to the newest id of its source, writes flags, cases and scores and moves the watermark: a run that fails
+ * changes nothing but the rule's recorded error, and the other rules still run. Internal: services check permissions.
+ */
+@Component
+class Evaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
+    /** A re-evaluation never takes more steps than this, however long the range. */
+    static final int MAX_STEPS = 2_000;
+
+    /** One rule's run. */
+    record RuleRun(String rule, long raised, long findings, long millis, String error) {
+    }
+
+    private final Map<String, Detector> detectors;
+    private final RuleRepository rules;
+    private final FlagStore flags;
+    private final ScoreRepository scores;
+    private final AbuseProperties properties;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate separateTx;
+    private final Clock clock;
+
+    Evaluator(List<Detector> detectors, RuleRepository rules, FlagStore flags, ScoreRepository scores, AbuseProperties properties,
+              PlatformTransactionManager transactions, Clock clock) {
+        this.detectors = detectors.stream().collect(Collectors.toMap(Detector::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        this.rules = rules;
+        this.flags = flags;
+        this.scores = scores;
+        this.properties = properties;
+        this.tx = new TransactionTemplate(transactions);
+        this.separateTx = new TransactionTemplate(transactions);
+        this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    Map<String, Detector> detectors() {
+        return detectors;
+    }
+
+    /** Every enabled rule from its watermark. */
+    List<RuleRun> runAll() {
+        List<RuleRun> runs = new ArrayList<>();
+        for (RuleRow rule : rules.all()) {
+            if (rule.enabled() && detectors.containsKey(rule.code())) {
+                runs.add(runIncremental(rule.code()));
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * One rule from its watermark to the newest row of its source. A rule that never ran looks at the subjects active
+     * in its last window instead of reading the whole history.
+     */
+    RuleRun runIncremental(String code) {
+        Detector detector = detector(code);
+        return guarded(code, () -> {
+            long watermark = rules.lockWatermark(code);
+            RuleRow rule = rules.find(code).orElseThrow();
+            LocalDateTime now = LocalDateTime.now(clock);
+            long upTo = rules.maxId(detector.source());
+            if (upTo <= watermark && watermark > 0) {
+                return new long[] {0, 0, watermark};
+            }
+            Scope scope = watermark == 0 ? Scope.activeBetween(now.minus(rule.rule().window().plusMinutes(1)), now)
+                    : Scope.newRows(now, watermark, upTo);
+            long[] stored = store(rule, detector.evaluate(rule.rule(), scope), now);
+            return new long[] {stored[0], stored[1], upTo};
+        });
+    }
+
+    /** One rule over a past range, stepping its window through it; flags already there are updated, never repeated. */
+    RuleRun reevaluate(String code, LocalDateTime from, LocalDateTime to) {
+        Detector detector = detector(code);
+        return guarded(code, () -> {
+            long watermark = rules.lockWatermark(code);
+            RuleRow rule = rules.find(code).orElseThrow();
+            long raised = 0;
+            long found = 0;
+            for (LocalDateTime asOf : steps(rule, from, to)) {
+                long[] stored = store(rule, detector.evaluate(rule.rule(), Scope.activeBetween(asOf.minus(step(rule)), asOf)),
+                        LocalDateTime.now(clock));
+                raised += stored[0];
+                found += stored[1];
+            }
+            return new long[] {raised, found, watermark};
+        });
+    }
+
+    /** What a rule would flag over a past range, written nowhere: distinct subject and episode. */
+    List<Finding> backtest(String code, LocalDateTime from, LocalDateTime to) {
+        Detector detector = detector(code);
+        RuleRow rule = rules.find(code).orElseThrow();
+        Map<String, Finding> distinct = new LinkedHashMap<>();
+        for (LocalDateTime asOf : steps(rule, from, to)) {
+            for (Finding f : detector.evaluate(rule.rule(), Scope.activeBetween(asOf.minus(step(rule)), asOf))) {
+                distinct.putIfAbsent(f.subjectKey() + "|" + f.episode(), f);
+            }
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    /** Decay: every scored user's score again, as of now. */
+    int refreshAllScores() {
+        List<Long> users = scores.scoredUsers();
+        tx.executeWithoutResult(s -> scores.refresh(users, LocalDateTime.now(clock), properties.scoreHalfLifeDays()));
+        return users.size();
+    }
+
+    void refreshScores(Set<Long> users) {
+        scores.refresh(users, LocalDateTime.now(clock), properties.scoreHalfLifeDays());
+    }
+
+    private long[] store(RuleRow rule, List<Finding> found, LocalDateTime now) {
+        Set<Long> snoozed = flags.snoozed(rule.code(), found.stream().map(Finding::userId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
+        List<Finding> kept = found.stream().filter(f -> f.userId() == null || !snoozed.contains(f.userId())).toList();
+        long before = flags.count(rule.code());
+        flags.upsert(rule.code(), kept, rule.shadow(), now);
+        flags.attachCases(rule.code(), FlagStore.groups(kept), now);
+        if (!rule.shadow()) {
+            refreshScores(kept.stream().map(Finding::userId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        }
+        return new long[] {flags.count(rule.code()) - before, kept.size()};
+    }
+
+    private RuleRun guarded(String code, java.util.function.Supplier<long[]> work) {
+        long started = System.nanoTime();
+        try {
+            long[] result = tx.execute(s -> {
+                long[] r = work.get();
+                rules.finishRun(code, r[2], LocalDateTime.now(clock), (System.nanoTime() - started) / 1_000_000);
+                return r;
+            });
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return new RuleRun(code, result[0], result[1], millis, null);
+        } catch (RuntimeException e) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            log.error("Abuse rule {} failed", code, e);
+            separateTx.executeWithoutResult(s -> rules.failRun(code, LocalDateTime.now(clock), millis, error));
+            return new RuleRun(code, 0, 0, millis, error);
+        }
+    }
+
+    private Detector detector(String code) {
+        Detector detector = detectors.get(code);
+        if (detector == null) {
+            throw new IllegalArgumentException("no detector " + code);
+        }
+        return detector;
+    }
+
+    private static Duration step(RuleRow rule) {
+        return Duration.ofMinutes(Math.max(rule.windowMinutes(), 60));
+    }
+
+    private static List<LocalDateTime> steps(RuleRow rule, LocalDateTime from, LocalDateTime to) {
+        Duration step = step(rule);
+        long count = Math.min(MAX_STEPS, Math.max(1, (Duration.between(from, to).toMinutes() + step.toMinutes() - 1) / step.toMinutes()));
+        step = count == MAX_STEPS ? Duration.between(from, to).dividedBy(MAX_STEPS) : step;
+        List<LocalDateTime> steps = new ArrayList<>();
+        for (long i = 1; i <= count; i++) {
+            LocalDateTime asOf = from.plus(step.multipliedBy(i));
+            steps.add(asOf.isAfter(to) ? to : asOf);
+        }
+        return steps;
+    }
+}

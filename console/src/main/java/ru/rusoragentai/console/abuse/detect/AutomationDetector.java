@@ -1,0 +1,65 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Request rate or error rate far above peers: at least {@code threshold} requests in the window and
+ * {@code peer_multiplier} times the peers' requests per active user, or at least {@code error_percent} failing out
+ * of {@code min_requests} or more.
+ */
+@Component
+class AutomationDetector implements Detector {
+
+    static final ParamSpec PEER_MULTIPLIER = new ParamSpec("peer_multiplier", 1, 10_000, 20);
+    static final ParamSpec ERROR_PERCENT = new ParamSpec("error_percent", 1, 100, 50);
+    static final ParamSpec MIN_REQUESTS = new ParamSpec("min_requests", 1, 1_000_000, 50);
+
+    private final Candidates candidates;
+    private final UsageSignals usage;
+
+    AutomationDetector(Candidates candidates, UsageSignals usage) {
+        this.candidates = candidates;
+        this.usage = usage;
+    }
+
+    @Override
+    public String code() {
+        return "automation";
+    }
+
+    @Override
+    public Source source() {
+        return Source.USAGE;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(PEER_MULTIPLIER, ERROR_PERCENT, MIN_REQUESTS);
+    }
+
+    @Override
+    public List<Finding> evaluate(Rule rule, Scope scope) {
+        Set<Long> users = candidates.users(source(), scope);
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime from = scope.asOf().minus(rule.window());
+        double peers = usage.peerRequestsPerUser(from, scope.asOf());
+        List<Finding> found = new ArrayList<>();
+        for (var r : usage.requests(users, from, scope.asOf())) {
+            long errorPercent = r.requests() == 0 ? 0 : 100 * r.errors() / r.requests();
+            boolean fast = r.requests() >= rule.threshold() && r.requests() >= rule.param(PEER_MULTIPLIER) * peers;
+            boolean failing = r.requests() >= rule.param(MIN_REQUESTS) && 100 * r.errors() >= rule.param(ERROR_PERCENT) * r.requests();
+            if (fast || failing) {
+                found.add(Finding.user(r.userId(), Episodes.day(scope.asOf()), null, Episodes.evidence(
+                        "requests", r.requests(), "peer_average", Math.round(peers * 10) / 10.0, "error_percent", errorPercent,
+                        "reason", fast ? "rate" : "errors")));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,64 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * An account that never bought spends at least {@code threshold} free tokens in the window, {@code share_percent}
+ * or more of them on the {@code top_models} most expensive models.
+ */
+@Component
+class ExpensiveBurnDetector implements Detector {
+
+    static final ParamSpec SHARE = new ParamSpec("share_percent", 1, 100, 70);
+    static final ParamSpec TOP = new ParamSpec("top_models", 1, 20, 2);
+
+    private final Candidates candidates;
+    private final UsageSignals usage;
+    private final MoneySignals money;
+
+    ExpensiveBurnDetector(Candidates candidates, UsageSignals usage, MoneySignals money) {
+        this.candidates = candidates;
+        this.usage = usage;
+        this.money = money;
+    }
+
+    @Override
+    public String code() {
+        return "expensive_burn";
+    }
+
+    @Override
+    public Source source() {
+        return Source.USAGE;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(SHARE, TOP);
+    }
+
+    @Override
+    public List<Finding> evaluate(Rule rule, Scope scope) {
+        Set<Long> users = new TreeSet<>(candidates.users(source(), scope));
+        users.removeAll(money.buyers(users));
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime from = scope.asOf().minus(rule.window());
+        List<String> expensive = usage.mostExpensiveModels((int) rule.param(TOP), from, scope.asOf());
+        List<Finding> found = new ArrayList<>();
+        for (var share : usage.modelShares(users, expensive, from, scope.asOf())) {
+            long percent = share.total() == 0 ? 0 : 100 * share.onExpensive() / share.total();
+            if (share.total() >= rule.threshold() && 100 * share.onExpensive() >= rule.param(SHARE) * share.total()) {
+                found.add(Finding.user(share.userId(), Episodes.week(scope.asOf()), null, Episodes.evidence(
+                        "tokens", share.total(), "share_percent", percent, "models", String.join(", ", expensive))));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,86 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consecutive sessions of one account from places further apart than anyone could travel in the time between them
+ * (threshold: km/h). Places closer than {@code min_km} are never judged: region-level positions are too coarse.
+ */
+@Component
+class ImpossibleTravelDetector implements Detector {
+
+    static final ParamSpec MIN_KM = new ParamSpec("min_km", 0, 20_000, 500);
+
+    private final Candidates candidates;
+    private final SessionSignals sessions;
+
+    ImpossibleTravelDetector(Candidates candidates, SessionSignals sessions) {
+        this.candidates = candidates;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String code() {
+        return "impossible_travel";
+    }
+
+    @Override
+    public Source source() {
+        return Source.SESSIONS;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(MIN_KM);
+    }
+
+    @Override
+    public List<Finding> evaluate(Rule rule, Scope scope) {
+        Set<Long> users = candidates.users(source(), scope);
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> found = new ArrayList<>();
+        SessionSignals.SessionRow previous = null;
+        for (var session : sessions.sessions(users, scope.asOf().minus(rule.window()), scope.asOf())) {
+            if (previous != null && previous.userId() == session.userId()) {
+                Finding finding = judge(rule, previous, session);
+                if (finding != null && found.stream().noneMatch(f -> f.userId().equals(finding.userId()))) {
+                    found.add(finding);
+                }
+            }
+            previous = session;
+        }
+        return found;
+    }
+
+    private Finding judge(Rule rule, SessionSignals.SessionRow a, SessionSignals.SessionRow b) {
+        double[] from = Places.position(a.country(), a.region());
+        double[] to = Places.position(b.country(), b.region());
+        if (from == null || to == null) {
+            return null;
+        }
+        double km = Places.kilometres(from, to);
+        if (km < rule.param(MIN_KM)) {
+            return null;
+        }
+        LocalDateTime left = a.endedAt() != null && a.endedAt().isBefore(b.startedAt()) ? a.endedAt() : a.startedAt();
+        double hours = Math.max(Duration.between(left, b.startedAt()).toSeconds(), 1) / 3600.0;
+        long speed = Math.round(km / hours);
+        if (speed < rule.threshold()) {
+            return null;
+        }
+        return Finding.user(a.userId(), Episodes.day(b.startedAt()), null, Episodes.evidence(
+                "from", place(a), "to", place(b), "km", Math.round(km), "minutes", Math.round(hours * 60), "speed", speed,
+                "from_ip", Episodes.ip(a.ip()), "to_ip", Episodes.ip(b.ip())));
+    }
+
+    private static String place(SessionSignals.SessionRow s) {
+        return s.region() == null ? s.country() : s.country() + ", " + s.region();
+    }
+}

@@ -1,0 +1,79 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Several accounts sharing an IP address, a network (/24, /64) or a device within the window. One flag per account and
+ * shared key; the accounts of one key form one case. A network or device whose accounts are exactly those of a shared
+ * address adds nothing and is not raised again.
+ */
+@Component
+class MultiAccountDetector implements Detector {
+
+    static final ParamSpec NETWORK_ACCOUNTS = new ParamSpec("network_accounts", 2, 100_000, 10);
+    static final ParamSpec DEVICE_ACCOUNTS = new ParamSpec("device_accounts", 2, 100_000, 6);
+
+    private final Candidates candidates;
+    private final SessionSignals sessions;
+
+    MultiAccountDetector(Candidates candidates, SessionSignals sessions) {
+        this.candidates = candidates;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String code() {
+        return "multi_account";
+    }
+
+    @Override
+    public Source source() {
+        return Source.SESSIONS;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(NETWORK_ACCOUNTS, DEVICE_ACCOUNTS);
+    }
+
+    @Override
+    public List<Finding> evaluate(Rule rule, Scope scope) {
+        Set<Long> users = candidates.users(source(), scope);
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime from = scope.asOf().minus(rule.window());
+        List<SessionSignals.SharedKey> keys = new ArrayList<>(sessions.sharedKeys("ip", users, from, scope.asOf(), rule.threshold()));
+        Set<List<Long>> rings = new HashSet<>();
+        keys.forEach(k -> rings.add(k.users()));
+        for (var key : sessions.sharedKeys("net", users, from, scope.asOf(), rule.param(NETWORK_ACCOUNTS))) {
+            if (rings.add(key.users())) {
+                keys.add(key);
+            }
+        }
+        for (var key : sessions.sharedKeys("device_fp", users, from, scope.asOf(), rule.param(DEVICE_ACCOUNTS))) {
+            if (rings.add(key.users())) {
+                keys.add(key);
+            }
+        }
+        List<Finding> found = new ArrayList<>();
+        for (var key : keys) {
+            String episode = key.kind() + ":" + key.hex();
+            String shown = switch (key.kind()) {
+                case "ip" -> Episodes.ip(key.key());
+                case "net" -> Episodes.network(key.key());
+                default -> key.device() + " @ " + Episodes.ip(key.sampleIp());
+            };
+            for (long user : key.users()) {
+                found.add(Finding.user(user, episode, episode, Episodes.evidence("shared", key.kind(), "value", shown,
+                        "accounts", key.users().size(), "sessions", key.sessions(), "linked", Episodes.listed(key.users()))));
+            }
+        }
+        return found;
+    }
+}

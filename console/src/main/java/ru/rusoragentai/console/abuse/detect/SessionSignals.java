@@ -1,0 +1,106 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Questions about sign-ins: who shares an address, network or device; where and when each account was. */
+@Repository
+class SessionSignals {
+
+    /** Accounts seen on one key (address, network or device) within a window. */
+    record SharedKey(String kind, byte[] key, List<Long> users, long sessions, byte[] sampleIp, String device) {
+        String hex() {
+            return HexFormat.of().formatHex(key);
+        }
+    }
+
+    record SessionRow(long id, long userId, LocalDateTime startedAt, LocalDateTime endedAt, byte[] ip, byte[] net,
+                      String country, String region) {
+    }
+
+    /** Accounts created in a window whose sessions came from one network. */
+    record Burst(byte[] net, List<Long> users, LocalDateTime first, LocalDateTime last) {
+    }
+
+    private final DSLContext dsl;
+
+    SessionSignals(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Keys of {@code kind} ("ip", "net" or "device_fp") that the given users used and that at least {@code min} accounts used. */
+    List<SharedKey> sharedKeys(String kind, Collection<Long> users, LocalDateTime from, LocalDateTime to, long min) {
+        String column = switch (kind) {
+            case "ip", "net", "device_fp" -> kind;
+            default -> throw new IllegalArgumentException(kind);
+        };
+        List<SharedKey> found = new ArrayList<>();
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            Candidates.query(dsl, """
+                    SELECT s.%1$s, GROUP_CONCAT(DISTINCT s.user_id ORDER BY s.user_id SEPARATOR ','), COUNT(*), MIN(s.ip),
+                           MIN(CONCAT_WS(' / ', s.device_type, s.browser, s.os))
+                    FROM user_session s
+                    WHERE s.started_at >= {1} AND s.started_at < {2}
+                      AND s.%1$s IN (SELECT c.%1$s FROM user_session c WHERE c.user_id IN ({0}) AND c.started_at >= {1} AND c.started_at < {2})
+                    GROUP BY s.%1$s HAVING COUNT(DISTINCT s.user_id) >= {3}""".formatted(column),
+                    Candidates.in(chunk), from, to, min)
+                    .fetch().forEach(r -> found.add(new SharedKey(kind, r.get(0, byte[].class), ids(r.get(1, String.class)),
+                            r.get(2, Long.class), r.get(3, byte[].class), r.get(4, String.class))));
+        }
+        return found.stream().filter(distinctKeys()).toList();
+    }
+
+    /** Sessions of the given users that started in the window, oldest first per user. */
+    List<SessionRow> sessions(Collection<Long> users, LocalDateTime from, LocalDateTime to) {
+        List<SessionRow> rows = new ArrayList<>();
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            Candidates.query(dsl, """
+                    SELECT id, user_id, started_at, ended_at, ip, net, country_code, region FROM user_session
+                    WHERE user_id IN ({0}) AND started_at >= {1} AND started_at < {2} ORDER BY user_id, started_at, id""",
+                    Candidates.in(chunk), from, to)
+                    .fetch().forEach(r -> rows.add(new SessionRow(r.get(0, Long.class), r.get(1, Long.class),
+                            r.get(2, LocalDateTime.class), r.get(3, LocalDateTime.class), r.get(4, byte[].class),
+                            r.get(5, byte[].class), r.get(6, String.class), r.get(7, String.class))));
+        }
+        return rows;
+    }
+
+    /** Networks from which at least {@code min} accounts created in the window signed in, among the networks the given users used. */
+    List<Burst> bursts(Collection<Long> users, LocalDateTime from, LocalDateTime to, long min) {
+        List<Burst> found = new ArrayList<>();
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            Candidates.query(dsl, """
+                    SELECT s.net, GROUP_CONCAT(DISTINCT u.id ORDER BY u.id SEPARATOR ','), MIN(u.created_at), MAX(u.created_at)
+                    FROM app_user u JOIN user_session s ON s.user_id = u.id
+                    WHERE u.created_at >= {1} AND u.created_at < {2}
+                      AND s.net IN (SELECT c.net FROM user_session c JOIN app_user cu ON cu.id = c.user_id
+                                    WHERE c.user_id IN ({0}) AND cu.created_at >= {1} AND cu.created_at < {2})
+                    GROUP BY s.net HAVING COUNT(DISTINCT u.id) >= {3}""",
+                    Candidates.in(chunk), from, to, min)
+                    .fetch().forEach(r -> found.add(new Burst(r.get(0, byte[].class), ids(r.get(1, String.class)),
+                            r.get(2, LocalDateTime.class), r.get(3, LocalDateTime.class))));
+        }
+        List<Burst> distinct = new ArrayList<>();
+        for (Burst b : found) {
+            if (distinct.stream().noneMatch(d -> Arrays.equals(d.net(), b.net()))) {
+                distinct.add(b);
+            }
+        }
+        return distinct;
+    }
+
+    private static java.util.function.Predicate<SharedKey> distinctKeys() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return k -> seen.add(k.hex());
+    }
+
+    static List<Long> ids(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : Arrays.stream(csv.split(",")).map(Long::valueOf).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/** One account active from many networks (threshold) or countries ({@code countries}) within a short window. */
+@Component
+class SharedAccountDetector implements Detector {
+
+    static final ParamSpec COUNTRIES = new ParamSpec("countries", 2, 100, 3);
+
+    private final Candidates candidates;
+    private final SessionSignals sessions;
+
+    SharedAccountDetector(Candidates candidates, SessionSignals sessions) {
+        this.candidates = candidates;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String code() {
+        return "shared_account";
+    }
+
+    @Override
+    public Source source() {
+        return Source.SESSIONS;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(COUNTRIES);
+    }
+
+    @Override
+    public List<Finding> evaluate(Rule rule, Scope scope) {
+        Set<Long> users = candidates.users(source(), scope);
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Set<String>> networks = new LinkedHashMap<>();
+        Map<Long, Set<String>> countries = new LinkedHashMap<>();
+        for (var s : sessions.sessions(users, scope.asOf().minus(rule.window()), scope.asOf())) {
+            networks.computeIfAbsent(s.userId(), u -> new TreeSet<>()).add(s.net() == null ? "?" : HexFormat.of().formatHex(s.net()));
+            if (s.country() != null) {
+                countries.computeIfAbsent(s.userId(), u -> new TreeSet<>()).add(s.country());
+            }
+        }
+        List<Finding> found = new ArrayList<>();
+        for (var entry : networks.entrySet()) {
+            int nets = entry.getValue().size();
+            Set<String> seenIn = countries.getOrDefault(entry.getKey(), Set.of());
+            if (nets >= rule.threshold() || seenIn.size() >= rule.param(COUNTRIES)) {
+                found.add(Finding.user(entry.getKey(), Episodes.day(scope.asOf()), null,
+                        Episodes.evidence("networks", nets, "countries", String.join(", ", seenIn))));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,48 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Many new accounts signing in from one network within a short window: a sign-up cap per network, made visible. */
+@Component
+class SignupBurstDetector implements Detector {
+
+    private final Candidates candidates;
+    private final SessionSignals sessions;
+
+    SignupBurstDetector(Candidates candidates, SessionSignals sessions) {
+        this.candidates = candidates;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String code() {
+        return "signup_burst";
+    }
+
+    @Override
+    public Source source() {
+        return Source.SESSIONS;
+    }
+
+    @Override
+    public List<Finding> evaluate(Rule rule, Scope scope) {
+        Set<Long> users = candidates.users(source(), scope);
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> found = new ArrayList<>();
+        for (var burst : sessions.bursts(users, scope.asOf().minus(rule.window()), scope.asOf(), rule.threshold())) {
+            String group = "net:" + HexFormat.of().formatHex(burst.net()) + ":" + Episodes.week(burst.first());
+            for (long user : burst.users()) {
+                found.add(Finding.user(user, group, group, Episodes.evidence("value", Episodes.network(burst.net()),
+                        "accounts", burst.users().size(), "first", burst.first().toString(), "last", burst.last().toString(),
+                        "linked", Episodes.listed(burst.users()))));
+            }
+        }
+        return found;
+    }
+}

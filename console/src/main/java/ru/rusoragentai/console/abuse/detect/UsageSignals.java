@@ -1,0 +1,126 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Questions about AI requests: how much, how fast, how often failing, on which models. */
+@Repository
+class UsageSignals {
+
+    /** Tokens charged in the window and in the baseline before it. */
+    record Spike(long userId, long current, long baseline) {
+    }
+
+    record Requests(long userId, long requests, long errors) {
+    }
+
+    /** Tokens charged in the window, in all and on the most expensive models. */
+    record ModelShare(long userId, long total, long onExpensive) {
+    }
+
+    private final DSLContext dsl;
+
+    UsageSignals(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Reads only the covering index (user_id, occurred_at, model, tokens_charged). */
+    List<Spike> spikes(Collection<Long> users, LocalDateTime baselineFrom, LocalDateTime windowFrom, LocalDateTime asOf) {
+        List<Spike> rows = new ArrayList<>();
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            Candidates.query(dsl, """
+                    SELECT user_id, SUM(IF(occurred_at >= {2}, tokens_charged, 0)), SUM(IF(occurred_at < {2}, tokens_charged, 0))
+                    FROM usage_event WHERE user_id IN ({0}) AND occurred_at >= {1} AND occurred_at < {3} GROUP BY user_id""",
+                    Candidates.in(chunk), baselineFrom, windowFrom, asOf)
+                    .fetch().forEach(r -> rows.add(new Spike(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class))));
+        }
+        return rows;
+    }
+
+    /** Tokens charged per day, for a user's evidence chart. */
+    Map<LocalDate, Long> tokensPerDay(long userId, LocalDateTime from, LocalDateTime to) {
+        Map<LocalDate, Long> days = new LinkedHashMap<>();
+        Candidates.query(dsl, """
+                SELECT DATE(occurred_at) d, SUM(tokens_charged) FROM usage_event
+                WHERE user_id = {0} AND occurred_at >= {1} AND occurred_at < {2} GROUP BY d ORDER BY d""", userId, from, to)
+                .fetch().forEach(r -> days.put(r.get(0, LocalDate.class), r.get(1, Long.class)));
+        return days;
+    }
+
+    List<Requests> requests(Collection<Long> users, LocalDateTime from, LocalDateTime to) {
+        List<Requests> rows = new ArrayList<>();
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            Candidates.query(dsl, """
+                    SELECT user_id, COUNT(*), SUM(status <> 'ok') FROM usage_event
+                    WHERE user_id IN ({0}) AND occurred_at >= {1} AND occurred_at < {2} GROUP BY user_id""",
+                    Candidates.in(chunk), from, to)
+                    .fetch().forEach(r -> rows.add(new Requests(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class))));
+        }
+        return rows;
+    }
+
+    /** Requests per active user across everyone in the window: the peers' rate. */
+    double peerRequestsPerUser(LocalDateTime from, LocalDateTime to) {
+        var r = Candidates.query(dsl, "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1}",
+                from, to).fetchSingle();
+        long users = r.get(1, Long.class);
+        return users == 0 ? 0 : (double) r.get(0, Long.class) / users;
+    }
+
+    /**
+     * The {@code top} most expensive models: by the price list where operators keep one, otherwise by what each model
+     * actually charged per token in the window.
+     */
+    List<String> mostExpensiveModels(int top, LocalDateTime from, LocalDateTime to) {
+        List<String> listed = Candidates.query(dsl, """
+                SELECT model FROM model_price ORDER BY tokens_per_million_output DESC, tokens_per_million_input DESC LIMIT {0}""", top)
+                .fetch(0, String.class);
+        if (!listed.isEmpty()) {
+            return listed;
+        }
+        return Candidates.query(dsl, """
+                SELECT model FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1} AND status = 'ok'
+                GROUP BY model ORDER BY SUM(tokens_charged) / NULLIF(SUM(input_tokens + output_tokens), 0) DESC LIMIT {2}""",
+                from, to, top).fetch(0, String.class);
+    }
+
+    List<ModelShare> modelShares(Collection<Long> users, List<String> expensive, LocalDateTime from, LocalDateTime to) {
+        List<ModelShare> rows = new ArrayList<>();
+        if (expensive.isEmpty()) {
+            return rows;
+        }
+        var models = org.jooq.impl.DSL.list(expensive.stream().map(org.jooq.impl.DSL::val).toList());
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            Candidates.query(dsl, """
+                    SELECT user_id, SUM(tokens_charged), SUM(IF(model IN ({1}), tokens_charged, 0)) FROM usage_event
+                    WHERE user_id IN ({0}) AND occurred_at >= {2} AND occurred_at < {3} GROUP BY user_id""",
+                    Candidates.in(chunk), models, from, to)
+                    .fetch().forEach(r -> rows.add(new ModelShare(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class))));
+        }
+        return rows;
+    }
+
+    /** Tokens a user was charged in a period (heavy use before a chargeback). */
+    long tokensCharged(long userId, LocalDateTime from, LocalDateTime to) {
+        Long sum = Candidates.query(dsl, """
+                SELECT SUM(tokens_charged) FROM usage_event WHERE user_id = {0} AND occurred_at >= {1} AND occurred_at < {2}""",
+                userId, from, to).fetchSingle().get(0, Long.class);
+        return sum == null ? 0 : sum;
+    }
+
+    static Map<Long, Long> byUser(List<Long> ids, List<Long> values) {
+        Map<Long, Long> map = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            map.put(ids.get(i), values.get(i));
+        }
+        return map;
+    }
+}

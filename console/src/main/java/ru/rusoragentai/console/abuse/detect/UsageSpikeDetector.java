@@ -1,0 +1,64 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tokens charged in the window at least {@code threshold} times the user's own average per window over the trailing
+ * {@code baseline_days}, and at least {@code floor_tokens}, so small users never trip it. The evidence carries the
+ * tokens per day as a trend.
+ */
+@Component
+class UsageSpikeDetector implements Detector {
+
+    static final ParamSpec FLOOR = new ParamSpec("floor_tokens", 1, Long.MAX_VALUE / 4, 5_000);
+    static final ParamSpec BASELINE_DAYS = new ParamSpec("baseline_days", 1, 90, 14);
+
+    private final Candidates candidates;
+    private final UsageSignals usage;
+
+    UsageSpikeDetector(Candidates candidates, UsageSignals usage) {
+        this.candidates = candidates;
+        this.usage = usage;
+    }
+
+    @Override
+    public String code() {
+        return "usage_spike";
+    }
+
+    @Override
+    public Source source() {
+        return Source.USAGE;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(FLOOR, BASELINE_DAYS);
+    }
+
+    @Override
+    public List<Finding> evaluate(Rule rule, Scope scope) {
+        Set<Long> users = candidates.users(source(), scope);
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime windowFrom = scope.asOf().minus(rule.window());
+        LocalDateTime baselineFrom = windowFrom.minusDays(rule.param(BASELINE_DAYS));
+        double windows = rule.param(BASELINE_DAYS) * 1440.0 / rule.windowMinutes();
+        List<Finding> found = new ArrayList<>();
+        for (var s : usage.spikes(users, baselineFrom, windowFrom, scope.asOf())) {
+            double average = s.baseline() / windows;
+            if (s.current() >= rule.param(FLOOR) && s.current() >= rule.threshold() * Math.max(average, 1.0)) {
+                var days = usage.tokensPerDay(s.userId(), baselineFrom, scope.asOf());
+                found.add(Finding.user(s.userId(), Episodes.day(scope.asOf()), null, Episodes.evidence(
+                        "tokens", s.current(), "baseline_average", Math.round(average), "times", Math.round(s.current() / Math.max(average, 1.0)),
+                        "series", days.entrySet().stream().map(e -> List.of(e.getKey().toString(), e.getValue())).toList())));
+            }
+        }
+        return found;
+    }
+}
