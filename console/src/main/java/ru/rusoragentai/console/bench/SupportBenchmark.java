@@ -45,6 +45,7 @@ public final class SupportBenchmark {
         private final TokenLedgerService ledger;
         private final AdjustmentService adjustments;
         private final AuditService audit;
+        private final ru.rusoragentai.console.abuse.AbuseQueueService abuse;
         private final BenchData data;
         private final Random random = new Random(42);
 
@@ -54,6 +55,7 @@ public final class SupportBenchmark {
             ledger = context.getBean(TokenLedgerService.class);
             adjustments = context.getBean(AdjustmentService.class);
             audit = context.getBean(AuditService.class);
+            abuse = context.getBean(ru.rusoragentai.console.abuse.AbuseQueueService.class);
             data = context.getBean(BenchData.class);
         }
 
@@ -109,7 +111,7 @@ public final class SupportBenchmark {
             users.sessions(userId);
             users.payments(userId);
             users.linkedAccounts(userId);
-            users.abuseFlags(userId);
+            abuse.find(ru.rusoragentai.console.abuse.FlagFilter.ofUser(userId), ru.rusoragentai.console.abuse.QueueSort.NEWEST, 0, 50);
             users.privacyRequests(userId);
             return audit.forTarget("user", Long.toString(userId), 0, 50);
         }

@@ -27,11 +27,11 @@ final class DemoDataGenerator {
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
     private static final int CHUNK_USERS = 1_000;
     private static final int ROWS_PER_STATEMENT = 500;
-    static final String SHARED_IP = "203.0.113.77";
-    static final String SPIKE_USERNAME = "spike_user";
-    static final String REFUND_USERNAME = "refund_repeater";
-    static final String HEAVY_USERNAME = "heavy_user";
-    static final int SHARED_IP_ACCOUNTS = 25;
+    static final String SHARED_IP = DemoPlants.SHARED_IP;
+    static final String SPIKE_USERNAME = DemoPlants.SPIKE_USERNAME;
+    static final String REFUND_USERNAME = DemoPlants.REFUND_USERNAME;
+    static final String HEAVY_USERNAME = DemoPlants.HEAVY_USERNAME;
+    static final int SHARED_IP_ACCOUNTS = DemoPlants.SHARED_IP_ACCOUNTS;
 
     private final DemoDataProperties properties;
     private final SecretCipher cipher;
@@ -44,7 +44,7 @@ final class DemoDataGenerator {
     private long conversationId;
     private long ledgerSeq;
     private long paymentSeq;
-    private final long[] counts = new long[8];
+    private final long[] counts = new long[9];
 
     DemoDataGenerator(DemoDataProperties properties, SecretCipher cipher, Clock clock) {
         this.properties = properties;
@@ -86,7 +86,7 @@ final class DemoDataGenerator {
     }
 
     static final List<String> TABLES = List.of("app_user", "user_session", "usage_event", "payment", "token_ledger",
-            "token_balance", "conversation", "conversation_message");
+            "token_balance", "conversation", "conversation_message", "token_adjustment");
 
     private void progress(long began, int done, int users) {
         double seconds = (System.nanoTime() - began) / 1e9;
@@ -103,10 +103,16 @@ final class DemoDataGenerator {
         byte[][] ips = sessionIps(persona);
         LocalDateTime lastSeen = created;
 
+        DemoCatalog.Place home = pick(DemoCatalog.PLACES);
         for (byte[] ip : ips) {
             LocalDateTime started = between(created, now);
             lastSeen = max(lastSeen, started);
-            writeSession(out, id, started, ip);
+            writeSession(out, id, started, ip, random.nextInt(10) == 0 ? pick(DemoCatalog.PLACES) : home);
+        }
+        if (DemoPlants.TRAVELLER.equals(persona.planted)) {
+            writeSession(out, id, now.minusHours(3), ips[0], new DemoCatalog.Place("RU", "Moscow"));
+            writeSession(out, id, now.minusHours(2), randomIp(), new DemoCatalog.Place("US", "California"));
+            lastSeen = max(lastSeen, now.minusHours(2));
         }
         long[] monthlyCharge = new long[14];
         LocalDateTime lastEvent = writeUsage(out, id, persona, ips, monthlyCharge);
@@ -114,10 +120,12 @@ final class DemoDataGenerator {
 
         out.users.add(id, persona.username, persona.displayName, persona.email, persona.telegramId, "active",
                 ts(created), ts(lastSeen), persona.retentionDays, persona.cyrillic ? "ru" : "en", "system",
-                persona.birthYear, persona.possibleMinor, false, false, 0);
+                persona.birthYear, persona.possibleMinor, false, false, 0,
+                DemoPlants.farmed(persona.planted) ? (long) DemoPlants.FARM_BOSS_ID : null);
         counts[0]++;
 
         long balance = ledger(out, id, 10_000, "bonus", "signup", "Welcome bonus", created);
+        balance += plantedGrants(out, id, users, persona);
         balance = payments(out, id, persona, created, balance);
         balance = usageDebits(out, id, monthlyCharge, balance);
         out.balances.add(id, balance, ts(now));
@@ -148,7 +156,7 @@ final class DemoDataGenerator {
             displayName = latin + " " + pick(DemoCatalog.LATIN_LAST);
         }
         String planted = plantedRole(id, users);
-        String username = planted != null && !planted.startsWith("shared_ip") ? planted : first + "_" + id;
+        String username = planted != null && !planted.startsWith("shared_ip") && !DemoPlants.farmed(planted) ? planted : first + "_" + id;
         if (planted != null && planted.startsWith("shared_ip")) {
             username = "newbie_" + id;
         }
@@ -173,21 +181,8 @@ final class DemoDataGenerator {
                 birthYear, minor, planted);
     }
 
-    /** A few accounts carry the planted abuse patterns so detectors and demos have something to find. */
     private static String plantedRole(int id, int users) {
-        if (id == 2) {
-            return SPIKE_USERNAME;
-        }
-        if (id == 3) {
-            return REFUND_USERNAME;
-        }
-        if (id == 1) {
-            return HEAVY_USERNAME;
-        }
-        if (id > users - SHARED_IP_ACCOUNTS && users > SHARED_IP_ACCOUNTS * 4) {
-            return "shared_ip";
-        }
-        return null;
+        return DemoPlants.role(id, users);
     }
 
     private byte[][] sessionIps(Persona persona) {
@@ -199,11 +194,11 @@ final class DemoDataGenerator {
         return ips;
     }
 
-    private void writeSession(DemoLoaders out, long userId, LocalDateTime started, byte[] ip) throws SQLException {
+    private void writeSession(DemoLoaders out, long userId, LocalDateTime started, byte[] ip, DemoCatalog.Place place)
+            throws SQLException {
         String device = pick(DemoCatalog.DEVICES);
         String os = "desktop".equals(device) ? pick(DemoCatalog.DESKTOP_OS) : pick(DemoCatalog.MOBILE_OS);
         String browser = pick(DemoCatalog.BROWSERS);
-        DemoCatalog.Place place = pick(DemoCatalog.PLACES);
         String agent = "Mozilla/5.0 (" + os + ") " + browser.replace(' ', '/') + "/" + (100 + random.nextInt(40));
         out.sessions.add(++sessionId, userId, ts(started), ts(started.plusMinutes(2 + random.nextInt(180))), ip, agent,
                 device, browser, os, place.country(), place.region());
@@ -223,11 +218,20 @@ final class DemoDataGenerator {
             last = max(last, at);
             writeEvent(out, userId, at, random.nextInt(3) == 0 ? pick(DemoCatalog.MODELS) : favourite, ips, monthlyCharge);
         }
+        DemoCatalog.Model dearest = DemoCatalog.MODELS.get(2);
         if (SPIKE_USERNAME.equals(persona.planted)) {
             for (int i = 0; i < 600; i++) {
                 LocalDateTime at = now.minusSeconds(random.nextInt(3600));
                 last = max(last, at);
-                writeEvent(out, userId, at, favourite, ips, monthlyCharge);
+                writeEvent(out, userId, at, dearest, ips, monthlyCharge);
+            }
+        }
+        if (DemoPlants.farmed(persona.planted) || DemoPlants.FARM_BOSS.equals(persona.planted)) {
+            int burst = DemoPlants.FARM_BOSS.equals(persona.planted) ? 150 : 40;
+            for (int i = 0; i < burst; i++) {
+                LocalDateTime at = now.minusMinutes(10 + random.nextInt(4 * 24 * 60));
+                last = max(last, at);
+                writeEvent(out, userId, at, dearest, ips, monthlyCharge);
             }
         }
         return last;
@@ -251,7 +255,8 @@ final class DemoDataGenerator {
     private long payments(DemoLoaders out, long userId, Persona persona, LocalDateTime created, long balance)
             throws SQLException {
         boolean refunder = REFUND_USERNAME.equals(persona.planted);
-        int purchases = refunder ? 4 : random.nextInt(10) < 3 ? 1 + random.nextInt(4) : 0;
+        boolean neverBuys = DemoPlants.farmed(persona.planted) || DemoPlants.FARM_BOSS.equals(persona.planted);
+        int purchases = refunder ? 4 : neverBuys ? 0 : random.nextInt(10) < 3 ? 1 + random.nextInt(4) : 0;
         for (int i = 0; i < purchases; i++) {
             DemoCatalog.Pack pack = pick(DemoCatalog.PACKS);
             LocalDateTime paid = refunder ? now.minusDays(20 - i * 5L) : between(created, now);
@@ -271,6 +276,26 @@ final class DemoDataGenerator {
             }
         }
         return balance;
+    }
+
+    /** The farm boss's referral bonuses and the goodwill credits staff (and the insider) granted this user. */
+    private long plantedGrants(DemoLoaders out, int id, int users, Persona persona) throws SQLException {
+        long granted = 0;
+        if (DemoPlants.FARM_BOSS.equals(persona.planted)) {
+            for (int referred = DemoPlants.FARMED_FIRST; referred <= DemoPlants.FARMED_LAST; referred++) {
+                granted += ledger(out, id, DemoPlants.REFERRAL_BONUS, "bonus", "referral:" + referred, "Referral bonus",
+                        now.minusDays(3).plusMinutes(referred));
+            }
+        }
+        String staff = DemoPlants.goodwillFrom(id, users);
+        if (staff != null) {
+            long tokens = DemoPlants.INSIDER.equals(staff) ? 25_000 : 1_000 + random.nextInt(4_000);
+            LocalDateTime at = now.minusDays(1 + random.nextInt(20));
+            granted += ledger(out, id, tokens, "adjustment", "goodwill", "Goodwill: slow answers", at);
+            out.adjustments.add(id, tokens, "goodwill", "Slow answers last week", staff, ts(at), "applied", ledgerSeq);
+            counts[8]++;
+        }
+        return granted;
     }
 
     /** Usage is debited monthly, never below zero (the platform stops serving at zero). */

@@ -15,13 +15,14 @@ final class DemoLoaders implements AutoCloseable {
     final BulkInserter balances;
     final BulkInserter conversations;
     final BulkInserter messages;
+    final BulkInserter adjustments;
     long ledgerUser = -1;
     long ledgerBalance;
 
     DemoLoaders(Connection c, int rowsPerStatement) {
         users = new BulkInserter(c, "app_user", List.of("id", "username", "display_name", "email", "telegram_user_id",
                 "status", "created_at", "last_seen_at", "conversation_retention_days", "locale", "theme", "birth_year",
-                "possible_minor", "processing_restricted", "processing_objected", "version"), rowsPerStatement);
+                "possible_minor", "processing_restricted", "processing_objected", "version", "referred_by"), rowsPerStatement);
         sessions = new BulkInserter(c, "user_session", List.of("id", "user_id", "started_at", "ended_at", "ip",
                 "user_agent", "device_type", "browser", "os", "country_code", "region"), rowsPerStatement);
         events = new BulkInserter(c, "usage_event", List.of("occurred_at", "user_id", "session_id", "provider", "model",
@@ -36,10 +37,12 @@ final class DemoLoaders implements AutoCloseable {
                 "updated_at"), rowsPerStatement);
         messages = new BulkInserter(c, "conversation_message", List.of("conversation_id", "role", "content_enc", "tokens",
                 "created_at"), rowsPerStatement);
+        adjustments = new BulkInserter(c, "token_adjustment", List.of("user_id", "delta", "reason_code", "comment",
+                "requested_by", "requested_at", "status", "ledger_entry_id"), rowsPerStatement);
     }
 
     void flushAll() throws SQLException {
-        for (BulkInserter inserter : List.of(users, sessions, events, payments, ledger, balances, conversations, messages)) {
+        for (BulkInserter inserter : List.of(users, sessions, events, payments, ledger, balances, conversations, messages, adjustments)) {
             inserter.flush();
         }
     }

@@ -27,8 +27,6 @@ public final class UserActivity {
     public record LinkedAccount(long userId, String username, String displayName, String sharedIp) {
     }
 
-    public record AbuseFlag(long id, String rule, String status, LocalDateTime createdAt, String evidence) {
-    }
 
     public record PrivacyRequest(long id, String type, String status, LocalDateTime receivedAt, LocalDateTime dueAt) {
     }

@@ -1,6 +1,5 @@
 package ru.rusoragentai.console.users;
 
-import static ru.rusoragentai.db.Tables.ABUSE_FLAG;
 import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 import static ru.rusoragentai.db.Tables.PRIVACY_REQUEST;
@@ -59,6 +58,11 @@ class UserRepository {
 
     boolean updateStatus(long id, int version, String status) {
         return updateVersioned(id, version, APP_USER.STATUS, status);
+    }
+
+    void updateDailyTokenCap(long id, Long cap) {
+        dsl.update(APP_USER).set(APP_USER.DAILY_TOKEN_CAP, cap).set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .where(APP_USER.ID.eq(id)).execute();
     }
 
     boolean updateRestriction(long id, int version, boolean restricted) {
@@ -135,12 +139,6 @@ class UserRepository {
                 .where(mine.USER_ID.eq(userId))
                 .limit(limit)
                 .fetch(r -> new UserActivity.LinkedAccount(r.value1(), r.value2(), r.value3(), IpText.of(r.value4())));
-    }
-
-    List<UserActivity.AbuseFlag> abuseFlags(long userId) {
-        return dsl.select(ABUSE_FLAG.ID, ABUSE_FLAG.RULE_CODE, ABUSE_FLAG.STATUS, ABUSE_FLAG.CREATED_AT, ABUSE_FLAG.EVIDENCE)
-                .from(ABUSE_FLAG).where(ABUSE_FLAG.USER_ID.eq(userId)).orderBy(ABUSE_FLAG.CREATED_AT.desc())
-                .fetch(r -> new UserActivity.AbuseFlag(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     List<UserActivity.PrivacyRequest> privacyRequests(long userId) {

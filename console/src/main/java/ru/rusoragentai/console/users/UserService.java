@@ -75,11 +75,6 @@ public class UserService {
     }
 
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
-    public List<UserActivity.AbuseFlag> abuseFlags(long userId) {
-        return repository.abuseFlags(userId);
-    }
-
-    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     public List<UserActivity.PrivacyRequest> privacyRequests(long userId) {
         return repository.privacyRequests(userId);
     }
@@ -183,6 +178,40 @@ public class UserService {
         UserProfile before = profile(userId);
         setFlagForPrivacy(userId, () -> repository.updateRestriction(userId, before.version(), true), "user.restricted",
                 "reason: " + reason);
+    }
+
+    /**
+     * For abuse monitoring, inside its transaction: suspends or reinstates a user as a graduated measure. A deleted
+     * user is left alone; the change is audited on the user with the reason sealed.
+     */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void setSuspendedForAbuse(long userId, boolean suspended, String reason) {
+        UserProfile before = repository.profile(userId).orElseThrow(() -> new UserException("user.error.not-found"));
+        String status = suspended ? "suspended" : "active";
+        if ("deleted".equals(before.status()) || status.equals(before.status())) {
+            return;
+        }
+        if (!repository.updateStatus(userId, before.version(), status)) {
+            throw new UserException("user.error.concurrent-change");
+        }
+        audit.recordPersonal(suspended ? "user.suspended" : "user.unsuspended", AUDIT_TARGET, Long.toString(userId),
+                "status " + before.status() + "->" + status, userId, "reason: " + reason);
+    }
+
+    /**
+     * For abuse monitoring, inside its transaction: the most tokens the platform lets the user spend per UTC day, or
+     * null for no cap ({@code app_user.daily_token_cap}, which the platform honours).
+     */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void setDailyTokenCapForAbuse(long userId, Long cap, String reason) {
+        if (cap != null && cap < 0) {
+            throw new UserException("user.error.cap-invalid");
+        }
+        repository.updateDailyTokenCap(userId, cap);
+        audit.recordPersonal(cap == null ? "user.cap_removed" : "user.capped", AUDIT_TARGET, Long.toString(userId),
+                cap == null ? "daily token cap removed" : "daily token cap " + cap, userId, "reason: " + reason);
     }
 
     private void setFlagForPrivacy(long userId, java.util.function.BooleanSupplier update, String action, String details) {

@@ -1,10 +1,7 @@
 package ru.rusoragentai.console.abuse.detect;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.LocalDateTime;
 import java.time.temporal.IsoFields;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,22 +43,10 @@ final class Episodes {
     }
 
     static String ip(byte[] address) {
-        if (address == null) {
-            return null;
-        }
-        try {
-            return InetAddress.getByAddress(address).getHostAddress();
-        } catch (UnknownHostException e) {
-            return "?";
-        }
+        return Addresses.ip(address);
     }
 
-    /** A /24 (IPv4, 3 bytes) or /64 (IPv6, 8 bytes) prefix in CIDR notation. */
     static String network(byte[] prefix) {
-        if (prefix == null) {
-            return null;
-        }
-        byte[] full = Arrays.copyOf(prefix, prefix.length == 3 ? 4 : 16);
-        return ip(full) + (prefix.length == 3 ? "/24" : "/64");
+        return Addresses.network(prefix);
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.shell.ui.ReasonDialog;
 import ru.rusoragentai.console.tokens.AdjustmentException;
 import ru.rusoragentai.console.tokens.AdjustmentService;
 import ru.rusoragentai.console.tokens.InsufficientBalanceException;
@@ -38,11 +39,17 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
     private final AdjustmentService adjustments;
     private final AuditService audit;
     private final CurrentStaff currentStaff;
+    private final java.util.List<UserPageSection> contributed;
+    private final org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks;
     private UserProfile profile;
     private String title = "";
 
     public UserDetailView(UserService userService, UserSearchService searchService, TokenLedgerService ledger,
-                          AdjustmentService adjustments, AuditService audit, CurrentStaff currentStaff) {
+                          AdjustmentService adjustments, AuditService audit, CurrentStaff currentStaff,
+                          java.util.List<UserPageSection> contributed,
+                          org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks) {
+        this.contributed = contributed;
+        this.risks = risks;
         this.userService = userService;
         this.searchService = searchService;
         this.ledger = ledger;
@@ -77,7 +84,8 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private void render() {
         removeAll();
-        add(new UserHeader(profile), actions(), sections());
+        var risk = risks.getIfAvailable() == null ? null : risks.getIfAvailable().scores(java.util.List.of(profile.id())).get(profile.id());
+        add(new UserHeader(profile, risk), actions(), sections());
     }
 
     private HorizontalLayout actions() {
@@ -121,7 +129,11 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
         lazyTab(tabs, "user.section.sessions", () -> UserSections.sessions(userService.sessions(id)));
         lazyTab(tabs, "user.section.payments", () -> UserSections.payments(userService.payments(id)));
         lazyTab(tabs, "user.section.linked", () -> UserSections.linked(userService.linkedAccounts(id)));
-        lazyTab(tabs, "user.section.abuse", () -> UserSections.abuseFlags(userService.abuseFlags(id)));
+        for (UserPageSection section : contributed) {
+            if (section.visibleTo(currentStaff.roles())) {
+                lazyTab(tabs, section.tabKey(), () -> section.create(id));
+            }
+        }
         lazyTab(tabs, "user.section.privacy", () -> UserSections.privacyRequests(userService.privacyRequests(id)));
         lazyTab(tabs, "user.section.staff-actions", () -> UserSections.staffActions(audit.forTarget(UserService.AUDIT_TARGET, Long.toString(id), 0, 500)));
         return tabs;

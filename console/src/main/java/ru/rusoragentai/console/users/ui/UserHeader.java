@@ -6,11 +6,12 @@ import com.vaadin.flow.component.html.Span;
 import ru.rusoragentai.console.shell.ui.Badge;
 import java.text.NumberFormat;
 import ru.rusoragentai.console.users.UserProfile;
+import ru.rusoragentai.console.users.UserRiskScores;
 
 /** Identity, status and balance at the top of the user page. */
 class UserHeader extends Div {
 
-    UserHeader(UserProfile profile) {
+    UserHeader(UserProfile profile, UserRiskScores.Risk risk) {
         addClassName("user-header");
         H2 name = new H2(profile.displayName());
         name.setId("user-name");
@@ -29,6 +30,12 @@ class UserHeader extends Div {
         }
         if (profile.possibleMinor()) {
             badges.add(badge(getTranslation("user.flag.minor"), "error"));
+        }
+        if (risk != null && risk.score() > 0) {
+            Span score = badge(getTranslation("user.risk", risk.score()), risk.score() >= RiskText.HIGH ? "error" : "contrast");
+            score.setId("user-risk");
+            score.setTitle(RiskText.breakdown(this, risk));
+            badges.add(score);
         }
         Span balance = new Span(NumberFormat.getIntegerInstance(getLocale()).format(profile.balance()));
         balance.setId("user-balance");

@@ -39,7 +39,12 @@ public class UserSearchView extends VerticalLayout implements HasDynamicTitle, B
     private final Span summary = new Span();
     private final Div recent = new Div();
 
-    public UserSearchView(UserSearchService searchService) {
+    private final org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks;
+    private final Map<Long, ru.rusoragentai.console.users.UserRiskScores.Risk> shownRisks = new java.util.HashMap<>();
+
+    public UserSearchView(UserSearchService searchService,
+                          org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks) {
+        this.risks = risks;
         this.searchService = searchService;
         setSizeFull();
         query.setId("user-search-field");
@@ -64,6 +69,15 @@ public class UserSearchView extends VerticalLayout implements HasDynamicTitle, B
         showRecent();
     }
 
+    /** The page's risk scores, read once per page of results. */
+    private List<SearchHit> withRisks(List<SearchHit> page) {
+        var source = risks.getIfAvailable();
+        if (source != null && !page.isEmpty()) {
+            shownRisks.putAll(source.scores(page.stream().map(SearchHit::userId).toList()));
+        }
+        return page;
+    }
+
     private void configureGrid() {
         results.setId("user-search-results");
         results.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -73,6 +87,9 @@ public class UserSearchView extends VerticalLayout implements HasDynamicTitle, B
         results.addColumn(SearchHit::telegramUserId).setHeader(getTranslation("user.telegram-id")).setAutoWidth(true);
         results.addColumn(h -> getTranslation("user.status." + h.status())).setHeader(getTranslation("user.status")).setAutoWidth(true);
         results.addColumn(h -> getTranslation("search.match." + h.matchedBy().name())).setHeader(getTranslation("search.matched-by")).setAutoWidth(true);
+        results.addColumn(h -> shownRisks.containsKey(h.userId()) ? Integer.toString(shownRisks.get(h.userId()).score()) : "")
+                .setHeader(getTranslation("search.risk")).setKey("risk").setAutoWidth(true)
+                .setTooltipGenerator(h -> shownRisks.containsKey(h.userId()) ? RiskText.breakdown(results, shownRisks.get(h.userId())) : "");
         results.addItemClickListener(e -> open(e.getItem().userId()));
         results.setSizeFull();
         results.setVisible(false);
@@ -97,7 +114,7 @@ public class UserSearchView extends VerticalLayout implements HasDynamicTitle, B
                 : found.more() ? getTranslation("search.count.more", total)
                 : getTranslation(Plurals.key("search.count", total, getLocale()), total));
         results.setVisible(total > 0);
-        results.setItems(q -> searchService.search(text, q.getOffset(), q.getLimit()).stream(), q -> searchService.count(text));
+        results.setItems(q -> withRisks(searchService.search(text, q.getOffset(), q.getLimit())).stream(), q -> searchService.count(text));
     }
 
     private void showRecent() {

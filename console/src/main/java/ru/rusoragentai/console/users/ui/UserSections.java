@@ -72,16 +72,6 @@ final class UserSections {
         return grid;
     }
 
-    static Component abuseFlags(List<UserActivity.AbuseFlag> rows) {
-        Grid<UserActivity.AbuseFlag> grid = grid("user-abuse");
-        grid.addColumn(f -> time(f.createdAt())).setHeader(grid.getTranslation("abuse.created"));
-        grid.addColumn(UserActivity.AbuseFlag::rule).setHeader(grid.getTranslation("abuse.rule"));
-        grid.addColumn(UserActivity.AbuseFlag::status).setHeader(grid.getTranslation("user.status"));
-        grid.addColumn(UserActivity.AbuseFlag::evidence).setHeader(grid.getTranslation("abuse.evidence")).setFlexGrow(3);
-        grid.setItems(rows);
-        return grid;
-    }
-
     static Component privacyRequests(List<UserActivity.PrivacyRequest> rows) {
         Grid<UserActivity.PrivacyRequest> grid = grid("user-privacy");
         grid.addColumn(UserActivity.PrivacyRequest::id).setHeader("#");

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.users.ui;
+package ru.rusoragentai.console.shell.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,10 +7,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.function.Consumer;
 
-/** Confirmation of a status change, which must carry a reason. */
-class ReasonDialog extends Dialog {
+/** Confirmation of a change that must carry a reason; a missing reason is marked and the dialog stays open. */
+public class ReasonDialog extends Dialog {
 
-    ReasonDialog(String title, String question, Consumer<String> onConfirm) {
+    public ReasonDialog(String title, String question, Consumer<String> onConfirm) {
         setId("reason-dialog");
         setHeaderTitle(title);
         TextArea reason = new TextArea(getTranslation("user.reason"));

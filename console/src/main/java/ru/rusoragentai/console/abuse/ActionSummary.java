@@ -1,0 +1,19 @@
+package ru.rusoragentai.console.abuse;
+
+import java.time.LocalDateTime;
+
+/**
+ * A measure taken (or waiting for a second administrator, when it is about a whole case).
+ *
+ * @param status pending, applied, rejected or reverted
+ * @param amount the cap (tokens per day) or the tokens frozen; null otherwise
+ * @param until  when a ban's blocklist entries expire; null for none
+ */
+public record ActionSummary(long id, Long userId, Long caseId, Long flagId, ActionKind kind, Long amount, LocalDateTime until,
+                            String reason, String status, String requestedBy, LocalDateTime requestedAt, String decidedBy,
+                            LocalDateTime decidedAt, String revertedBy, LocalDateTime revertedAt) {
+
+    public boolean inForce() {
+        return "applied".equals(status);
+    }
+}

@@ -1,0 +1,98 @@
+package ru.rusoragentai.console.abuse.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import ru.rusoragentai.console.abuse.AbuseException;
+import ru.rusoragentai.console.abuse.AbuseRuleService;
+import ru.rusoragentai.console.abuse.detect.Finding;
+
+/**
+ * A past range for one rule: a backtest lists whom the rule would flag with its current parameters and writes nothing;
+ * a re-evaluation judges the range again into the queue, where flags already raised are updated, never repeated.
+ */
+class RangeDialog extends Dialog {
+
+    private final Grid<Finding> found = new Grid<>();
+    private final Paragraph summary = new Paragraph();
+
+    RangeDialog(String code, AbuseRuleService rules, Runnable changed) {
+        setId("range-dialog");
+        setWidth("900px");
+        setHeaderTitle(getTranslation("abuse.rules.range.title", AbuseText.rule(this, code)));
+        LocalDate today = rules.now().toLocalDate();
+        DatePicker from = ru.rusoragentai.console.shell.ui.IsoDates.apply(new DatePicker(getTranslation("abuse.rules.range.from"), today.minusDays(30)));
+        from.setId("range-from");
+        DatePicker to = ru.rusoragentai.console.shell.ui.IsoDates.apply(new DatePicker(getTranslation("abuse.rules.range.to"), today.plusDays(1)));
+        to.setId("range-to");
+        Button backtest = new Button(getTranslation("abuse.rules.backtest"), e -> {
+            if (valid(from, to)) {
+                try {
+                    List<Finding> findings = rules.backtest(code, from.getValue().atStartOfDay(), to.getValue().atStartOfDay());
+                    found.setItems(findings);
+                    summary.setText(getTranslation("abuse.rules.backtest.result", findings.size(),
+                            findings.stream().map(Finding::subjectKey).distinct().count()));
+                } catch (AbuseException refused) {
+                    Notices.refused(this, refused);
+                }
+            }
+        });
+        backtest.setId("range-backtest");
+        backtest.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button reevaluate = new Button(getTranslation("abuse.rules.reevaluate"), e -> {
+            if (valid(from, to)) {
+                confirmReevaluate(code, rules, from.getValue().atStartOfDay(), to.getValue().atStartOfDay(), changed);
+            }
+        });
+        reevaluate.setId("range-reevaluate");
+        HorizontalLayout bar = new HorizontalLayout(from, to, backtest, reevaluate);
+        bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        found.setId("range-found");
+        found.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        found.addColumn(f -> f.userId() != null ? "#" + f.userId() : getTranslation("abuse.subject.staff", f.staffSubject()))
+                .setHeader(getTranslation("abuse.subject")).setAutoWidth(true);
+        found.addColumn(Finding::episode).setHeader(getTranslation("abuse.episode")).setAutoWidth(true);
+        found.addColumn(f -> String.valueOf(f.evidence())).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3);
+        found.setHeight("360px");
+        add(bar, summary, found);
+        getFooter().add(new Button(getTranslation("action.close"), e -> close()));
+    }
+
+    private boolean valid(DatePicker from, DatePicker to) {
+        boolean ok = from.getValue() != null && to.getValue() != null && from.getValue().isBefore(to.getValue());
+        from.setInvalid(!ok);
+        from.setErrorMessage(getTranslation("abuse.error.range"));
+        return ok;
+    }
+
+    private void confirmReevaluate(String code, AbuseRuleService rules, LocalDateTime from, LocalDateTime to, Runnable changed) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("abuse.rules.reevaluate"),
+                getTranslation("abuse.rules.reevaluate.question", AbuseText.rule(this, code), AbuseText.time(from), AbuseText.time(to)),
+                getTranslation("abuse.rules.reevaluate"), e -> {
+                    try {
+                        var run = rules.reevaluate(code, from, to);
+                        if (run.error() != null) {
+                            Notices.refused(this, new AbuseException("abuse.rules.run.failed", 1, run.raised()));
+                        } else {
+                            Notices.done(this, "abuse.rules.reevaluate.done", run.raised(), run.findings());
+                        }
+                        changed.run();
+                    } catch (AbuseException refused) {
+                        Notices.refused(this, refused);
+                    }
+                });
+        confirm.setId("range-reevaluate-confirm");
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.open();
+    }
+}
