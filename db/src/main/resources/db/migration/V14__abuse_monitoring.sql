@@ -66,7 +66,7 @@ INSERT INTO abuse_rule_param (rule_code, name, value) VALUES
     ('usage_spike', 'floor_tokens', 5000),
     ('usage_spike', 'baseline_days', 14),
     ('bonus_farming', 'min_spent', 5000),
-    ('expensive_burn', 'share_percent', 70),
+    ('expensive_burn', 'share_percent', 85),
     ('expensive_burn', 'top_models', 2),
     ('automation', 'peer_multiplier', 20),
     ('automation', 'error_percent', 50),

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * Base for tests that need the real Spring context on a real MariaDB. All subclasses share one
  * context and one database (Spring caches the context), so tests create their own uniquely named data.
  */
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, TestDetectors.class})
 @SpringBootTest(properties = {
         "console.demo.seed-on-empty=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY,

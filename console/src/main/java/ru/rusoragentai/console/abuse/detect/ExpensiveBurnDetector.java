@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpensiveBurnDetector implements Detector {
 
-    static final ParamSpec SHARE = new ParamSpec("share_percent", 1, 100, 70);
+    static final ParamSpec SHARE = new ParamSpec("share_percent", 1, 100, 85);
     static final ParamSpec TOP = new ParamSpec("top_models", 1, 20, 2);
 
     private final Candidates candidates;
