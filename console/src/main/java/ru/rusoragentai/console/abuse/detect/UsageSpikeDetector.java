@@ -55,7 +55,8 @@ class UsageSpikeDetector implements Detector {
             if (s.current() >= rule.param(FLOOR) && s.current() >= rule.threshold() * Math.max(average, 1.0)) {
                 var days = usage.tokensPerDay(s.userId(), baselineFrom, scope.asOf());
                 found.add(Finding.user(s.userId(), Episodes.day(scope.asOf()), null, Episodes.evidence(
-                        "tokens", s.current(), "baseline_average", Math.round(average), "times", Math.round(s.current() / Math.max(average, 1.0)),
+                        "tokens", s.current(), "baseline_average", Math.round(average),
+                        "times", average >= 1 ? Math.round(s.current() / average) : null,
                         "series", days.entrySet().stream().map(e -> List.of(e.getKey().toString(), e.getValue())).toList())));
             }
         }

@@ -53,7 +53,7 @@ public class AbuseCaseView extends VerticalLayout implements BeforeEnterObserver
         this.actions = actions;
         this.graphs = graphs;
         this.staff = staff;
-        setSizeFull();
+        setWidthFull();
     }
 
     @Override
@@ -107,6 +107,7 @@ public class AbuseCaseView extends VerticalLayout implements BeforeEnterObserver
                 q -> queue.count(FlagFilter.ofCase(current.id())));
         grid.addItemClickListener(e -> new FlagDialog(queue.flag(e.getItem().id()), queue, actions, staff, this::reload).open());
         grid.setHeight("280px");
+        grid.getStyle().set("flex-shrink", "0");
         return grid;
     }
 

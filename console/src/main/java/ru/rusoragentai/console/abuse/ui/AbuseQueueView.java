@@ -93,6 +93,7 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
         status.setItems(FlagStatus.values());
         status.setItemLabelGenerator(s -> AbuseText.status(this, s));
         status.setValue(EnumSet.of(FlagStatus.NEW, FlagStatus.IN_REVIEW));
+        status.setWidth("22em");
         minScore.setId("queue-min-score");
         minScore.setLabel(getTranslation("abuse.min-score"));
         minScore.setMin(0);

@@ -66,7 +66,7 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addComponentColumn(r -> r.row().lastError() == null ? new Span() : errorBadge(r.row().lastError()))
                 .setHeader(getTranslation("abuse.rules.last-error")).setAutoWidth(true);
-        grid.addComponentColumn(this::buttons).setHeader(getTranslation("staff.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::buttons).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true).setFrozenToEnd(true);
         grid.setSizeFull();
     }
 

@@ -18,7 +18,8 @@ final class EvidenceSummary {
             case "signup_burst" -> in.getTranslation(key, n(in, e.get("accounts")), e.get("value"));
             case "bonus_farming" -> e.containsKey("referrer") ? in.getTranslation(key + ".ring", n(in, e.get("accounts")))
                     : in.getTranslation(key + ".alone", n(in, e.get("grants")), n(in, e.get("spent")));
-            case "usage_spike" -> in.getTranslation(key, n(in, e.get("tokens")), n(in, e.get("times")));
+            case "usage_spike" -> e.containsKey("times") ? in.getTranslation(key, n(in, e.get("tokens")), n(in, e.get("times")))
+                    : in.getTranslation(key + ".new", n(in, e.get("tokens")));
             case "expensive_burn" -> in.getTranslation(key, n(in, e.get("tokens")), n(in, e.get("share_percent")));
             case "automation" -> in.getTranslation(key, n(in, e.get("requests")), n(in, e.get("peer_average")), n(in, e.get("error_percent")));
             case "refunds" -> e.containsKey("used_percent") ? in.getTranslation(key + ".chargeback", n(in, e.get("used_percent")))

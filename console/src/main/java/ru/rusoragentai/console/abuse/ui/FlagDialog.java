@@ -52,7 +52,8 @@ class FlagDialog extends Dialog {
             add(new Paragraph(getTranslation("abuse.flag.score", flag.score())));
         }
         add(new EvidenceView(flag.evidence(), links));
-        add(new Paragraph(getTranslation("abuse.flag.seen", AbuseText.time(flag.createdAt()), AbuseText.time(flag.updatedAt()), flag.hits())));
+        add(new Paragraph(getTranslation(ru.rusoragentai.console.shell.ui.Plurals.key("abuse.flag.seen", flag.hits(), getLocale()),
+                AbuseText.time(flag.createdAt()), AbuseText.time(flag.updatedAt()), flag.hits())));
         if (flag.resolvedBy() != null) {
             Paragraph decided = new Paragraph(getTranslation("abuse.flag.decided", flag.resolvedBy(), AbuseText.time(flag.resolvedAt())));
             decided.setId("flag-decided");

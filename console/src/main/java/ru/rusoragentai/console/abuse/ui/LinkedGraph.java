@@ -27,6 +27,7 @@ class LinkedGraph extends VerticalLayout {
         EChart chart = new EChart();
         chart.setId("linked-graph-chart");
         chart.setHeight("420px");
+        chart.getStyle().set("flex-shrink", "0");
         chart.setOption(option(graph));
         if (canOpenUsers) {
             chart.getElement().executeJs("""

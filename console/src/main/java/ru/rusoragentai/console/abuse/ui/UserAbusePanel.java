@@ -90,6 +90,7 @@ class UserAbusePanel extends VerticalLayout {
         grid.addItemClickListener(e -> new FlagDialog(queue.flag(e.getItem().id()), queue, actions, staff, this::render).open());
         grid.setEmptyStateText(getTranslation("abuse.user.no-flags"));
         grid.setHeight("240px");
+        grid.getStyle().set("flex-shrink", "0");
         return grid;
     }
 
@@ -117,10 +118,11 @@ class UserAbusePanel extends VerticalLayout {
             revert.setId("measure-revert-" + a.id());
             revert.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return revert;
-        }).setAutoWidth(true);
+        }).setKey("revert").setAutoWidth(true);
         grid.setItems(actions.ofUser(userId));
         grid.setEmptyStateText(getTranslation("abuse.user.no-measures"));
         grid.setHeight("200px");
+        grid.getStyle().set("flex-shrink", "0");
         return grid;
     }
 }
