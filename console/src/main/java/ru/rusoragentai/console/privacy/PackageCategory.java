@@ -34,6 +34,9 @@ public enum PackageCategory {
     PRIVACY_REQUESTS("privacy_requests", "Requests you made about your data and how they were answered.",
             "As long as needed to show we answered them.", "none",
             List.of("request_id", "type", "status", "channel", "received_at", "due", "completed_at", "outcome")),
+    ABUSE("abuse_monitoring", "What abuse monitoring noticed about your account (flags with their evidence) and the measures taken, to keep the platform free of fraud and misuse.",
+            "Decided flags 12 months; a ban's block entry as a keyed hash while the ban lasts.", "none",
+            List.of("record_type", "record_id", "rule_or_measure", "status", "created_at", "decided_at", "details")),
     PLUGIN_DATA("external_systems", "Data held for us by connected systems (plugins with a privacy connector).",
             "As the system's own policy, deleted with your account.", "the system named in each row",
             List.of("system", "category", "data"));

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import static ru.rusoragentai.db.Tables.ABUSE_ACTION;
 import static ru.rusoragentai.db.Tables.ABUSE_FLAG;
 import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.AUDIT_EVENT;
@@ -122,6 +123,12 @@ class SubjectDataRepository {
                     PRIVACY_REQUEST.CHANNEL, PRIVACY_REQUEST.RECEIVED_AT, PRIVACY_REQUEST.DUE_AT, PRIVACY_REQUEST.COMPLETED_AT,
                     PRIVACY_REQUEST.OUTCOME).from(PRIVACY_REQUEST).where(PRIVACY_REQUEST.USER_ID.eq(userId))
                     .orderBy(PRIVACY_REQUEST.ID), sink);
+            case ABUSE -> stream(dsl.select(DSL.inline("flag"), ABUSE_FLAG.ID, ABUSE_FLAG.RULE_CODE, ABUSE_FLAG.STATUS, ABUSE_FLAG.CREATED_AT,
+                            ABUSE_FLAG.RESOLVED_AT, ABUSE_FLAG.EVIDENCE).from(ABUSE_FLAG).where(ABUSE_FLAG.USER_ID.eq(userId))
+                    .unionAll(DSL.select(DSL.inline("measure"), ABUSE_ACTION.ID, ABUSE_ACTION.KIND, ABUSE_ACTION.STATUS, ABUSE_ACTION.REQUESTED_AT,
+                            DSL.coalesce(ABUSE_ACTION.REVERTED_AT, ABUSE_ACTION.DECIDED_AT), ABUSE_ACTION.REASON).from(ABUSE_ACTION)
+                            .where(ABUSE_ACTION.USER_ID.eq(userId)))
+                    .orderBy(DSL.field(DSL.name("created_at")), DSL.field(DSL.name("id"))), sink);
             case PLUGIN_DATA -> throw new IllegalArgumentException("plugin data comes from the plugins");
         }
     }

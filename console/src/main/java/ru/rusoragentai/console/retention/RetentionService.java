@@ -37,12 +37,15 @@ public class RetentionService {
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final WebhookInboxRetention webhookInbox;
+    private final ru.rusoragentai.console.abuse.AbuseRetention abuse;
     private final Clock clock;
 
     RetentionService(UsagePartitionService partitions, RetentionRepository repository, RetentionProperties properties, JobRuns runs,
                      AuditService audit, PlatformTransactionManager transactions, WebhookInboxRetention webhookInbox,
+                     ru.rusoragentai.console.abuse.AbuseRetention abuse,
                      Clock clock) {
         this.webhookInbox = webhookInbox;
+        this.abuse = abuse;
         this.partitions = partitions;
         this.repository = repository;
         this.properties = properties;
@@ -65,10 +68,11 @@ public class RetentionService {
             }
             int exports = deleteExpiredExports(now);
             long deliveries = webhookInbox.purge(now);
+            String abuseRows = abuse.purge(now);
             String summary = "usage: dropped " + usage.droppedPartitions() + " (about " + usage.approximateRowsDropped()
                     + " rows), deleted " + usage.rowsDeleted() + " older rows and " + usage.dailyRowsDeleted()
                     + " roll-up rows; conversations deleted: " + conversations + "; export packages deleted: " + exports
-                    + "; webhook deliveries deleted: " + deliveries;
+                    + "; webhook deliveries deleted: " + deliveries + "; " + abuseRows;
             log.info("Retention: {}", summary);
             return summary;
         });

@@ -266,6 +266,25 @@ class AbuseFlowIT extends DatabaseTest {
         assertThat(closed.openFlags()).isZero();
     }
 
+    @Autowired
+    AbuseRetention retention;
+
+    @Test
+    void shouldDeleteFlagsDecidedLongerAgoThanTheRetentionPeriodAndKeepOpenOnes() {
+        long user = TestData.insertUser(dsl, "old flags");
+        var old = TestClock.now().minusDays(400);
+        for (String status : List.of("dismissed", "new")) {
+            dsl.insertInto(ABUSE_FLAG).set(ABUSE_FLAG.USER_ID, user).set(ABUSE_FLAG.RULE_CODE, "usage_spike")
+                    .set(ABUSE_FLAG.SUBJECT_KEY, "u:" + user).set(ABUSE_FLAG.EPISODE, "old:" + status).set(ABUSE_FLAG.EVIDENCE, "{}")
+                    .set(ABUSE_FLAG.STATUS, status).set(ABUSE_FLAG.CREATED_AT, old)
+                    .set(ABUSE_FLAG.RESOLVED_AT, "new".equals(status) ? null : old).execute();
+        }
+
+        assertThat(retention.purge(TestClock.now())).contains("abuse flags deleted:");
+
+        assertThat(data.flags("usage_spike", user)).containsExactly("old:new");
+    }
+
     @Test
     void shouldRefuseAnalystsEverythingAndLetSupportOnlyRead() {
         signInAs("analyst", Role.ANALYST);

@@ -75,6 +75,42 @@ class ErasureLeavesNoIdentifierIT extends DatabaseTest {
                     .set(STAFF_RECENT.VALUE, search).set(STAFF_RECENT.USED_AT, now).execute();
         }
 
+        // abuse monitoring: their own flag, score, snooze and ban; another account's flag that names and links them;
+        // a case note that names them
+        long other = TestData.insertUser(dsl, "Сосед По Сети");
+        dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_FLAG).set(ru.rusoragentai.db.Tables.ABUSE_FLAG.USER_ID, user)
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.RULE_CODE, "multi_account").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.SUBJECT_KEY, "u:" + user)
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.EPISODE, "ip:test").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.EVIDENCE, "{\"linked\":[" + user + "," + other + "]}")
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.STATUS, "new").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.CREATED_AT, now).execute();
+        long otherFlag = dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_FLAG).set(ru.rusoragentai.db.Tables.ABUSE_FLAG.USER_ID, other)
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.RULE_CODE, "multi_account").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.SUBJECT_KEY, "u:" + other)
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.EPISODE, "ip:test").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.EVIDENCE,
+                        "{\"value\":\"shared with @" + username + "\",\"linked\":[" + user + "," + other + "]}")
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.STATUS, "new").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.CREATED_AT, now)
+                .returningResult(ru.rusoragentai.db.Tables.ABUSE_FLAG.ID).fetchSingle().value1();
+        long abuseCase = dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_CASE).set(ru.rusoragentai.db.Tables.ABUSE_CASE.CASE_KEY, TestData.unique("erasure-case-"))
+                .set(ru.rusoragentai.db.Tables.ABUSE_CASE.RULE_CODE, "multi_account").set(ru.rusoragentai.db.Tables.ABUSE_CASE.CREATED_AT, now)
+                .set(ru.rusoragentai.db.Tables.ABUSE_CASE.UPDATED_AT, now).returningResult(ru.rusoragentai.db.Tables.ABUSE_CASE.ID).fetchSingle().value1();
+        dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_CASE_NOTE).set(ru.rusoragentai.db.Tables.ABUSE_CASE_NOTE.CASE_ID, abuseCase)
+                .set(ru.rusoragentai.db.Tables.ABUSE_CASE_NOTE.AUTHOR, "operator").set(ru.rusoragentai.db.Tables.ABUSE_CASE_NOTE.BODY, "wrote from " + email)
+                .set(ru.rusoragentai.db.Tables.ABUSE_CASE_NOTE.CREATED_AT, now).execute();
+        dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_SCORE).set(ru.rusoragentai.db.Tables.ABUSE_SCORE.USER_ID, user)
+                .set(ru.rusoragentai.db.Tables.ABUSE_SCORE.SCORE, 25).set(ru.rusoragentai.db.Tables.ABUSE_SCORE.BREAKDOWN, "{}")
+                .set(ru.rusoragentai.db.Tables.ABUSE_SCORE.UPDATED_AT, now).execute();
+        dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_SNOOZE).set(ru.rusoragentai.db.Tables.ABUSE_SNOOZE.RULE_CODE, "multi_account")
+                .set(ru.rusoragentai.db.Tables.ABUSE_SNOOZE.USER_ID, user).set(ru.rusoragentai.db.Tables.ABUSE_SNOOZE.UNTIL_AT, now.plusDays(5))
+                .set(ru.rusoragentai.db.Tables.ABUSE_SNOOZE.REASON, "known household").set(ru.rusoragentai.db.Tables.ABUSE_SNOOZE.CREATED_BY, "operator")
+                .set(ru.rusoragentai.db.Tables.ABUSE_SNOOZE.CREATED_AT, now).execute();
+        long ban = dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_ACTION).set(ru.rusoragentai.db.Tables.ABUSE_ACTION.REQUEST_KEY, TestData.unique("erasure-ban-"))
+                .set(ru.rusoragentai.db.Tables.ABUSE_ACTION.USER_ID, user).set(ru.rusoragentai.db.Tables.ABUSE_ACTION.KIND, "ban")
+                .set(ru.rusoragentai.db.Tables.ABUSE_ACTION.REASON, "ring").set(ru.rusoragentai.db.Tables.ABUSE_ACTION.STATUS, "applied")
+                .set(ru.rusoragentai.db.Tables.ABUSE_ACTION.REQUESTED_BY, "operator").set(ru.rusoragentai.db.Tables.ABUSE_ACTION.REQUESTED_AT, now)
+                .returningResult(ru.rusoragentai.db.Tables.ABUSE_ACTION.ID).fetchSingle().value1();
+        dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST).set(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.KIND, "telegram")
+                .set(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.VALUE_HASH, new byte[32]).set(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.VALUE_TEXT, Long.toString(telegram))
+                .set(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.USER_ID, user).set(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.ACTION_ID, ban)
+                .set(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.CREATED_BY, "operator").set(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.CREATED_AT, now).execute();
+
         // the request names the subject, and its note repeats their email
         signInAs("officer-1", Role.PRIVACY_OFFICER);
         PrivacyRequest request = requests.create(new NewPrivacyRequest("@" + username, RequestType.DELETION, "email",
@@ -95,6 +131,12 @@ class ErasureLeavesNoIdentifierIT extends DatabaseTest {
         List<String> identifiers = List.of(Long.toString(telegram), username.toLowerCase(Locale.ROOT), email.toLowerCase(Locale.ROOT),
                 "ольга опечаткина", ("ольга " + surname).toLowerCase(Locale.ROOT), surname.toLowerCase(Locale.ROOT));
         assertThat(columnsHolding(identifiers)).isEmpty();
+        // the other account keeps its flag without the subject; the ban's block entry keeps only its keyed hash
+        assertThat(dsl.select(ru.rusoragentai.db.Tables.ABUSE_FLAG.EVIDENCE).from(ru.rusoragentai.db.Tables.ABUSE_FLAG)
+                .where(ru.rusoragentai.db.Tables.ABUSE_FLAG.ID.eq(otherFlag)).fetchSingle().value1()).isEqualTo(
+                "{\"value\":\"shared with @" + SubjectTextRepository.REDACTED + "\",\"linked\":[" + other + "]}");
+        assertThat(dsl.select(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.VALUE_HASH).from(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST)
+                .where(ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST.ACTION_ID.eq(ban)).fetch()).hasSize(1);
 
         // the correction is still in the audit log, its personal part unreadable, and the chain verifies
         signInAs("admin", Role.ADMIN);

@@ -81,6 +81,11 @@ class PrivacyWorkIT extends DatabaseTest {
         installConnector();
         signInAs("admin-seed", Role.ADMIN);
         SubjectFixture subject = SubjectFixture.create(dsl, ledger, cipher, 40, 5);
+        dsl.insertInto(ru.rusoragentai.db.Tables.ABUSE_FLAG).set(ru.rusoragentai.db.Tables.ABUSE_FLAG.USER_ID, subject.userId())
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.RULE_CODE, "usage_spike").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.SUBJECT_KEY, "u:" + subject.userId())
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.EPISODE, "day:test").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.EVIDENCE, "{\"tokens\":9000}")
+                .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.STATUS, "confirmed").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.CREATED_AT, ru.rusoragentai.console.support.TestClock.now())
+                .execute();
         signInAs("officer-1", Role.PRIVACY_OFFICER);
         PrivacyRequest request = inProgress(subject, RequestType.ACCESS);
         assertThatThrownBy(() -> requests.complete(request.id(), request.version(), "Here it is."))
@@ -138,6 +143,9 @@ class PrivacyWorkIT extends DatabaseTest {
                 .getSchema(new ByteArrayInputStream(entries.get(PackageWriter.SCHEMA_FILE)));
         assertThat(schema.validate(json)).isEmpty();
         assertThat(json.at("/categories/usage").size()).isEqualTo(40);
+        assertThat(json.at("/categories/abuse_monitoring").size()).isEqualTo(1);
+        assertThat(json.at("/categories/abuse_monitoring/0/rule_or_measure").asText()).isEqualTo("usage_spike");
+        assertThat(json.at("/categories/abuse_monitoring/0/details").asText()).contains("9000");
         Map<Long, JsonNode> usageRows = new LinkedHashMap<>();
         json.at("/categories/usage").forEach(row -> usageRows.put(row.get("event_id").asLong(), row));
         var usageCsv = CSVFormat.RFC4180.builder().setHeader().get()
