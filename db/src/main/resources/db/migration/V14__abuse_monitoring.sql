@@ -98,9 +98,13 @@ ALTER TABLE abuse_flag ADD COLUMN updated_at DATETIME(3);
 ALTER TABLE abuse_flag ADD COLUMN assignee VARCHAR(64);
 ALTER TABLE abuse_flag ADD COLUMN case_id BIGINT;
 ALTER TABLE abuse_flag ADD COLUMN version INT NOT NULL DEFAULT 0;
+-- the user's risk score, copied here whenever it is computed, so the queue pages by score on an index
+ALTER TABLE abuse_flag ADD COLUMN score INT NOT NULL DEFAULT 0;
 UPDATE abuse_flag SET subject_key = CONCAT('u:', user_id), episode = CONCAT('legacy:', id), updated_at = created_at;
 CREATE UNIQUE INDEX abuse_flag_episode_uq ON abuse_flag (rule_code, subject_key, episode);
 CREATE INDEX abuse_flag_queue_idx ON abuse_flag (shadow, status, created_at);
+CREATE INDEX abuse_flag_recent_idx ON abuse_flag (shadow, created_at);
+CREATE INDEX abuse_flag_score_idx ON abuse_flag (shadow, score);
 CREATE INDEX abuse_flag_case_idx ON abuse_flag (case_id);
 CREATE INDEX abuse_flag_group_idx ON abuse_flag (rule_code, group_key);
 

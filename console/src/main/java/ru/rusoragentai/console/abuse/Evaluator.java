@@ -1,7 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +29,6 @@ import ru.rusoragentai.console.abuse.detect.Scope;
 class Evaluator {
 
     private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
-    /** A re-evaluation never takes more steps than this, however long the range. */
-    static final int MAX_STEPS = 2_000;
 
     /** One rule's run. */
     record RuleRun(String rule, long raised, long findings, long millis, String error) {
@@ -101,15 +98,8 @@ class Evaluator {
         return guarded(code, () -> {
             long watermark = rules.lockWatermark(code);
             RuleRow rule = rules.find(code).orElseThrow();
-            long raised = 0;
-            long found = 0;
-            for (LocalDateTime asOf : steps(rule, from, to)) {
-                long[] stored = store(rule, detector.evaluate(rule.rule(), Scope.activeBetween(asOf.minus(step(rule)), asOf)),
-                        LocalDateTime.now(clock));
-                raised += stored[0];
-                found += stored[1];
-            }
-            return new long[] {raised, found, watermark};
+            long[] stored = store(rule, detector.evaluateRange(rule.rule(), from, to), LocalDateTime.now(clock));
+            return new long[] {stored[0], stored[1], watermark};
         });
     }
 
@@ -118,10 +108,8 @@ class Evaluator {
         Detector detector = detector(code);
         RuleRow rule = rules.find(code).orElseThrow();
         Map<String, Finding> distinct = new LinkedHashMap<>();
-        for (LocalDateTime asOf : steps(rule, from, to)) {
-            for (Finding f : detector.evaluate(rule.rule(), Scope.activeBetween(asOf.minus(step(rule)), asOf))) {
-                distinct.putIfAbsent(f.subjectKey() + "|" + f.episode(), f);
-            }
+        for (Finding f : detector.evaluateRange(rule.rule(), from, to)) {
+            distinct.putIfAbsent(f.subjectKey() + "|" + f.episode(), f);
         }
         return List.copyOf(distinct.values());
     }
@@ -174,21 +162,5 @@ class Evaluator {
             throw new IllegalArgumentException("no detector " + code);
         }
         return detector;
-    }
-
-    private static Duration step(RuleRow rule) {
-        return Duration.ofMinutes(Math.max(rule.windowMinutes(), 60));
-    }
-
-    private static List<LocalDateTime> steps(RuleRow rule, LocalDateTime from, LocalDateTime to) {
-        Duration step = step(rule);
-        long count = Math.min(MAX_STEPS, Math.max(1, (Duration.between(from, to).toMinutes() + step.toMinutes() - 1) / step.toMinutes()));
-        step = count == MAX_STEPS ? Duration.between(from, to).dividedBy(MAX_STEPS) : step;
-        List<LocalDateTime> steps = new ArrayList<>();
-        for (long i = 1; i <= count; i++) {
-            LocalDateTime asOf = from.plus(step.multipliedBy(i));
-            steps.add(asOf.isAfter(to) ? to : asOf);
-        }
-        return steps;
     }
 }

@@ -32,18 +32,32 @@ class QueueRepository {
         this.dsl = dsl;
     }
 
+    /**
+     * One page in two steps: the ids by the flag's own indexes (by time, or by the score copied onto the flag), joining
+     * the rules only to filter by severity; then those rows with their user, rule and score.
+     */
     List<FlagSummary> find(FlagFilter filter, QueueSort sort, int offset, int limit) {
-        return dsl.select(ABUSE_FLAG.fields()).select(ABUSE_RULE.SEVERITY, APP_USER.DISPLAY_NAME, APP_USER.USERNAME, SCORE)
+        List<Long> ids = ids(filter, sort.key() == QueueSort.Key.SEVERITY).orderBy(order(sort)).offset(offset).limit(limit).fetch(ABUSE_FLAG.ID);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, FlagSummary> rows = new java.util.HashMap<>();
+        dsl.select(ABUSE_FLAG.fields()).select(ABUSE_RULE.SEVERITY, APP_USER.DISPLAY_NAME, APP_USER.USERNAME, SCORE)
                 .from(ABUSE_FLAG).join(ABUSE_RULE).on(ABUSE_RULE.CODE.eq(ABUSE_FLAG.RULE_CODE))
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(ABUSE_FLAG.USER_ID))
                 .leftJoin(ABUSE_SCORE).on(ABUSE_SCORE.USER_ID.eq(ABUSE_FLAG.USER_ID))
-                .where(condition(filter)).orderBy(order(sort)).offset(offset).limit(limit)
-                .fetch(QueueRepository::summary);
+                .where(ABUSE_FLAG.ID.in(ids)).fetch(QueueRepository::summary).forEach(f -> rows.put(f.id(), f));
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
     int count(FlagFilter filter) {
-        return dsl.fetchCount(dsl.select(ABUSE_FLAG.ID).from(ABUSE_FLAG).join(ABUSE_RULE).on(ABUSE_RULE.CODE.eq(ABUSE_FLAG.RULE_CODE))
-                .leftJoin(ABUSE_SCORE).on(ABUSE_SCORE.USER_ID.eq(ABUSE_FLAG.USER_ID)).where(condition(filter)));
+        return dsl.fetchCount(ids(filter, false));
+    }
+
+    private org.jooq.SelectConditionStep<org.jooq.Record1<Long>> ids(FlagFilter filter, boolean withRules) {
+        var from = filter.severity() == null && !withRules ? dsl.select(ABUSE_FLAG.ID).from(ABUSE_FLAG)
+                : dsl.select(ABUSE_FLAG.ID).from(ABUSE_FLAG).join(ABUSE_RULE).on(ABUSE_RULE.CODE.eq(ABUSE_FLAG.RULE_CODE));
+        return from.where(condition(filter));
     }
 
     Optional<FlagSummary> find(long id) {
@@ -111,7 +125,7 @@ class QueueRepository {
             all.add(ABUSE_FLAG.STATUS.in(f.statuses().stream().map(FlagStatus::dbValue).toList()));
         }
         if (f.minScore() != null) {
-            all.add(SCORE.ge(f.minScore()));
+            all.add(ABUSE_FLAG.SCORE.ge(f.minScore()));
         }
         if (f.createdAfter() != null) {
             all.add(ABUSE_FLAG.CREATED_AT.ge(f.createdAfter()));
@@ -131,7 +145,7 @@ class QueueRepository {
     private static List<SortField<?>> order(QueueSort sort) {
         Field<?> field = switch (sort.key()) {
             case CREATED -> ABUSE_FLAG.CREATED_AT;
-            case SCORE -> SCORE;
+            case SCORE -> ABUSE_FLAG.SCORE;
             case SEVERITY -> SEVERITY_RANK;
             case RULE -> ABUSE_FLAG.RULE_CODE;
             case STATUS -> ABUSE_FLAG.STATUS;

@@ -45,6 +45,9 @@ class ScoreRepository {
                         .onDuplicateKeyUpdate().set(ABUSE_SCORE.SCORE, score).set(ABUSE_SCORE.BREAKDOWN, breakdown)
                         .set(ABUSE_SCORE.UPDATED_AT, now).execute();
             }
+            dsl.execute("""
+                    UPDATE abuse_flag f SET f.score = COALESCE((SELECT s.score FROM abuse_score s WHERE s.user_id = f.user_id), 0)
+                    WHERE f.user_id IN ({0})""", DSL.list(chunk.stream().map(DSL::inline).toList()));
         }
     }
 

@@ -24,7 +24,7 @@ final class BenchContext {
         System.arraycopy(extra, 0, all, args.length, extra.length);
         return new SpringApplicationBuilder(ConsoleApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("console.demo.seed-on-empty=false", "spring.main.banner-mode=off",
+                .properties("console.demo.seed-on-empty=false", "console.jobs.enabled=false", "spring.main.banner-mode=off",
                         "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
                 .run(DemoDataCommand.withSeedingOff(all));

@@ -43,19 +43,33 @@ class AutomationDetector implements Detector {
 
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
-        Set<Long> users = candidates.users(source(), scope);
+        LocalDateTime from = scope.asOf().minus(rule.window());
+        return judge(rule, usage.heavy(scope.byTime() ? null : candidates.users(source(), scope), from, scope.asOf(), 0,
+                Math.min(rule.threshold(), rule.param(MIN_REQUESTS))), scope.asOf());
+    }
+
+    /** One pass finds the windows with enough requests; only those are compared with their peers. */
+    @Override
+    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
+        List<Finding> found = new ArrayList<>();
+        usage.heavyBuckets(from, to, rule.windowMinutes(), 0, Math.min(rule.threshold(), rule.param(MIN_REQUESTS)))
+                .forEach((asOf, users) -> found.addAll(judge(rule, users, asOf)));
+        return found;
+    }
+
+    private List<Finding> judge(Rule rule, Set<Long> users, LocalDateTime asOf) {
         if (users.isEmpty()) {
             return List.of();
         }
-        LocalDateTime from = scope.asOf().minus(rule.window());
-        double peers = usage.peerRequestsPerUser(from, scope.asOf());
+        LocalDateTime from = asOf.minus(rule.window());
+        double peers = usage.peerRequestsPerUser(from, asOf);
         List<Finding> found = new ArrayList<>();
-        for (var r : usage.requests(users, from, scope.asOf())) {
+        for (var r : usage.requests(users, from, asOf)) {
             long errorPercent = r.requests() == 0 ? 0 : 100 * r.errors() / r.requests();
             boolean fast = r.requests() >= rule.threshold() && r.requests() >= rule.param(PEER_MULTIPLIER) * peers;
             boolean failing = r.requests() >= rule.param(MIN_REQUESTS) && 100 * r.errors() >= rule.param(ERROR_PERCENT) * r.requests();
             if (fast || failing) {
-                found.add(Finding.user(r.userId(), Episodes.day(scope.asOf()), null, Episodes.evidence(
+                found.add(Finding.user(r.userId(), Episodes.day(asOf), null, Episodes.evidence(
                         "requests", r.requests(), "peer_average", Math.round(peers * 10) / 10.0, "error_percent", errorPercent,
                         "reason", fast ? "rate" : "errors")));
             }

@@ -22,4 +22,17 @@ public interface Detector {
 
     /** Everything the rule matches for the subjects in scope, as of {@link Scope#asOf()}. */
     List<Finding> evaluate(Rule rule, Scope scope);
+
+    /**
+     * Everything the rule matches over a past range (a re-evaluation or a backtest). The default judges the window ending
+     * at each of {@link RangeSteps#of}; detectors with short windows override it to find the few windows worth judging
+     * in one pass over the range.
+     */
+    default List<Finding> evaluateRange(Rule rule, java.time.LocalDateTime from, java.time.LocalDateTime to) {
+        List<Finding> found = new java.util.ArrayList<>();
+        for (java.time.LocalDateTime asOf : RangeSteps.of(rule, from, to)) {
+            found.addAll(evaluate(rule, Scope.activeBetween(asOf.minus(RangeSteps.step(rule)), asOf)));
+        }
+        return found;
+    }
 }

@@ -44,12 +44,13 @@ class ExpensiveBurnDetector implements Detector {
 
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
-        Set<Long> users = new TreeSet<>(candidates.users(source(), scope));
+        LocalDateTime from = scope.asOf().minus(rule.window());
+        Set<Long> users = new TreeSet<>(usage.heavy(scope.byTime() ? null : candidates.users(source(), scope), from, scope.asOf(),
+                rule.threshold(), 0));
         users.removeAll(money.buyers(users));
         if (users.isEmpty()) {
             return List.of();
         }
-        LocalDateTime from = scope.asOf().minus(rule.window());
         List<String> expensive = usage.mostExpensiveModels((int) rule.param(TOP), from, scope.asOf());
         List<Finding> found = new ArrayList<>();
         for (var share : usage.modelShares(users, expensive, from, scope.asOf())) {

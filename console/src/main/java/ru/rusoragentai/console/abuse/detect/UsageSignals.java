@@ -32,6 +32,48 @@ class UsageSignals {
         this.dsl = dsl;
     }
 
+    /**
+     * Of the given users (or of everyone, for null), those charged at least {@code minTokens} with at least
+     * {@code minRequests} requests in the window: a cheap first pass, so the costlier questions are asked only about
+     * users who can match. For everyone it is one range of the occurred_at index; for given users, their own ranges.
+     */
+    java.util.Set<Long> heavy(Collection<Long> users, LocalDateTime from, LocalDateTime to, long minTokens, long minRequests) {
+        java.util.Set<Long> heavy = new java.util.TreeSet<>();
+        if (users == null) {
+            heavy.addAll(Candidates.query(dsl, """
+                    SELECT user_id FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1}
+                    GROUP BY user_id HAVING SUM(tokens_charged) >= {2} AND COUNT(*) >= {3}""", from, to, minTokens, minRequests)
+                    .fetch(0, Long.class));
+            return heavy;
+        }
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            heavy.addAll(Candidates.query(dsl, """
+                    SELECT user_id FROM usage_event WHERE user_id IN ({0}) AND occurred_at >= {1} AND occurred_at < {2}
+                    GROUP BY user_id HAVING SUM(tokens_charged) >= {3} AND COUNT(*) >= {4}""",
+                    Candidates.in(chunk), from, to, minTokens, minRequests).fetch(0, Long.class));
+        }
+        return heavy;
+    }
+
+    /**
+     * Over a whole range in one pass: the users charged at least {@code minTokens} with at least {@code minRequests}
+     * requests within a window-long bucket, by the end of that bucket.
+     */
+    Map<LocalDateTime, java.util.Set<Long>> heavyBuckets(LocalDateTime from, LocalDateTime to, int windowMinutes, long minTokens,
+                                                         long minRequests) {
+        Map<LocalDateTime, java.util.Set<Long>> buckets = new java.util.TreeMap<>();
+        long seconds = windowMinutes * 60L;
+        Candidates.query(dsl, """
+                SELECT user_id, FLOOR(TIMESTAMPDIFF(SECOND, {0}, occurred_at) / {2}) b FROM usage_event
+                WHERE occurred_at >= {0} AND occurred_at < {1}
+                GROUP BY user_id, b HAVING SUM(tokens_charged) >= {3} AND COUNT(*) >= {4}""", from, to, seconds, minTokens, minRequests)
+                .forEach(r -> {
+                    LocalDateTime end = from.plusSeconds((r.get(1, Long.class) + 1) * seconds);
+                    buckets.computeIfAbsent(end.isAfter(to) ? to : end, e -> new java.util.TreeSet<>()).add(r.get(0, Long.class));
+                });
+        return buckets;
+    }
+
     /** Reads only the covering index (user_id, occurred_at, model, tokens_charged). */
     List<Spike> spikes(Collection<Long> users, LocalDateTime baselineFrom, LocalDateTime windowFrom, LocalDateTime asOf) {
         List<Spike> rows = new ArrayList<>();

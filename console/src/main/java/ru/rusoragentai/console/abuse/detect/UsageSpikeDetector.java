@@ -42,19 +42,32 @@ class UsageSpikeDetector implements Detector {
 
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
-        Set<Long> users = candidates.users(source(), scope);
+        LocalDateTime windowFrom = scope.asOf().minus(rule.window());
+        return judge(rule, usage.heavy(scope.byTime() ? null : candidates.users(source(), scope), windowFrom, scope.asOf(),
+                rule.param(FLOOR), 0), scope.asOf());
+    }
+
+    /** One pass finds the windows over the floor; only those are judged against the users' baselines. */
+    @Override
+    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
+        List<Finding> found = new ArrayList<>();
+        usage.heavyBuckets(from, to, rule.windowMinutes(), rule.param(FLOOR), 0).forEach((asOf, users) -> found.addAll(judge(rule, users, asOf)));
+        return found;
+    }
+
+    private List<Finding> judge(Rule rule, Set<Long> users, LocalDateTime asOf) {
         if (users.isEmpty()) {
             return List.of();
         }
-        LocalDateTime windowFrom = scope.asOf().minus(rule.window());
+        LocalDateTime windowFrom = asOf.minus(rule.window());
         LocalDateTime baselineFrom = windowFrom.minusDays(rule.param(BASELINE_DAYS));
         double windows = rule.param(BASELINE_DAYS) * 1440.0 / rule.windowMinutes();
         List<Finding> found = new ArrayList<>();
-        for (var s : usage.spikes(users, baselineFrom, windowFrom, scope.asOf())) {
+        for (var s : usage.spikes(users, baselineFrom, windowFrom, asOf)) {
             double average = s.baseline() / windows;
             if (s.current() >= rule.param(FLOOR) && s.current() >= rule.threshold() * Math.max(average, 1.0)) {
-                var days = usage.tokensPerDay(s.userId(), baselineFrom, scope.asOf());
-                found.add(Finding.user(s.userId(), Episodes.day(scope.asOf()), null, Episodes.evidence(
+                var days = usage.tokensPerDay(s.userId(), baselineFrom, asOf);
+                found.add(Finding.user(s.userId(), Episodes.day(asOf), null, Episodes.evidence(
                         "tokens", s.current(), "baseline_average", Math.round(average),
                         "times", average >= 1 ? Math.round(s.current() / average) : null,
                         "series", days.entrySet().stream().map(e -> List.of(e.getKey().toString(), e.getValue())).toList())));
