@@ -30,6 +30,12 @@ class Evaluator {
 
     private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
 
+    /**
+     * A rule this far behind its source (or one that never ran) judges the subjects active in its window instead of
+     * reading every row it missed: only rows inside the window can change a judgment as of now.
+     */
+    static final long CATCH_UP_ROWS = 1_000_000;
+
     /** One rule's run. */
     record RuleRun(String rule, long raised, long findings, long millis, String error) {
     }
@@ -72,8 +78,7 @@ class Evaluator {
     }
 
     /**
-     * One rule from its watermark to the newest row of its source. A rule that never ran looks at the subjects active
-     * in its last window instead of reading the whole history.
+     * One rule from its watermark to the newest row of its source (see {@link #CATCH_UP_ROWS} for a rule far behind).
      */
     RuleRun runIncremental(String code) {
         Detector detector = detector(code);
@@ -85,7 +90,8 @@ class Evaluator {
             if (upTo <= watermark && watermark > 0) {
                 return new long[] {0, 0, watermark};
             }
-            Scope scope = watermark == 0 ? Scope.activeBetween(now.minus(rule.rule().window().plusMinutes(1)), now)
+            boolean farBehind = watermark == 0 || upTo - watermark > CATCH_UP_ROWS;
+            Scope scope = farBehind ? Scope.activeBetween(now.minus(rule.rule().window().plusMinutes(1)), now)
                     : Scope.newRows(now, watermark, upTo);
             long[] stored = store(rule, detector.evaluate(rule.rule(), scope), now);
             return new long[] {stored[0], stored[1], upTo};

@@ -37,6 +37,28 @@ class ExpensiveBurnDetector implements Detector {
         return Source.USAGE;
     }
 
+    /**
+     * The most expensive models by the price list; without one, measured from a week of usage, which is read at most
+     * hourly.
+     */
+    private List<String> expensiveModels(int top, LocalDateTime from, LocalDateTime asOf) {
+        List<String> listed = usage.listedExpensiveModels(top);
+        if (!listed.isEmpty()) {
+            return listed;
+        }
+        Cached cached = this.cached;
+        if (cached == null || cached.top != top || cached.at.isAfter(asOf) || cached.at.plusHours(1).isBefore(asOf)) {
+            cached = new Cached(top, asOf, usage.measuredExpensiveModels(top, from, asOf));
+            this.cached = cached;
+        }
+        return cached.models;
+    }
+
+    private record Cached(int top, LocalDateTime at, List<String> models) {
+    }
+
+    private volatile Cached cached;
+
     @Override
     public List<ParamSpec> params() {
         return List.of(SHARE, TOP);
@@ -51,7 +73,7 @@ class ExpensiveBurnDetector implements Detector {
         if (users.isEmpty()) {
             return List.of();
         }
-        List<String> expensive = usage.mostExpensiveModels((int) rule.param(TOP), from, scope.asOf());
+        List<String> expensive = expensiveModels((int) rule.param(TOP), from, scope.asOf());
         List<Finding> found = new ArrayList<>();
         for (var share : usage.modelShares(users, expensive, from, scope.asOf())) {
             long percent = share.total() == 0 ? 0 : 100 * share.onExpensive() / share.total();

@@ -39,6 +39,12 @@ class UsageSignals {
      */
     java.util.Set<Long> heavy(Collection<Long> users, LocalDateTime from, LocalDateTime to, long minTokens, long minRequests) {
         java.util.Set<Long> heavy = new java.util.TreeSet<>();
+        if (users != null && users.size() > Candidates.CHUNK && !from.plusDays(1).isBefore(to)) {
+            // many users and a short window: one read of the window costs less than a lookup per user
+            heavy.addAll(heavy(null, from, to, minTokens, minRequests));
+            heavy.retainAll(new java.util.HashSet<>(users));
+            return heavy;
+        }
         if (users == null) {
             heavy.addAll(Candidates.query(dsl, """
                     SELECT user_id FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1}
@@ -118,16 +124,16 @@ class UsageSignals {
     }
 
     /**
-     * The {@code top} most expensive models: by the price list where operators keep one, otherwise by what each model
-     * actually charged per token in the window.
+     * The {@code top} most expensive models by the price list operators keep, if they keep one.
      */
-    List<String> mostExpensiveModels(int top, LocalDateTime from, LocalDateTime to) {
-        List<String> listed = Candidates.query(dsl, """
+    List<String> listedExpensiveModels(int top) {
+        return Candidates.query(dsl, """
                 SELECT model FROM model_price ORDER BY tokens_per_million_output DESC, tokens_per_million_input DESC LIMIT {0}""", top)
                 .fetch(0, String.class);
-        if (!listed.isEmpty()) {
-            return listed;
-        }
+    }
+
+    /** Without a price list: the models that charged most per token in the window (one read of the window). */
+    List<String> measuredExpensiveModels(int top, LocalDateTime from, LocalDateTime to) {
         return Candidates.query(dsl, """
                 SELECT model FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1} AND status = 'ok'
                 GROUP BY model ORDER BY SUM(tokens_charged) / NULLIF(SUM(input_tokens + output_tokens), 0) DESC LIMIT {2}""",
