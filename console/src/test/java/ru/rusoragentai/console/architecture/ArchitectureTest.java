@@ -62,6 +62,28 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * Abuse monitoring uses users, tokens, audit, payments, jobs, security, crypto and the shared UI pieces; none of
+     * them may depend back on it (the user page reaches it through interfaces users declares; the menu by route).
+     * Only the retention job (which abuse does not use) and the benchmarks call into it.
+     */
+    @Test
+    void nothingAbuseMonitoringUsesShouldDependOnIt() {
+        noClasses().that().resideInAnyPackage("ru.rusoragentai.console.users..", "ru.rusoragentai.console.tokens..",
+                        "ru.rusoragentai.console.audit..", "ru.rusoragentai.console.payments..", "ru.rusoragentai.console.jobs..",
+                        "ru.rusoragentai.console.security..", "ru.rusoragentai.console.crypto..", "ru.rusoragentai.console.shell..")
+                .should().dependOnClassesThat().resideInAPackage("ru.rusoragentai.console.abuse..")
+                .check(console);
+    }
+
+    @Test
+    void detectorsShouldOnlyReadAndNeverReachTheServicesAroundThem() {
+        noClasses().that().resideInAPackage("ru.rusoragentai.console.abuse.detect..")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.rusoragentai.console.abuse", "ru.rusoragentai.console.abuse.ui..",
+                        "ru.rusoragentai.console.users..", "ru.rusoragentai.console.tokens..", "ru.rusoragentai.console.audit..")
+                .check(console);
+    }
+
     @Test
     void theConsoleShouldNeverImportAPluginClass() {
         noClasses().should().dependOnClassesThat().resideInAPackage("ru.rusoragentai.plugins..").check(console);

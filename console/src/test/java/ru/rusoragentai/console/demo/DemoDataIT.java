@@ -115,6 +115,51 @@ class DemoDataIT {
         assertThat(dsl.fetchCount(APP_USER, APP_USER.POSSIBLE_MINOR.isTrue())).isPositive();
     }
 
+    @Autowired
+    ru.rusoragentai.console.abuse.AbuseRuleService abuseRules;
+
+    /** The README run's promise: the first evaluation finds every planted pattern and flags few ordinary users. */
+    @Test
+    void shouldFlagEveryPlantedPatternAndFewOrdinaryUsers() {
+        var context = securityContexts.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("op", "n/a",
+                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.OPERATOR.authority()))));
+        securityContexts.setContext(context);
+        try {
+            assertThat(abuseRules.runNow(null)).allSatisfy(run -> assertThat(run.error()).as(run.rule()).isNull());
+        } finally {
+            securityContexts.clearContext();
+        }
+        var flags = ru.rusoragentai.db.Tables.ABUSE_FLAG;
+        java.util.function.BiFunction<String, String, java.util.List<String>> rulesOf = (subjectKey, rule) ->
+                dsl.select(flags.RULE_CODE).from(flags).where(flags.SUBJECT_KEY.eq(subjectKey).and(flags.RULE_CODE.eq(rule))).fetch(flags.RULE_CODE);
+        assertThat(rulesOf.apply("u:" + userId(DemoPlants.SPIKE_USERNAME), "usage_spike")).isNotEmpty();
+        assertThat(rulesOf.apply("u:" + userId(DemoPlants.SPIKE_USERNAME), "automation")).isNotEmpty();
+        assertThat(rulesOf.apply("u:" + userId(DemoPlants.REFUND_USERNAME), "refunds")).isNotEmpty();
+        assertThat(rulesOf.apply("u:" + userId(DemoPlants.TRAVELLER), "impossible_travel")).isNotEmpty();
+        assertThat(rulesOf.apply("s:" + DemoPlants.INSIDER, "insider")).isNotEmpty();
+        for (int id = DemoPlants.FARM_BOSS_ID; id <= DemoPlants.FARMED_LAST; id++) {
+            assertThat(rulesOf.apply("u:" + id, "bonus_farming")).as("farm account " + id).isNotEmpty();
+        }
+        for (int id = 400 - DemoPlants.SHARED_IP_ACCOUNTS + 1; id <= 400; id++) {
+            assertThat(rulesOf.apply("u:" + id, "multi_account")).as("ring account " + id).isNotEmpty();
+        }
+        for (String staff : DemoPlants.STAFF) {
+            assertThat(rulesOf.apply("s:" + staff, "insider")).as(staff).isEmpty();
+        }
+        assertThat(dsl.fetchCount(flags, flags.RULE_CODE.eq("possible_minor"))).isEqualTo(dsl.fetchCount(APP_USER, APP_USER.POSSIBLE_MINOR.isTrue()));
+
+        int ordinary = 0;
+        int ordinaryFlagged = 0;
+        for (int id = 1; id <= 400; id++) {
+            if (DemoPlants.role(id, 400) == null) {
+                ordinary++;
+                ordinaryFlagged += dsl.fetchCount(flags, flags.USER_ID.eq((long) id).and(flags.RULE_CODE.ne("possible_minor"))) > 0 ? 1 : 0;
+            }
+        }
+        assertThat(ordinaryFlagged).as("ordinary users flagged, of " + ordinary).isLessThanOrEqualTo(ordinary * 2 / 100);
+    }
+
     @Test
     void shouldProduceTheSameDataForTheSameSeed() throws Exception {
         String otherUrl = TestDatabase.newDatabase("demo_again");

@@ -105,7 +105,7 @@ public class AbuseCaseView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(f -> EvidenceSummary.of(this, f)).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3);
         grid.setItems(q -> queue.find(FlagFilter.ofCase(current.id()), QueueSort.NEWEST, q.getOffset(), q.getLimit()).stream(),
                 q -> queue.count(FlagFilter.ofCase(current.id())));
-        grid.addItemClickListener(e -> new FlagDialog(queue.flag(e.getItem().id()), queue, actions, staff, this::reload).open());
+        grid.addItemClickListener(e -> new FlagDialog(queue.flag(e.getItem().id()), queue, actions, graphs, staff, this::reload).open());
         grid.setHeight("280px");
         grid.getStyle().set("flex-shrink", "0");
         return grid;

@@ -44,6 +44,7 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
 
     private final AbuseQueueService queue;
     private final AbuseActionService actions;
+    private final ru.rusoragentai.console.abuse.AbuseGraphService graphs;
     private final CurrentStaff staff;
     private final boolean decides;
     private final Grid<FlagSummary> grid = new Grid<>();
@@ -57,8 +58,10 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
     private final Button assign = new Button();
     private final Button dismiss = new Button();
 
-    public AbuseQueueView(AbuseQueueService queue, AbuseActionService actions, AbuseRuleService rules, CurrentStaff staff) {
+    public AbuseQueueView(AbuseQueueService queue, AbuseActionService actions, AbuseRuleService rules,
+                          ru.rusoragentai.console.abuse.AbuseGraphService graphs, CurrentStaff staff) {
         this.queue = queue;
+        this.graphs = graphs;
         this.actions = actions;
         this.staff = staff;
         this.decides = staff.hasRole(Role.OPERATOR) || staff.hasRole(Role.ADMIN);
@@ -150,7 +153,7 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void open(long flagId) {
-        new FlagDialog(queue.flag(flagId), queue, actions, staff, this::refresh).open();
+        new FlagDialog(queue.flag(flagId), queue, actions, graphs, staff, this::refresh).open();
     }
 
     void refresh() {

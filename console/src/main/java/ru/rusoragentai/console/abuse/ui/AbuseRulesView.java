@@ -28,6 +28,7 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
 
     private final AbuseRuleService rules;
     private final Grid<AbuseRuleService.RuleSummary> grid = new Grid<>();
+    private final java.util.Map<String, Long> matching = new java.util.HashMap<>();
 
     public AbuseRulesView(AbuseRuleService rules) {
         this.rules = rules;
@@ -35,8 +36,10 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
         Button runAll = new Button(getTranslation("abuse.rules.run-all"), e -> run(null));
         runAll.setId("rules-run-all");
         runAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button count = new Button(getTranslation("abuse.rules.count-matching"), e -> countMatching());
+        count.setId("rules-count-matching");
         configureGrid();
-        add(new H2(getTranslation("abuse.rules.heading")), new HorizontalLayout(runAll), grid);
+        add(new H2(getTranslation("abuse.rules.heading")), new HorizontalLayout(runAll, count), grid);
         refresh();
     }
 
@@ -61,6 +64,8 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> number(r.open())).setHeader(getTranslation("abuse.rules.open")).setAutoWidth(true)
                 .setComparator(AbuseRuleService.RuleSummary::open);
         grid.addColumn(r -> number(r.shadowRaised())).setHeader(getTranslation("abuse.rules.shadow-raised")).setAutoWidth(true);
+        grid.addColumn(r -> matching.containsKey(r.row().code()) ? number(matching.get(r.row().code())) : "—")
+                .setHeader(getTranslation("abuse.rules.matching")).setKey("matching").setAutoWidth(true);
         grid.addColumn(r -> r.row().lastRunAt() == null ? "" : AbuseText.time(r.row().lastRunAt())
                 + (r.row().lastRunMs() == null ? "" : " (" + r.row().lastRunMs() + " ms)")).setHeader(getTranslation("abuse.rules.last-run"))
                 .setAutoWidth(true);
@@ -106,6 +111,14 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
             Notices.refused(this, new ru.rusoragentai.console.abuse.AbuseException("abuse.rules.run.failed", failed, raised));
         } else {
             Notices.done(this, "abuse.rules.run.done", runs.size(), raised);
+        }
+        refresh();
+    }
+
+    /** Judges every rule over its current window without writing anything: how many subjects each matches now. */
+    void countMatching() {
+        for (var rule : rules.rules()) {
+            matching.put(rule.row().code(), rules.matchingNow(rule.row().code()));
         }
         refresh();
     }

@@ -22,12 +22,15 @@ class FlagDialog extends Dialog {
 
     private final AbuseQueueService queue;
     private final AbuseActionService actions;
+    private final ru.rusoragentai.console.abuse.AbuseGraphService graphs;
     private final CurrentStaff staff;
     private final Runnable changed;
     private FlagSummary flag;
 
-    FlagDialog(FlagSummary flag, AbuseQueueService queue, AbuseActionService actions, CurrentStaff staff, Runnable changed) {
+    FlagDialog(FlagSummary flag, AbuseQueueService queue, AbuseActionService actions, ru.rusoragentai.console.abuse.AbuseGraphService graphs,
+               CurrentStaff staff, Runnable changed) {
         this.flag = flag;
+        this.graphs = graphs;
         this.queue = queue;
         this.actions = actions;
         this.staff = staff;
@@ -58,6 +61,17 @@ class FlagDialog extends Dialog {
             Paragraph decided = new Paragraph(getTranslation("abuse.flag.decided", flag.resolvedBy(), AbuseText.time(flag.resolvedAt())));
             decided.setId("flag-decided");
             add(decided);
+        }
+        if (flag.userId() != null) {
+            com.vaadin.flow.component.details.Details linked = new com.vaadin.flow.component.details.Details(getTranslation("abuse.graph"));
+            linked.setId("flag-linked-graph");
+            linked.setWidthFull();
+            linked.addOpenedChangeListener(e -> {
+                if (e.isOpened() && linked.getContent().findAny().isEmpty()) {
+                    linked.add(new LinkedGraph(graphs.aroundUser(flag.userId()), links.canOpen()));
+                }
+            });
+            add(linked);
         }
         if (flag.caseId() != null) {
             RouterLink toCase = new RouterLink(getTranslation("abuse.flag.case", flag.caseId()), AbuseCaseView.class,

@@ -87,7 +87,7 @@ class UserAbusePanel extends VerticalLayout {
                 .setComparator(f -> f.status().ordinal());
         grid.addColumn(f -> EvidenceSummary.of(this, f)).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3);
         grid.setItems(queue.find(FlagFilter.ofUser(userId), QueueSort.NEWEST, 0, 200));
-        grid.addItemClickListener(e -> new FlagDialog(queue.flag(e.getItem().id()), queue, actions, staff, this::render).open());
+        grid.addItemClickListener(e -> new FlagDialog(queue.flag(e.getItem().id()), queue, actions, graphs, staff, this::render).open());
         grid.setEmptyStateText(getTranslation("abuse.user.no-flags"));
         grid.setHeight("240px");
         grid.getStyle().set("flex-shrink", "0");

@@ -12,9 +12,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import ru.rusoragentai.console.abuse.ui.AbuseCaseListView;
-import ru.rusoragentai.console.abuse.ui.AbuseQueueView;
-import ru.rusoragentai.console.abuse.ui.AbuseRulesView;
 import ru.rusoragentai.console.analytics.ui.UsageReportView;
 import ru.rusoragentai.console.models.ui.ModelListView;
 import ru.rusoragentai.console.payments.ui.WebhookInboxView;
@@ -66,9 +63,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class, VaadinIcon.DASHBOARD.create()), DashboardView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.users"), UserSearchView.class, VaadinIcon.SEARCH.create()), UserSearchView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.approvals"), ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()), ApprovalsView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.abuse"), AbuseQueueView.class, VaadinIcon.FLAG.create()), AbuseQueueView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.abuse.cases"), AbuseCaseListView.class, VaadinIcon.FOLDER_OPEN.create()), AbuseCaseListView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.abuse.rules"), AbuseRulesView.class, VaadinIcon.SLIDERS.create()), AbuseRulesView.class);
+        addRouteIfAllowed(nav, roles, "nav.abuse", "abuse", VaadinIcon.FLAG);
+        addRouteIfAllowed(nav, roles, "nav.abuse.cases", "abuse/cases", VaadinIcon.FOLDER_OPEN);
+        addRouteIfAllowed(nav, roles, "nav.abuse.rules", "abuse/rules", VaadinIcon.SLIDERS);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.bulk"), BulkAdjustmentView.class, VaadinIcon.UPLOAD.create()), BulkAdjustmentView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.reports"), UsageReportView.class, VaadinIcon.CHART.create()), UsageReportView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.privacy"), PrivacyRequestListView.class, VaadinIcon.SHIELD.create()), PrivacyRequestListView.class);
@@ -80,6 +77,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.staff"), StaffListView.class, VaadinIcon.USERS.create()), StaffListView.class);
         addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.audit"), AuditLogView.class, VaadinIcon.RECORDS.create()), AuditLogView.class);
         return nav;
+    }
+
+    /**
+     * An entry found by its route rather than its class, so the frame does not depend on the capability that owns the
+     * view (the step #18 takes for every entry); the route's own access annotation decides who sees it.
+     */
+    private void addRouteIfAllowed(SideNav nav, Set<Role> roles, String key, String path, VaadinIcon icon) {
+        RouteConfiguration.forApplicationScope().getRoute(path).ifPresent(view ->
+                addIfAllowed(nav, roles, new SideNavItem(getTranslation(key), path, icon.create()), view));
     }
 
     private static void addIfAllowed(SideNav nav, Set<Role> roles, SideNavItem item, Class<?> view) {
