@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * of {@code min_requests} or more.
  */
 @Component
-class AutomationDetector implements Detector {
+class AutomationDetector extends BaseDetector {
 
     static final ParamSpec PEER_MULTIPLIER = new ParamSpec("peer_multiplier", 1, 10_000, 20);
     static final ParamSpec ERROR_PERCENT = new ParamSpec("error_percent", 1, 100, 50);
@@ -22,23 +22,9 @@ class AutomationDetector implements Detector {
     private final UsageSignals usage;
 
     AutomationDetector(Candidates candidates, UsageSignals usage) {
+        super("automation", Source.USAGE, PEER_MULTIPLIER, ERROR_PERCENT, MIN_REQUESTS);
         this.candidates = candidates;
         this.usage = usage;
-    }
-
-    @Override
-    public String code() {
-        return "automation";
-    }
-
-    @Override
-    public Source source() {
-        return Source.USAGE;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(PEER_MULTIPLIER, ERROR_PERCENT, MIN_REQUESTS);
     }
 
     @Override

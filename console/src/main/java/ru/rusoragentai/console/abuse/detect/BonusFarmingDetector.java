@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * one case.
  */
 @Component
-class BonusFarmingDetector implements Detector {
+class BonusFarmingDetector extends BaseDetector {
 
     static final ParamSpec MIN_SPENT = new ParamSpec("min_spent", 0, Long.MAX_VALUE / 4, 5_000);
 
@@ -23,23 +23,9 @@ class BonusFarmingDetector implements Detector {
     private final MoneySignals money;
 
     BonusFarmingDetector(Candidates candidates, MoneySignals money) {
+        super("bonus_farming", Source.LEDGER, MIN_SPENT);
         this.candidates = candidates;
         this.money = money;
-    }
-
-    @Override
-    public String code() {
-        return "bonus_farming";
-    }
-
-    @Override
-    public Source source() {
-        return Source.LEDGER;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(MIN_SPENT);
     }
 
     @Override

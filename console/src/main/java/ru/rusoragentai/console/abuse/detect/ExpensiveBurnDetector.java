@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * or more of them on the {@code top_models} most expensive models.
  */
 @Component
-class ExpensiveBurnDetector implements Detector {
+class ExpensiveBurnDetector extends BaseDetector {
 
     static final ParamSpec SHARE = new ParamSpec("share_percent", 1, 100, 85);
     static final ParamSpec TOP = new ParamSpec("top_models", 1, 20, 2);
@@ -22,19 +22,10 @@ class ExpensiveBurnDetector implements Detector {
     private final MoneySignals money;
 
     ExpensiveBurnDetector(Candidates candidates, UsageSignals usage, MoneySignals money) {
+        super("expensive_burn", Source.USAGE, SHARE, TOP);
         this.candidates = candidates;
         this.usage = usage;
         this.money = money;
-    }
-
-    @Override
-    public String code() {
-        return "expensive_burn";
-    }
-
-    @Override
-    public Source source() {
-        return Source.USAGE;
     }
 
     /**
@@ -58,11 +49,6 @@ class ExpensiveBurnDetector implements Detector {
     }
 
     private volatile Cached cached;
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(SHARE, TOP);
-    }
 
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * (threshold: km/h). Places closer than {@code min_km} are never judged: region-level positions are too coarse.
  */
 @Component
-class ImpossibleTravelDetector implements Detector {
+class ImpossibleTravelDetector extends BaseDetector {
 
     static final ParamSpec MIN_KM = new ParamSpec("min_km", 0, 20_000, 500);
 
@@ -20,23 +20,9 @@ class ImpossibleTravelDetector implements Detector {
     private final SessionSignals sessions;
 
     ImpossibleTravelDetector(Candidates candidates, SessionSignals sessions) {
+        super("impossible_travel", Source.SESSIONS, MIN_KM);
         this.candidates = candidates;
         this.sessions = sessions;
-    }
-
-    @Override
-    public String code() {
-        return "impossible_travel";
-    }
-
-    @Override
-    public Source source() {
-        return Source.SESSIONS;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(MIN_KM);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * granted any. The subject is the staff member, not a user.
  */
 @Component
-class InsiderDetector implements Detector {
+class InsiderDetector extends BaseDetector {
 
     static final ParamSpec PEER_MULTIPLIER = new ParamSpec("peer_multiplier", 1, 1_000, 5);
     static final ParamSpec FLOOR = new ParamSpec("floor_tokens", 0, Long.MAX_VALUE / 4, 100_000);
@@ -19,22 +19,8 @@ class InsiderDetector implements Detector {
     private final MoneySignals money;
 
     InsiderDetector(MoneySignals money) {
+        super("insider", Source.LEDGER, PEER_MULTIPLIER, FLOOR);
         this.money = money;
-    }
-
-    @Override
-    public String code() {
-        return "insider";
-    }
-
-    @Override
-    public Source source() {
-        return Source.LEDGER;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(PEER_MULTIPLIER, FLOOR);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * address adds nothing and is not raised again.
  */
 @Component
-class MultiAccountDetector implements Detector {
+class MultiAccountDetector extends BaseDetector {
 
     static final ParamSpec NETWORK_ACCOUNTS = new ParamSpec("network_accounts", 2, 100_000, 10);
     static final ParamSpec DEVICE_ACCOUNTS = new ParamSpec("device_accounts", 2, 100_000, 6);
@@ -22,23 +22,9 @@ class MultiAccountDetector implements Detector {
     private final SessionSignals sessions;
 
     MultiAccountDetector(Candidates candidates, SessionSignals sessions) {
+        super("multi_account", Source.SESSIONS, NETWORK_ACCOUNTS, DEVICE_ACCOUNTS);
         this.candidates = candidates;
         this.sessions = sessions;
-    }
-
-    @Override
-    public String code() {
-        return "multi_account";
-    }
-
-    @Override
-    public Source source() {
-        return Source.SESSIONS;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(NETWORK_ACCOUNTS, DEVICE_ACCOUNTS);
     }
 
     @Override

@@ -9,24 +9,15 @@ import org.springframework.stereotype.Component;
  * rows.
  */
 @Component
-class PossibleMinorDetector implements Detector {
+class PossibleMinorDetector extends BaseDetector {
 
     private static final int PER_RUN = 10_000;
 
     private final MoneySignals signals;
 
     PossibleMinorDetector(MoneySignals signals) {
+        super("possible_minor", Source.USERS);
         this.signals = signals;
-    }
-
-    @Override
-    public String code() {
-        return "possible_minor";
-    }
-
-    @Override
-    public Source source() {
-        return Source.USERS;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * refund or chargeback.
  */
 @Component
-class RefundsDetector implements Detector {
+class RefundsDetector extends BaseDetector {
 
     static final ParamSpec HEAVY_USE = new ParamSpec("heavy_use_percent", 1, 100, 50);
 
@@ -22,24 +22,10 @@ class RefundsDetector implements Detector {
     private final UsageSignals usage;
 
     RefundsDetector(Candidates candidates, MoneySignals money, UsageSignals usage) {
+        super("refunds", Source.LEDGER, HEAVY_USE);
         this.candidates = candidates;
         this.money = money;
         this.usage = usage;
-    }
-
-    @Override
-    public String code() {
-        return "refunds";
-    }
-
-    @Override
-    public Source source() {
-        return Source.LEDGER;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(HEAVY_USE);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** One account active from many networks (threshold) or countries ({@code countries}) within a short window. */
 @Component
-class SharedAccountDetector implements Detector {
+class SharedAccountDetector extends BaseDetector {
 
     static final ParamSpec COUNTRIES = new ParamSpec("countries", 2, 100, 3);
 
@@ -19,23 +19,9 @@ class SharedAccountDetector implements Detector {
     private final SessionSignals sessions;
 
     SharedAccountDetector(Candidates candidates, SessionSignals sessions) {
+        super("shared_account", Source.SESSIONS, COUNTRIES);
         this.candidates = candidates;
         this.sessions = sessions;
-    }
-
-    @Override
-    public String code() {
-        return "shared_account";
-    }
-
-    @Override
-    public Source source() {
-        return Source.SESSIONS;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(COUNTRIES);
     }
 
     @Override

@@ -8,24 +8,15 @@ import org.springframework.stereotype.Component;
 
 /** Many new accounts signing in from one network within a short window: a sign-up cap per network, made visible. */
 @Component
-class SignupBurstDetector implements Detector {
+class SignupBurstDetector extends BaseDetector {
 
     private final Candidates candidates;
     private final SessionSignals sessions;
 
     SignupBurstDetector(Candidates candidates, SessionSignals sessions) {
+        super("signup_burst", Source.SESSIONS);
         this.candidates = candidates;
         this.sessions = sessions;
-    }
-
-    @Override
-    public String code() {
-        return "signup_burst";
-    }
-
-    @Override
-    public Source source() {
-        return Source.SESSIONS;
     }
 
     @Override

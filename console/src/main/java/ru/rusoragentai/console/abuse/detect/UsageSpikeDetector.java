@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * tokens per day as a trend.
  */
 @Component
-class UsageSpikeDetector implements Detector {
+class UsageSpikeDetector extends BaseDetector {
 
     static final ParamSpec FLOOR = new ParamSpec("floor_tokens", 1, Long.MAX_VALUE / 4, 5_000);
     static final ParamSpec BASELINE_DAYS = new ParamSpec("baseline_days", 1, 90, 14);
@@ -21,23 +21,9 @@ class UsageSpikeDetector implements Detector {
     private final UsageSignals usage;
 
     UsageSpikeDetector(Candidates candidates, UsageSignals usage) {
+        super("usage_spike", Source.USAGE, FLOOR, BASELINE_DAYS);
         this.candidates = candidates;
         this.usage = usage;
-    }
-
-    @Override
-    public String code() {
-        return "usage_spike";
-    }
-
-    @Override
-    public Source source() {
-        return Source.USAGE;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(FLOOR, BASELINE_DAYS);
     }
 
     @Override
