@@ -139,9 +139,9 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setKey(QueueSort.Key.SEVERITY.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(f -> AbuseText.subject(this, f)).setHeader(getTranslation("abuse.subject")).setAutoWidth(true);
         grid.addColumn(f -> f.userId() == null ? "" : Integer.toString(f.score())).setHeader(getTranslation("abuse.score"))
-                .setKey(QueueSort.Key.SCORE.name()).setSortable(true).setAutoWidth(true);
+                .setKey(QueueSort.Key.SCORE.name()).setSortable(true).setWidth("7em").setFlexGrow(0);
         grid.addComponentColumn(f -> AbuseText.statusBadge(this, f.status())).setHeader(getTranslation("abuse.status"))
-                .setKey(QueueSort.Key.STATUS.name()).setSortable(true).setAutoWidth(true);
+                .setKey(QueueSort.Key.STATUS.name()).setSortable(true).setWidth("10em").setFlexGrow(0);
         grid.addColumn(f -> f.assignee() == null ? "" : f.assignee()).setHeader(getTranslation("abuse.assignee")).setAutoWidth(true);
         grid.addColumn(f -> EvidenceSummary.of(this, f)).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3)
                 .setTooltipGenerator(f -> EvidenceSummary.of(this, f));

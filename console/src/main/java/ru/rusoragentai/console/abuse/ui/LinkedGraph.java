@@ -51,7 +51,8 @@ class LinkedGraph extends VerticalLayout {
         ObjectNode series = option.putArray("series").addObject();
         series.put("type", "graph").put("layout", "force").put("roam", true).put("draggable", true);
         series.putObject("force").put("repulsion", 140).put("edgeLength", 90);
-        series.putObject("label").put("show", true).put("position", "right");
+        // names beside every node only while they fit; in a larger graph the tooltip names each node
+        series.putObject("label").put("show", graph.accounts().size() <= 15).put("position", "right");
         ArrayNode nodes = series.putArray("data");
         for (LinkedAccounts.Account a : graph.accounts()) {
             ObjectNode node = nodes.addObject();

@@ -98,7 +98,7 @@ class UserAbusePanel extends VerticalLayout {
         Grid<ActionSummary> grid = new Grid<>();
         grid.setId("user-abuse-measures");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(a -> AbuseText.time(a.requestedAt())).setHeader(getTranslation("abuse.created")).setAutoWidth(true);
+        grid.addColumn(a -> AbuseText.time(a.requestedAt())).setHeader(getTranslation("abuse.action.at")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("abuse.action." + a.kind().dbValue()) + (a.amount() == null ? "" : " " + AbuseText.number(this, a.amount())))
                 .setHeader(getTranslation("abuse.action.kind")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("abuse.action.status." + a.status())).setHeader(getTranslation("abuse.status")).setAutoWidth(true);
