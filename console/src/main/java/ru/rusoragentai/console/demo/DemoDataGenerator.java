@@ -156,7 +156,7 @@ final class DemoDataGenerator {
             displayName = latin + " " + pick(DemoCatalog.LATIN_LAST);
         }
         String planted = plantedRole(id, users);
-        String username = planted != null && !planted.startsWith("shared_ip") && !DemoPlants.farmed(planted) ? planted : first + "_" + id;
+        String username = DemoPlants.ordinaryName(planted) ? first + "_" + id : planted;
         if (planted != null && planted.startsWith("shared_ip")) {
             username = "newbie_" + id;
         }
@@ -224,6 +224,13 @@ final class DemoDataGenerator {
                 LocalDateTime at = now.minusSeconds(random.nextInt(3600));
                 last = max(last, at);
                 writeEvent(out, userId, at, dearest, ips, monthlyCharge);
+            }
+        }
+        if (DemoPlants.lockstep(persona.planted)) {
+            for (int i = 1; i <= 40; i++) {
+                LocalDateTime at = now.minusSeconds(i * 73L);
+                last = max(last, at);
+                writeEvent(out, userId, at, favourite, ips, monthlyCharge);
             }
         }
         if (DemoPlants.farmed(persona.planted) || DemoPlants.FARM_BOSS.equals(persona.planted)) {

@@ -22,6 +22,9 @@ final class DemoPlants {
     static final int FARMED_FIRST = 5;
     static final int FARMED_LAST = 10;
     static final int TRAVELLER_ID = 11;
+    /** Users 12..15 are driven by one script: their requests fall in the same seconds. */
+    static final int LOCKSTEP_FIRST = 12;
+    static final int LOCKSTEP_LAST = 15;
     /** Users 20..59 get one ordinary goodwill credit each from the other staff; 60..71 get the insider's. */
     static final int GOODWILL_FIRST = 20;
     static final int INSIDER_FIRST = 60;
@@ -45,12 +48,22 @@ final class DemoPlants {
             case 3 -> REFUND_USERNAME;
             case FARM_BOSS_ID -> FARM_BOSS;
             case TRAVELLER_ID -> TRAVELLER;
-            default -> id >= FARMED_FIRST && id <= FARMED_LAST ? "farmed" : null;
+            default -> id >= FARMED_FIRST && id <= FARMED_LAST ? "farmed"
+                    : id >= LOCKSTEP_FIRST && id <= LOCKSTEP_LAST ? "lockstep" : null;
         };
     }
 
     static boolean farmed(String role) {
         return "farmed".equals(role);
+    }
+
+    static boolean lockstep(String role) {
+        return "lockstep".equals(role);
+    }
+
+    /** Planted accounts that look like anyone else by name: the farm's referred accounts and the scripted ones. */
+    static boolean ordinaryName(String role) {
+        return role == null || farmed(role) || lockstep(role) || role.startsWith("shared_ip");
     }
 
     /** The staff member who granted user {@code id} goodwill, or null. */

@@ -185,6 +185,25 @@ class AbuseDetectorsIT extends DatabaseTest {
     }
 
     @Test
+    void shouldFlagThreeAccountsInLockStepButNotTwo() {
+        List<Long> trio = users("scripted", 3);
+        List<Long> pair = users("scripted pair", 2);
+        for (int k = 0; k < 20; k++) {
+            for (long u : trio) {
+                data.usage(u, base.plusMinutes(5).plusSeconds(k * 61L), "gpt-5-mini", 1, "ok", 1);
+            }
+            for (long u : pair) {
+                data.usage(u, base.plusHours(3).plusSeconds(k * 61L), "gpt-5-mini", 1, "ok", 1);
+            }
+        }
+
+        judgeTwice("lockstep", 1);
+
+        trio.forEach(u -> assertThat(data.flags("lockstep", u)).hasSize(1));
+        pair.forEach(u -> assertThat(data.flags("lockstep", u)).isEmpty());
+    }
+
+    @Test
     void shouldFlagAFreeTokenLifeAloneAndAReferralRingButNotTheirBuyingNeighbours() {
         long farmer = TestData.insertUser(dsl, "farmer");
         long buyer = TestData.insertUser(dsl, "buyer");

@@ -138,6 +138,9 @@ class DemoDataIT {
         assertThat(rulesOf.apply("u:" + userId(DemoPlants.REFUND_USERNAME), "refunds")).isNotEmpty();
         assertThat(rulesOf.apply("u:" + userId(DemoPlants.TRAVELLER), "impossible_travel")).isNotEmpty();
         assertThat(rulesOf.apply("s:" + DemoPlants.INSIDER, "insider")).isNotEmpty();
+        for (int id = DemoPlants.LOCKSTEP_FIRST; id <= DemoPlants.LOCKSTEP_LAST; id++) {
+            assertThat(rulesOf.apply("u:" + id, "lockstep")).as("scripted account " + id).isNotEmpty();
+        }
         for (int id = DemoPlants.FARM_BOSS_ID; id <= DemoPlants.FARMED_LAST; id++) {
             assertThat(rulesOf.apply("u:" + id, "bonus_farming")).as("farm account " + id).isNotEmpty();
         }

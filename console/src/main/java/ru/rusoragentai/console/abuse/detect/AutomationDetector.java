@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Request rate or error rate far above peers: at least {@code threshold} requests in the window and
- * {@code peer_multiplier} times the peers' requests per active user, or at least {@code error_percent} failing out
+ * {@code peer_multiplier} times the median requests of the users active in the window, or at least {@code error_percent} failing out
  * of {@code min_requests} or more.
  */
 @Component

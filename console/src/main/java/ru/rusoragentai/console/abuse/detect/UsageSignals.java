@@ -80,6 +80,21 @@ class UsageSignals {
         return buckets;
     }
 
+    /** Each user's request times in the window (epoch milliseconds, ascending), from the covering user index. */
+    Map<Long, long[]> requestTimes(Collection<Long> users, LocalDateTime from, LocalDateTime to) {
+        Map<Long, List<Long>> times = new HashMap<>();
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            Candidates.query(dsl, """
+                    SELECT user_id, occurred_at FROM usage_event WHERE user_id IN ({0}) AND occurred_at >= {1} AND occurred_at < {2}
+                    ORDER BY user_id, occurred_at""", Candidates.in(chunk), from, to)
+                    .forEach(r -> times.computeIfAbsent(r.get(0, Long.class), u -> new ArrayList<>())
+                            .add(r.get(1, LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC).toEpochMilli()));
+        }
+        Map<Long, long[]> result = new HashMap<>();
+        times.forEach((user, list) -> result.put(user, list.stream().mapToLong(Long::longValue).toArray()));
+        return result;
+    }
+
     /** Reads only the covering index (user_id, occurred_at, model, tokens_charged). */
     List<Spike> spikes(Collection<Long> users, LocalDateTime baselineFrom, LocalDateTime windowFrom, LocalDateTime asOf) {
         List<Spike> rows = new ArrayList<>();
@@ -115,12 +130,19 @@ class UsageSignals {
         return rows;
     }
 
-    /** Requests per active user across everyone in the window: the peers' rate. */
+    /**
+     * The median of requests per active user in the window: the peers' rate, which a few very busy accounts (the ones
+     * being judged) cannot drag up as they would an average.
+     */
     double peerRequestsPerUser(LocalDateTime from, LocalDateTime to) {
-        var r = Candidates.query(dsl, "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1}",
-                from, to).fetchSingle();
-        long users = r.get(1, Long.class);
-        return users == 0 ? 0 : (double) r.get(0, Long.class) / users;
+        long[] counts = Candidates.query(dsl, """
+                SELECT COUNT(*) c FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1} GROUP BY user_id ORDER BY c""", from, to)
+                .fetch(0, Long.class).stream().mapToLong(Long::longValue).toArray();
+        if (counts.length == 0) {
+            return 0;
+        }
+        int mid = counts.length / 2;
+        return counts.length % 2 == 1 ? counts[mid] : (counts[mid - 1] + counts[mid]) / 2.0;
     }
 
     /**

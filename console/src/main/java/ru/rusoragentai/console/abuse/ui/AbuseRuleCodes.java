@@ -6,7 +6,7 @@ import java.util.List;
 final class AbuseRuleCodes {
 
     static final List<String> ALL = List.of("multi_account", "signup_burst", "bonus_farming", "usage_spike", "expensive_burn",
-            "automation", "refunds", "impossible_travel", "shared_account", "insider", "possible_minor");
+            "automation", "lockstep", "refunds", "impossible_travel", "shared_account", "insider", "possible_minor");
 
     private AbuseRuleCodes() {
     }

@@ -22,6 +22,7 @@ final class EvidenceSummary {
                     : in.getTranslation(key + ".new", n(in, e.get("tokens")));
             case "expensive_burn" -> in.getTranslation(key, n(in, e.get("tokens")), n(in, e.get("share_percent")));
             case "automation" -> in.getTranslation(key, n(in, e.get("requests")), n(in, e.get("peer_average")), n(in, e.get("error_percent")));
+            case "lockstep" -> in.getTranslation(key, n(in, e.get("accounts")), n(in, e.get("match_percent")));
             case "refunds" -> e.containsKey("used_percent") ? in.getTranslation(key + ".chargeback", n(in, e.get("used_percent")))
                     : in.getTranslation(key, n(in, e.get("refunds")), n(in, e.get("chargebacks")));
             case "impossible_travel" -> in.getTranslation(key, e.get("from"), e.get("to"), n(in, e.get("km")), n(in, e.get("minutes")));
