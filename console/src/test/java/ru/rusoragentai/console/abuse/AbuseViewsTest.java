@@ -186,6 +186,13 @@ class AbuseViewsTest extends KaribuTest {
                     row.lastRunAt(), row.lastRunMs(), row.lastError(), row.version(), row.params()));
         }
 
+        _click(_get(Button.class, spec -> spec.withId("rules-count-matching")));
+        @SuppressWarnings("unchecked")
+        Grid<AbuseRuleService.RuleSummary> rulesGrid = _get(Grid.class, spec -> spec.withId("rules-grid"));
+        for (int row = 0; row < GridKt._size(rulesGrid); row++) {
+            assertThat(GridKt._getFormatted(rulesGrid, row, "matching")).as("matching now, row " + row).matches("[\\d\\s,\u00a0]+");
+        }
+
         var base = TestClock.now().minusDays(20);
         String ip = AbuseFixture.network() + "4";
         List<Long> ring = new ArrayList<>();
