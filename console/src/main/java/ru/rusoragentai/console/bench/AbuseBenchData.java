@@ -64,6 +64,18 @@ class AbuseBenchData {
         return events + sessions;
     }
 
+    /** Every rule's watermark at the newest row of its source, as after runs that kept up. */
+    void watermarksToNewest() {
+        for (String[] rule : new String[][] {{"user_session", "multi_account,signup_burst,impossible_travel,shared_account"},
+                {"usage_event", "usage_spike,expensive_burn,automation,lockstep"}, {"token_ledger", "bonus_farming,refunds,insider"},
+                {"app_user", "possible_minor"}}) {
+            long max = dsl.resultQuery("SELECT MAX(id) FROM " + rule[0]).fetchSingle().get(0, Long.class);
+            for (String code : rule[1].split(",")) {
+                dsl.execute("UPDATE abuse_rule SET watermark = {0} WHERE code = {1}", DSL.inline(max), DSL.val(code));
+            }
+        }
+    }
+
     long count(String table) {
         return dsl.resultQuery("SELECT COUNT(*) FROM " + table).fetchSingle().get(0, Long.class);
     }

@@ -29,8 +29,7 @@ class ExpensiveBurnDetector extends BaseDetector {
     }
 
     /**
-     * The most expensive models by the price list; without one, measured from a week of usage, which is read at most
-     * hourly.
+     * The most expensive models by the price list; without one, measured on the newest 20,000 requests, at most hourly.
      */
     private List<String> expensiveModels(int top, LocalDateTime from, LocalDateTime asOf) {
         List<String> listed = usage.listedExpensiveModels(top);
@@ -39,7 +38,7 @@ class ExpensiveBurnDetector extends BaseDetector {
         }
         Cached cached = this.cached;
         if (cached == null || cached.top != top || cached.at.isAfter(asOf) || cached.at.plusHours(1).isBefore(asOf)) {
-            cached = new Cached(top, asOf, usage.measuredExpensiveModels(top, from, asOf));
+            cached = new Cached(top, asOf, usage.measuredExpensiveModels(top, 20_000));
             this.cached = cached;
         }
         return cached.models;

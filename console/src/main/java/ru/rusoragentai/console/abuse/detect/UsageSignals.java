@@ -154,12 +154,15 @@ class UsageSignals {
                 .fetch(0, String.class);
     }
 
-    /** Without a price list: the models that charged most per token in the window (one read of the window). */
-    List<String> measuredExpensiveModels(int top, LocalDateTime from, LocalDateTime to) {
+    /**
+     * Without a price list: the models that charged most per token among the newest {@code sample} requests (a range of
+     * the primary key, read from memory), which stand for current usage without reading a week of events.
+     */
+    List<String> measuredExpensiveModels(int top, int sample) {
         return Candidates.query(dsl, """
-                SELECT model FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1} AND status = 'ok'
-                GROUP BY model ORDER BY SUM(tokens_charged) / NULLIF(SUM(input_tokens + output_tokens), 0) DESC LIMIT {2}""",
-                from, to, top).fetch(0, String.class);
+                SELECT model FROM usage_event WHERE id > (SELECT MAX(id) - {1} FROM usage_event) AND status = 'ok'
+                GROUP BY model ORDER BY SUM(tokens_charged) / NULLIF(SUM(input_tokens + output_tokens), 0) DESC LIMIT {0}""",
+                top, sample).fetch(0, String.class);
     }
 
     List<ModelShare> modelShares(Collection<Long> users, List<String> expensive, LocalDateTime from, LocalDateTime to) {
