@@ -188,12 +188,4 @@ class UsageSignals {
                 userId, from, to).fetchSingle().get(0, Long.class);
         return sum == null ? 0 : sum;
     }
-
-    static Map<Long, Long> byUser(List<Long> ids, List<Long> values) {
-        Map<Long, Long> map = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            map.put(ids.get(i), values.get(i));
-        }
-        return map;
-    }
 }
