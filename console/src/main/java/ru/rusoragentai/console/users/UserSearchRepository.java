@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 class UserSearchRepository {
 
     private static final int EXACT_LIMIT = 50;
+    private static final org.jooq.Field<String> NAME_WORD2 = DSL.field(DSL.name(APP_USER.getName(), "name_word2"), String.class);
+    private static final org.jooq.Field<String> NAME_WORD3 = DSL.field(DSL.name(APP_USER.getName(), "name_word3"), String.class);
 
     private final DSLContext dsl;
 
@@ -49,12 +51,25 @@ class UserSearchRepository {
         return prefixPage(APP_USER.EMAIL.like(likePrefix, '\\'), MatchKind.EMAIL_PREFIX, APP_USER.EMAIL, List.of(), 0, limit);
     }
 
-    List<SearchHit> byNamePrefix(String likePrefix, Collection<Long> exclude, int offset, int limit) {
-        return prefixPage(APP_USER.DISPLAY_NAME.like(likePrefix, '\\'), MatchKind.NAME_PREFIX, APP_USER.DISPLAY_NAME, exclude, offset, limit);
+    /** Users each of whose given word prefixes starts some word of their name; ordered by name. */
+    List<SearchHit> byNameWords(List<String> likePrefixes, Collection<Long> exclude, int offset, int limit) {
+        return prefixPage(nameWords(likePrefixes), MatchKind.NAME_PREFIX, APP_USER.DISPLAY_NAME, exclude, offset, limit);
     }
 
-    int countNamePrefix(String likePrefix, Collection<Long> exclude, int cap) {
-        return prefixCount(APP_USER.DISPLAY_NAME.like(likePrefix, '\\'), exclude, cap);
+    int countNameWords(List<String> likePrefixes, Collection<Long> exclude, int cap) {
+        return prefixCount(nameWords(likePrefixes), exclude, cap);
+    }
+
+    /**
+     * Every prefix starts the name, its second word or its third: three index ranges (V16's virtual columns hold the
+     * name from its second and third word on). The collation ignores case and treats ё as е.
+     */
+    private static Condition nameWords(List<String> likePrefixes) {
+        Condition all = DSL.trueCondition();
+        for (String prefix : likePrefixes) {
+            all = all.and(APP_USER.DISPLAY_NAME.like(prefix, '\\').or(NAME_WORD2.like(prefix, '\\')).or(NAME_WORD3.like(prefix, '\\')));
+        }
+        return all;
     }
 
     private List<SearchHit> byCondition(Condition condition, MatchKind kind) {

@@ -14,8 +14,8 @@ import ru.rusoragentai.console.security.Role;
 
 /**
  * Finds users from whatever a user told support. Exact matches (id, Telegram id, @username, email,
- * payment id, IP) come first, then username and email prefixes, then display-name prefixes, which
- * page lazily. Every lookup is an index range scan.
+ * payment id, IP) come first, then username and email prefixes, then names any of whose words start with the words
+ * typed (first name, surname, patronymic; any case, ё as е), which page lazily. Every lookup is an index range scan.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,7 +48,7 @@ public class UserSearchService {
         int remaining = limit - page.size();
         if (remaining > 0) {
             int nameOffset = Math.max(0, offset - head.size());
-            page.addAll(repository.byNamePrefix(namePrefix(terms.get()), ids(head), nameOffset, remaining));
+            page.addAll(repository.byNameWords(nameWords(terms.get()), ids(head), nameOffset, remaining));
         }
         return page;
     }
@@ -61,7 +61,7 @@ public class UserSearchService {
             return 0;
         }
         List<SearchHit> head = head(terms.get());
-        return head.size() + repository.countNamePrefix(namePrefix(terms.get()), ids(head), COUNT_CAP);
+        return head.size() + repository.countNameWords(nameWords(terms.get()), ids(head), COUNT_CAP);
     }
 
     /**
@@ -76,7 +76,7 @@ public class UserSearchService {
         }
         SearchTerms terms = parsed.get();
         List<SearchHit> head = head(terms);
-        int names = repository.countNamePrefix(namePrefix(terms), ids(head), COUNT_CAP);
+        int names = repository.countNameWords(nameWords(terms), ids(head), COUNT_CAP);
         String username = terms.username() != null ? terms.username() : terms.text();
         boolean more = names >= COUNT_CAP
                 || repository.byUsernamePrefix(terms.likePrefix(username), PREFIX_HEAD_LIMIT + 1).size() > PREFIX_HEAD_LIMIT
@@ -158,8 +158,9 @@ public class UserSearchService {
         return new ArrayList<>(hits.values());
     }
 
-    private static String namePrefix(SearchTerms terms) {
-        return terms.likePrefix(terms.text());
+    /** Each word typed, as a prefix of some word of the name (at most four words; the rest are ignored). */
+    private static List<String> nameWords(SearchTerms terms) {
+        return java.util.Arrays.stream(terms.text().split("\\s+")).limit(4).map(terms::likePrefix).toList();
     }
 
     private static void add(Map<Long, SearchHit> hits, List<SearchHit> found) {

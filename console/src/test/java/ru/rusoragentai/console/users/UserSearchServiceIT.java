@@ -50,6 +50,24 @@ class UserSearchServiceIT extends DatabaseTest {
     }
 
     @Test
+    void shouldFindAUserByAnyWordOfTheNameInAnyCaseAndWithЁAsЕ() {
+        String surname = TestData.unique("Соколёва");
+        long id = TestData.insertUser(dsl, "Дарья " + surname + " Петровна");
+        String typed = surname.replace('ё', 'е');
+        assertThat(ids(typed.toUpperCase())).as("the surname, in capitals, with е for ё").contains(id);
+        assertThat(ids(typed.substring(0, 5).toLowerCase())).as("the start of the surname").contains(id);
+        assertThat(ids("петровна")).as("the patronymic").contains(id);
+        assertThat(ids("петровна " + typed)).as("two words in another order").contains(id);
+        assertThat(ids("Ивановна " + typed)).as("a word the name does not have").doesNotContain(id);
+        assertThat(ids("оковёва")).as("the middle of a word").doesNotContain(id);
+        assertThat(search.countForSummary(typed)).isEqualTo(new UserSearchService.SearchCount(1, false));
+    }
+
+    private List<Long> ids(String query) {
+        return search.search(query, 0, 50).stream().map(SearchHit::userId).toList();
+    }
+
+    @Test
     void shouldListExactMatchesBeforePrefixMatches() {
         List<SearchHit> hits = search.search(user.username(), 0, 50);
         assertThat(hits.getFirst().matchedBy()).isEqualTo(MatchKind.USERNAME);
