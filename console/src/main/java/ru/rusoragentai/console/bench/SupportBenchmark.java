@@ -59,6 +59,12 @@ public final class SupportBenchmark {
             data = context.getBean(BenchData.class);
         }
 
+        /** The result count and the first page, as the search screen asks for them. */
+        private List<?> searchAsTheScreenDoes(String text) {
+            search.countForSummary(text);
+            return search.search(text, 0, 50);
+        }
+
         void all() throws Exception {
             signIn("bench-admin");
             long maxId = data.maxUserId();
@@ -163,12 +169,6 @@ public final class SupportBenchmark {
 
     static void signIn(String name) {
         BenchContext.signIn(name, Role.ADMIN, Role.SUPPORT);
-    }
-
-    /** The result count and the first page, as the search screen asks for them. */
-    private List<?> searchAsTheScreenDoes(String text) {
-        search.countForSummary(text);
-        return search.search(text, 0, 50);
     }
 
     static double time(Supplier<?> action) {
