@@ -44,7 +44,7 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
     void shouldAnswerWithABuiltPackage(RequestType type) throws Exception {
         SupportFixture user = SupportFixture.create(dsl, "Wants Their Data");
         openUiAs("officer-ui", Role.PRIVACY_OFFICER);
-        PrivacyRequest request = intakeAndStart(user.email(), type);
+        PrivacyRequest request = PrivacyScreen.intakeAndStart(requests, user.email(), type);
 
         _click(_get(Button.class, spec -> spec.withId("privacy-package-build")));
 
@@ -59,7 +59,7 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
     void shouldEraseOnlyAfterAnotherOfficerApproves(RequestType type) throws Exception {
         SupportFixture user = SupportFixture.create(dsl, "Wants To Leave");
         openUiAs("officer-ui", Role.PRIVACY_OFFICER);
-        PrivacyRequest request = intakeAndStart("@" + user.username(), type);
+        PrivacyRequest request = PrivacyScreen.intakeAndStart(requests, "@" + user.username(), type);
         if (type == RequestType.REPORTED_MINOR) {
             assertThat(status(user.userId())).as("a reported minor is suspended at intake").isEqualTo("suspended");
         }
@@ -75,7 +75,7 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
 
         openUiAs("officer-two", Role.PRIVACY_OFFICER);
         UI.getCurrent().navigate(PrivacyRequestListView.class);
-        openRequest(request);
+        PrivacyScreen.openRequest(request);
         _click(_get(Button.class, spec -> spec.withId("privacy-erasure-approve")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("privacy-erasure-approve-confirm")));
 
@@ -92,7 +92,7 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
     void shouldCompleteCorrectionAndRestrictionWithTheirAnswer(RequestType type) throws Exception {
         SupportFixture user = SupportFixture.create(dsl, "Has A Typo");
         openUiAs("officer-ui", Role.PRIVACY_OFFICER);
-        PrivacyRequest request = intakeAndStart(Long.toString(user.telegramId()), type);
+        PrivacyRequest request = PrivacyScreen.intakeAndStart(requests, Long.toString(user.telegramId()), type);
         if (type == RequestType.CORRECTION) {
             _click(_get(Button.class, spec -> spec.withId("privacy-correct-link")));
             assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
@@ -109,7 +109,7 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
                     .stream().filter(e -> e.action().equals("user.corrected")).findFirst().orElseThrow().details())
                     .contains("Has A Typo", "Has No Typo", "privacy request #" + request.id());
             UI.getCurrent().navigate(PrivacyRequestListView.class);
-            openRequest(request);
+            PrivacyScreen.openRequest(request);
         }
 
         complete(type == RequestType.CORRECTION ? "Your name was corrected on the user page." : "Processing is restricted.");
@@ -119,29 +119,6 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
         assertThat(restricted).isEqualTo(type == RequestType.RESTRICTION);
     }
 
-    private PrivacyRequest intakeAndStart(String identifier, RequestType type) {
-        UI.getCurrent().navigate(PrivacyRequestListView.class);
-        _click(_get(Button.class, spec -> spec.withId("privacy-new")));
-        _get(TextField.class, spec -> spec.withId("privacy-identifier")).setValue(identifier);
-        this.<RequestType>combo("privacy-type").setValue(type);
-        this.<String>combo("privacy-channel").setValue("email");
-        _click(_get(Button.class, spec -> spec.withId("privacy-create")));
-        PrivacyRequest created = GridKt._findAll(grid()).stream().filter(r -> r.subjectReference().equals(identifier))
-                .reduce((first, second) -> second).orElseThrow();
-        assertThat(created.userId()).isNotNull();
-        openRequest(created);
-        this.<VerificationMethod>combo("privacy-verify-method").setValue(VerificationMethod.EMAIL_CONFIRMATION);
-        _click(_get(Button.class, spec -> spec.withId("privacy-verify")));
-        _click(_get(Button.class, spec -> spec.withId("privacy-start")));
-        return requests.get(created.id());
-    }
-
-    private void openRequest(PrivacyRequest request) {
-        int row = GridKt._findAll(grid()).stream().map(PrivacyRequest::id).toList().indexOf(request.id());
-        Component cell = GridKt._getCellComponent(grid(), row, "actions");
-        _click(_get(cell, Button.class, spec -> spec.withId("privacy-open-" + request.id())));
-    }
-
     private void complete(String answer) {
         _get(TextArea.class, spec -> spec.withId("privacy-complete-text")).setValue(answer);
         _click(_get(Button.class, spec -> spec.withId("privacy-complete")));
@@ -149,15 +126,5 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
 
     private String status(long userId) {
         return dsl.select(APP_USER.STATUS).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOptional(APP_USER.STATUS).orElse(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> ComboBox<T> combo(String id) {
-        return _get(ComboBox.class, spec -> spec.withId(id));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Grid<PrivacyRequest> grid() {
-        return _get(Grid.class, spec -> spec.withId("privacy-grid"));
     }
 }
