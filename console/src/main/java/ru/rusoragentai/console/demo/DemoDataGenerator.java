@@ -42,7 +42,7 @@ final class DemoDataGenerator {
     private final double eventsPerUser;
     private long sessionId;
     private long conversationId;
-    private long ledgerSeq;
+    private final DemoLedger ledger = new DemoLedger();
     private long paymentSeq;
     private final long[] counts = new long[9];
 
@@ -124,11 +124,12 @@ final class DemoDataGenerator {
                 DemoPlants.farmed(persona.planted) ? (long) DemoPlants.FARM_BOSS_ID : null);
         counts[0]++;
 
-        long balance = ledger(out, id, 10_000, "bonus", "signup", "Welcome bonus", created);
-        balance += plantedGrants(out, id, users, persona);
-        balance = payments(out, id, persona, created, balance);
-        balance = usageDebits(out, id, monthlyCharge, balance);
-        out.balances.add(id, balance, ts(now));
+        ledger.begin();
+        ledger.add(created, 10_000, "bonus", "signup", "Welcome bonus");
+        plantedGrants(id, users, persona);
+        payments(out, id, persona, created);
+        ledger.debitUsage(monthlyCharge, start, now);
+        out.balances.add(id, ledger.write(out, id, counts), ts(now));
         counts[5]++;
         if (random.nextInt(5) == 0 || persona.planted != null) {
             writeConversations(out, id, created);
@@ -259,8 +260,7 @@ final class DemoDataGenerator {
         counts[2]++;
     }
 
-    private long payments(DemoLoaders out, long userId, Persona persona, LocalDateTime created, long balance)
-            throws SQLException {
+    private void payments(DemoLoaders out, long userId, Persona persona, LocalDateTime created) throws SQLException {
         boolean refunder = REFUND_USERNAME.equals(persona.planted);
         boolean neverBuys = DemoPlants.farmed(persona.planted) || DemoPlants.FARM_BOSS.equals(persona.planted);
         int purchases = refunder ? 4 : neverBuys ? 0 : random.nextInt(10) < 3 ? 1 + random.nextInt(4) : 0;
@@ -275,56 +275,27 @@ final class DemoDataGenerator {
             out.payments.add(paymentSeq, "pay-tribute", externalId, userId, null, pack.amountMinor(), pack.currency(),
                     pack.tokens(), pack.productId(), status, ts(paid), ts(paid), ts(paid), raw);
             counts[3]++;
-            balance = ledger(out, userId, pack.tokens(), "purchase", externalId, null, paid) + balance;
+            ledger.add(paid, pack.tokens(), "purchase", externalId, null);
             if (!"succeeded".equals(status)) {
-                long debit = -pack.tokens();
-                String kind = "refunded".equals(status) ? "refund" : "chargeback";
-                balance += ledger(out, userId, debit, kind, externalId, null, paid.plusDays(2));
+                ledger.add(paid.plusDays(2), -pack.tokens(), "refunded".equals(status) ? "refund" : "chargeback", externalId, null);
             }
         }
-        return balance;
     }
 
     /** The farm boss's referral bonuses and the goodwill credits staff (and the insider) granted this user. */
-    private long plantedGrants(DemoLoaders out, int id, int users, Persona persona) throws SQLException {
-        long granted = 0;
+    private void plantedGrants(int id, int users, Persona persona) {
         if (DemoPlants.FARM_BOSS.equals(persona.planted)) {
             for (int referred = DemoPlants.FARMED_FIRST; referred <= DemoPlants.FARMED_LAST; referred++) {
-                granted += ledger(out, id, DemoPlants.REFERRAL_BONUS, "bonus", "referral:" + referred, "Referral bonus",
-                        now.minusDays(3).plusMinutes(referred));
+                ledger.add(now.minusDays(3).plusMinutes(referred), DemoPlants.REFERRAL_BONUS, "bonus", "referral:" + referred,
+                        "Referral bonus");
             }
         }
         String staff = DemoPlants.goodwillFrom(id, users);
         if (staff != null) {
             long tokens = DemoPlants.INSIDER.equals(staff) ? 25_000 : 1_000 + random.nextInt(4_000);
             LocalDateTime at = now.minusDays(1 + random.nextInt(20));
-            granted += ledger(out, id, tokens, "adjustment", "goodwill", "Goodwill: slow answers", at);
-            out.adjustments.add(id, tokens, "goodwill", "Slow answers last week", staff, ts(at), "applied", ledgerSeq);
-            counts[8]++;
+            ledger.addGoodwill(at, tokens, "Slow answers last week", staff);
         }
-        return granted;
-    }
-
-    /** Usage is debited monthly, never below zero (the platform stops serving at zero). */
-    private long usageDebits(DemoLoaders out, long userId, long[] monthlyCharge, long balance) throws SQLException {
-        for (int month = 0; month < monthlyCharge.length; month++) {
-            long debit = Math.min(monthlyCharge[month], Math.max(0, balance));
-            if (debit > 0) {
-                LocalDateTime at = min(start.plusMonths(month + 1).minusSeconds(1), now);
-                balance += ledger(out, userId, -debit, "usage", "usage:" + start.plusMonths(month).toLocalDate().toString().substring(0, 7), null, at);
-            }
-        }
-        return balance;
-    }
-
-    private long ledger(DemoLoaders out, long userId, long delta, String kind, String reference, String reason,
-                        LocalDateTime at) throws SQLException {
-        out.ledgerBalance = (out.ledgerUser == userId ? out.ledgerBalance : 0) + delta;
-        out.ledgerUser = userId;
-        out.ledger.add(++ledgerSeq, userId, delta, out.ledgerBalance, kind, reference, "system", reason,
-                "demo:" + ledgerSeq, ts(at));
-        counts[4]++;
-        return delta;
     }
 
     private void writeConversations(DemoLoaders out, long userId, LocalDateTime created) throws SQLException {

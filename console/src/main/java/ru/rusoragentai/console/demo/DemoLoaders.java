@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** One bulk inserter per demo table, flushed in foreign-key order; also tracks the running ledger balance. */
+/** One bulk inserter per demo table, flushed in foreign-key order. */
 final class DemoLoaders implements AutoCloseable {
 
     final BulkInserter users;
@@ -16,8 +16,6 @@ final class DemoLoaders implements AutoCloseable {
     final BulkInserter conversations;
     final BulkInserter messages;
     final BulkInserter adjustments;
-    long ledgerUser = -1;
-    long ledgerBalance;
 
     DemoLoaders(Connection c, int rowsPerStatement) {
         users = new BulkInserter(c, "app_user", List.of("id", "username", "display_name", "email", "telegram_user_id",

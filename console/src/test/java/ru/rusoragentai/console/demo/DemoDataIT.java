@@ -83,6 +83,20 @@ class DemoDataIT {
     }
 
     @Test
+    void shouldWriteEachLedgerInTimeOrderWithItsRunningBalance() {
+        var l = ru.rusoragentai.db.Tables.TOKEN_LEDGER;
+        Map<Long, Long> running = new java.util.HashMap<>();
+        Map<Long, java.time.LocalDateTime> last = new java.util.HashMap<>();
+        dsl.selectFrom(l).orderBy(l.USER_ID, l.ID).fetch().forEach(row -> {
+            long balance = running.merge(row.getUserId(), row.getDelta(), Long::sum);
+            assertThat(row.getBalanceAfter()).as("balance after ledger row %d", row.getId()).isEqualTo(balance).isNotNegative();
+            java.time.LocalDateTime previous = last.put(row.getUserId(), row.getCreatedAt());
+            assertThat(previous == null || !row.getCreatedAt().isBefore(previous)).as("ledger row %d in time order", row.getId()).isTrue();
+        });
+        assertThat(running).hasSize(400);
+    }
+
+    @Test
     void shouldLookRealistic() {
         assertThat(dsl.fetchCount(APP_USER, APP_USER.DISPLAY_NAME.likeRegex("[А-Яа-яЁё]"))).isPositive();
         assertThat(dsl.fetchCount(APP_USER, APP_USER.DISPLAY_NAME.likeRegex("^[A-Za-z ]+$"))).isPositive();
