@@ -114,11 +114,11 @@ public final class SupportBenchmark {
 
         private Object pageData(long userId) {
             users.profile(userId);
-            ledger.history(userId, null, 0, 50);
+            ledger.history(userId, null, true, 0, 50);
             ledger.historyCount(userId, null);
             adjustments.forUser(userId);
             users.usageByDay(userId, 30);
-            users.usageEvents(userId, 0, 50);
+            users.usageEvents(userId, 30, true, 0, 50);
             users.sessions(userId);
             users.payments(userId);
             users.linkedAccounts(userId);

@@ -209,9 +209,10 @@ class LedgerRepository {
                 .fetch(r -> new BalanceDiscrepancy(r.value1(), r.value2(), r.value3()));
     }
 
-    List<LedgerEntry> history(long userId, LedgerKind kind, int offset, int limit) {
+    /** In the order rows were written, which is time order (the (user_id, id) index gives either direction). */
+    List<LedgerEntry> history(long userId, LedgerKind kind, boolean newestFirst, int offset, int limit) {
         return dsl.selectFrom(TOKEN_LEDGER).where(historyCondition(userId, kind))
-                .orderBy(TOKEN_LEDGER.ID.desc()).limit(limit).offset(offset)
+                .orderBy(newestFirst ? TOKEN_LEDGER.ID.desc() : TOKEN_LEDGER.ID.asc()).limit(limit).offset(offset)
                 .fetch(LedgerRepository::entry);
     }
 

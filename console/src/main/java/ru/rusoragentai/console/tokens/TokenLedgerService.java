@@ -163,8 +163,8 @@ public class TokenLedgerService {
 
     /** A user's ledger, newest first, optionally only one kind. */
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
-    public List<LedgerEntry> history(long userId, LedgerKind kind, int offset, int limit) {
-        return repository.history(userId, kind, offset, limit);
+    public List<LedgerEntry> history(long userId, LedgerKind kind, boolean newestFirst, int offset, int limit) {
+        return repository.history(userId, kind, newestFirst, offset, limit);
     }
 
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})

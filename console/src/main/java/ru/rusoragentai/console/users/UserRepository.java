@@ -97,12 +97,13 @@ class UserRepository {
         return days;
     }
 
-    List<UserActivity.UsageEvent> usageEvents(long userId, int offset, int limit) {
+    List<UserActivity.UsageEvent> usageEvents(long userId, java.time.LocalDateTime from, boolean newestFirst, int offset, int limit) {
         return dsl.select(USAGE_EVENT.ID, USAGE_EVENT.OCCURRED_AT, USAGE_EVENT.PROVIDER, USAGE_EVENT.MODEL, USAGE_EVENT.FEATURE,
                         USAGE_EVENT.INPUT_TOKENS, USAGE_EVENT.OUTPUT_TOKENS, USAGE_EVENT.TOKENS_CHARGED, USAGE_EVENT.LATENCY_MS,
                         USAGE_EVENT.STATUS, USAGE_EVENT.IP)
-                .from(USAGE_EVENT).where(USAGE_EVENT.USER_ID.eq(userId))
-                .orderBy(USAGE_EVENT.OCCURRED_AT.desc()) // the (user_id, occurred_at) index gives this order; adding id would filesort every event of the user
+                .from(USAGE_EVENT).where(USAGE_EVENT.USER_ID.eq(userId)).and(USAGE_EVENT.OCCURRED_AT.ge(from))
+                // the (user_id, occurred_at) index gives either order; adding id would filesort every event of the user
+                .orderBy(newestFirst ? USAGE_EVENT.OCCURRED_AT.desc() : USAGE_EVENT.OCCURRED_AT.asc())
                 .limit(limit).offset(offset)
                 .fetch(r -> new UserActivity.UsageEvent(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9(), r.value10(), IpText.of(r.value11())));

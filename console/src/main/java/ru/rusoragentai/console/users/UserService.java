@@ -50,8 +50,9 @@ public class UserService {
     }
 
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
-    public List<UserActivity.UsageEvent> usageEvents(long userId, int offset, int limit) {
-        return repository.usageEvents(userId, offset, limit);
+    /** The user's AI requests of the last {@code days} days (today included, UTC), newest or oldest first. */
+    public List<UserActivity.UsageEvent> usageEvents(long userId, int days, boolean newestFirst, int offset, int limit) {
+        return repository.usageEvents(userId, LocalDate.now(clock).minusDays(days - 1L).atStartOfDay(), newestFirst, offset, limit);
     }
 
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})

@@ -16,7 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Tokens per model per day as a stacked chart (30 or 90 days), and the event list, paged lazily. */
+/** Tokens per model per day as a stacked chart (30 or 90 days), and the events of the same days, paged lazily. */
 class UsageSection extends VerticalLayout {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,24 +31,29 @@ class UsageSection extends VerticalLayout {
         period.setId("usage-period");
         period.setItems(30, 90);
         period.setItemLabelGenerator(days -> getTranslation("usage.days", days));
-        period.addValueChangeListener(e -> chart.setOption(option(userService.usageByDay(userId, e.getValue()), e.getValue(), userService.today())));
         chart.setId("usage-chart");
-        period.setValue(30);
-
         Grid<UserActivity.UsageEvent> events = new Grid<>();
         events.setId("user-usage-events");
         events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        events.addColumn(e -> UserSections.time(e.occurredAt())).setHeader(getTranslation("ledger.time")).setAutoWidth(true);
+        Grid.Column<UserActivity.UsageEvent> time = events.addColumn(e -> UserSections.time(e.occurredAt()))
+                .setHeader(getTranslation("ledger.time")).setAutoWidth(true).setKey("time").setSortable(true);
         events.addColumn(UserActivity.UsageEvent::model).setHeader(getTranslation("usage.model")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::feature).setHeader(getTranslation("usage.feature")).setAutoWidth(true);
-        events.addColumn(e -> e.inputTokens() + " / " + e.outputTokens()).setHeader(getTranslation("usage.in-out")).setAutoWidth(true);
-        events.addColumn(UserActivity.UsageEvent::tokensCharged).setHeader(getTranslation("usage.charged")).setAutoWidth(true);
-        events.addColumn(e -> e.latencyMs() + " ms").setHeader(getTranslation("usage.latency")).setAutoWidth(true);
+        events.addColumn(e -> UserSections.number(e.inputTokens()) + " / " + UserSections.number(e.outputTokens()))
+                .setHeader(getTranslation("usage.in-out")).setAutoWidth(true);
+        UserSections.numberColumn(events, UserActivity.UsageEvent::tokensCharged, false).setHeader(getTranslation("usage.charged"));
+        events.addColumn(e -> UserSections.number(e.latencyMs()) + " ms").setHeader(getTranslation("usage.latency")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::status).setHeader(getTranslation("user.status")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::ip).setHeader(getTranslation("session.ip")).setAutoWidth(true);
-        // no count query: a heavy user has a million events and counting them is not worth the wait
-        events.setItems(q -> userService.usageEvents(userId, q.getOffset(), q.getLimit()).stream());
         events.setMinHeight("20rem");
+        events.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(time).build());
+        period.addValueChangeListener(e -> {
+            chart.setOption(option(userService.usageByDay(userId, e.getValue()), e.getValue(), userService.today()));
+            // no count query: a heavy user has a million events and counting them is not worth the wait
+            events.setItems(q -> userService.usageEvents(userId, e.getValue(), UserSections.newestFirst(q), q.getOffset(), q.getLimit())
+                    .stream());
+        });
+        period.setValue(30);
         add(period, chart, events);
     }
 

@@ -124,7 +124,8 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
         tabs.setSizeFull();
         long id = profile.id();
         lazyTab(tabs, "user.section.profile", () -> UserSections.profile(profile));
-        lazyTab(tabs, "user.section.ledger", () -> new LedgerSection(id, ledger, adjustments));
+        lazyTab(tabs, "user.section.ledger", () -> LedgerSection.ledger(id, ledger));
+        lazyTab(tabs, "user.section.adjustments", () -> LedgerSection.adjustments(id, adjustments));
         lazyTab(tabs, "user.section.usage", () -> new UsageSection(id, userService));
         lazyTab(tabs, "user.section.sessions", () -> UserSections.sessions(userService.sessions(id)));
         lazyTab(tabs, "user.section.payments", () -> UserSections.payments(userService.payments(id)));

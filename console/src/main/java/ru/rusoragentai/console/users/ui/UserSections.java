@@ -1,6 +1,10 @@
 package ru.rusoragentai.console.users.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.text.NumberFormat;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -41,7 +45,7 @@ final class UserSections {
 
     static Component sessions(List<UserActivity.Session> rows) {
         Grid<UserActivity.Session> grid = grid("user-sessions");
-        grid.addColumn(s -> time(s.startedAt())).setHeader(grid.getTranslation("session.started"));
+        grid.addColumn(s -> time(s.startedAt())).setHeader(grid.getTranslation("session.started")).setComparator(UserActivity.Session::startedAt);
         grid.addColumn(UserActivity.Session::ip).setHeader(grid.getTranslation("session.ip"));
         grid.addColumn(UserActivity.Session::deviceType).setHeader(grid.getTranslation("session.device"));
         grid.addColumn(UserActivity.Session::browser).setHeader(grid.getTranslation("session.browser"));
@@ -53,10 +57,11 @@ final class UserSections {
 
     static Component payments(List<UserActivity.Payment> rows) {
         Grid<UserActivity.Payment> grid = grid("user-payments");
-        grid.addColumn(p -> time(p.paidAt())).setHeader(grid.getTranslation("payment.paid-at"));
+        grid.addColumn(p -> time(p.paidAt())).setHeader(grid.getTranslation("payment.paid-at")).setComparator(UserActivity.Payment::paidAt);
         grid.addColumn(UserActivity.Payment::externalId).setHeader(grid.getTranslation("payment.external-id"));
-        grid.addColumn(p -> String.format(Locale.ROOT, "%.2f %s", p.amountMinor() / 100.0, p.currency())).setHeader(grid.getTranslation("payment.amount"));
-        grid.addColumn(UserActivity.Payment::tokens).setHeader(grid.getTranslation("user.tokens"));
+        grid.addColumn(p -> money(p.amountMinor(), p.currency())).setHeader(grid.getTranslation("payment.amount"))
+                .setTextAlign(ColumnTextAlign.END).setComparator(UserActivity.Payment::amountMinor);
+        numberColumn(grid, UserActivity.Payment::tokens, false).setHeader(grid.getTranslation("user.tokens"));
         grid.addColumn(p -> grid.getTranslation("payment.status." + p.status())).setHeader(grid.getTranslation("user.status"));
         grid.addColumn(UserActivity.Payment::channel).setHeader(grid.getTranslation("payment.channel"));
         grid.setItems(rows);
@@ -74,27 +79,53 @@ final class UserSections {
 
     static Component privacyRequests(List<UserActivity.PrivacyRequest> rows) {
         Grid<UserActivity.PrivacyRequest> grid = grid("user-privacy");
-        grid.addColumn(UserActivity.PrivacyRequest::id).setHeader("#");
-        grid.addColumn(UserActivity.PrivacyRequest::type).setHeader(grid.getTranslation("privacy.type"));
-        grid.addColumn(UserActivity.PrivacyRequest::status).setHeader(grid.getTranslation("user.status"));
-        grid.addColumn(r -> time(r.receivedAt())).setHeader(grid.getTranslation("privacy.received"));
-        grid.addColumn(r -> time(r.dueAt())).setHeader(grid.getTranslation("privacy.due"));
+        grid.addColumn(UserActivity.PrivacyRequest::id).setHeader("#").setComparator(UserActivity.PrivacyRequest::id);
+        grid.addColumn(r -> grid.getTranslation("privacy.type." + r.type())).setHeader(grid.getTranslation("privacy.type")).setSortable(true);
+        grid.addColumn(r -> grid.getTranslation("privacy.status." + r.status())).setHeader(grid.getTranslation("user.status")).setSortable(true);
+        grid.addColumn(r -> time(r.receivedAt())).setHeader(grid.getTranslation("privacy.received")).setComparator(UserActivity.PrivacyRequest::receivedAt);
+        grid.addColumn(r -> time(r.dueAt())).setHeader(grid.getTranslation("privacy.due")).setComparator(UserActivity.PrivacyRequest::dueAt);
         grid.setItems(rows);
         return grid;
     }
 
     static Component staffActions(List<AuditEvent> rows) {
         Grid<AuditEvent> grid = grid("user-staff-actions");
-        grid.addColumn(e -> time(e.occurredAt())).setHeader(grid.getTranslation("audit.time")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::actor).setHeader(grid.getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::action).setHeader(grid.getTranslation("audit.action")).setAutoWidth(true);
+        grid.addColumn(e -> time(e.occurredAt())).setHeader(grid.getTranslation("audit.time")).setAutoWidth(true).setComparator(AuditEvent::occurredAt);
+        grid.addColumn(AuditEvent::actor).setHeader(grid.getTranslation("audit.actor")).setAutoWidth(true).setSortable(true);
+        grid.addColumn(AuditEvent::action).setHeader(grid.getTranslation("audit.action")).setAutoWidth(true).setSortable(true);
         grid.addColumn(AuditEvent::details).setHeader(grid.getTranslation("audit.details")).setFlexGrow(3);
         grid.setItems(rows);
         return grid;
     }
 
+    /** A whole number with the staff member's language's thousands separators. */
+    static String number(long value) {
+        UI ui = UI.getCurrent();
+        return NumberFormat.getIntegerInstance(ui == null ? Locale.ENGLISH : ui.getLocale()).format(value);
+    }
+
+    /** A right-aligned column of formatted numbers, sortable by value; {@code signed} shows a plus on gains. */
+    static <T> Grid.Column<T> numberColumn(Grid<T> grid, java.util.function.ToLongFunction<T> value, boolean signed) {
+        return grid.addColumn(row -> (signed && value.applyAsLong(row) > 0 ? "+" : "") + number(value.applyAsLong(row)))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setComparator(row -> value.applyAsLong(row));
+    }
+
+    /** Whether a lazy grid's query asks for its time column newest first (the default, when it asks for no order). */
+    static boolean newestFirst(com.vaadin.flow.data.provider.Query<?, ?> query) {
+        return query.getSortOrders().stream().findFirst().map(o -> o.getDirection() == SortDirection.DESCENDING).orElse(true);
+    }
+
     static String time(LocalDateTime time) {
         return time == null ? "" : TIME.format(time);
+    }
+
+    /** An amount in minor units with its currency, in the staff member's language's number format. */
+    private static String money(long amountMinor, String currency) {
+        UI ui = UI.getCurrent();
+        NumberFormat format = NumberFormat.getNumberInstance(ui == null ? Locale.ENGLISH : ui.getLocale());
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amountMinor / 100.0) + " " + currency;
     }
 
     private static <T> Grid<T> grid(String id) {
