@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.users.UserSearchService;
 
 /**
  * Manual credits and debits by support. Small ones apply at once; above the threshold they wait for
@@ -24,6 +25,7 @@ import ru.rusoragentai.console.security.Role;
 @Transactional(readOnly = true)
 public class AdjustmentService {
 
+    private final UserSearchService users;
     private final AdjustmentRepository repository;
     private final TokenLedgerService ledger;
     private final AuditService audit;
@@ -35,7 +37,8 @@ public class AdjustmentService {
 
     AdjustmentService(AdjustmentRepository repository, TokenLedgerService ledger, AuditService audit, CurrentStaff currentStaff,
                       AdjustmentProperties properties, Clock clock, AdjustmentCombiner combiner,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager, UserSearchService users) {
+        this.users = users;
         this.combiner = combiner;
         this.pendingTransaction = new TransactionTemplate(transactionManager);
         this.pendingTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -45,6 +48,12 @@ public class AdjustmentService {
         this.currentStaff = currentStaff;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The display names of the users these adjustments are for, so lists name people rather than numbers. */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public java.util.Map<Long, String> userNames(java.util.Collection<Adjustment> adjustments) {
+        return users.displayNames(adjustments.stream().map(Adjustment::userId).toList());
     }
 
     public long approvalThreshold() {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
@@ -59,6 +60,12 @@ public class BulkAdjustmentService {
         this.clock = clock;
     }
 
+    /** The largest adjustment a single row may make; larger ones need an approved single adjustment. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public long approvalThreshold() {
+        return properties.approvalThreshold();
+    }
+
     /** Checks every row; changes nothing. @throws BulkFileException when the file itself is unusable */
     @RolesAllowed(Role.Names.ADMIN)
     public BulkPreview preview(String fileName, byte[] content) {
@@ -68,6 +75,9 @@ public class BulkAdjustmentService {
         for (BulkFileReader.RawRow row : raw) {
             rows.add(validate(row, seen));
         }
+        Map<Long, String> names = users.displayNames(rows.stream().map(BulkPreview.Row::userId).filter(java.util.Objects::nonNull).toList());
+        rows.replaceAll(r -> r.userId() == null ? r : new BulkPreview.Row(r.line(), r.identifier(), r.userId(), names.get(r.userId()),
+                r.delta(), r.tokensText(), r.reason(), r.reasonText(), r.comment(), r.errors()));
         String sha = sha256(content);
         return new BulkPreview(fileName, sha, rows, repository.batchExists(sha));
     }
@@ -90,7 +100,7 @@ public class BulkAdjustmentService {
         LocalDateTime now = LocalDateTime.now(clock);
         long batchId;
         try {
-            batchId = repository.insertBatch(preview.sha256(), fileName, preview.rows().size(), preview.totalDelta(), actor, now);
+            batchId = repository.insertBatch(preview.sha256(), fileName, preview.rows().size(), preview.validDelta(), actor, now);
         } catch (DuplicateKeyException raced) {
             throw new BulkFileException("bulk.error.already-applied");
         }
@@ -108,7 +118,7 @@ public class BulkAdjustmentService {
             applied.add(new AppliedRow(row.line(), row.userId(), row.delta(), entry.balanceAfter()));
         }
         audit.record("tokens.bulk_applied", "bulk_batch", Long.toString(batchId),
-                fileName + ": " + applied.size() + " rows, total " + preview.totalDelta() + " tokens, sha256 " + preview.sha256());
+                fileName + ": " + applied.size() + " rows, total " + preview.validDelta() + " tokens, sha256 " + preview.sha256());
         applied.sort(Comparator.comparingInt(AppliedRow::line));
         return applied;
     }
@@ -168,7 +178,8 @@ public class BulkAdjustmentService {
         if (userId != null && !seen.add(userId + "|" + delta + "|" + reason + "|" + comment)) {
             errors.add("bulk.row.duplicate");
         }
-        return new BulkPreview.Row(raw.line(), raw.identifier(), userId, delta, reason, comment, List.copyOf(errors));
+        return new BulkPreview.Row(raw.line(), raw.identifier(), userId, null, delta, raw.delta(), reason, raw.reason(), comment,
+                List.copyOf(errors));
     }
 
     private static Long parseDelta(String text) {

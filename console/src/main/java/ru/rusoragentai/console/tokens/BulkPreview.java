@@ -10,8 +10,16 @@ import java.util.List;
  */
 public record BulkPreview(String fileName, String sha256, List<Row> rows, boolean alreadyApplied) {
 
-    /** One line of the file; {@code errors} holds translation keys, empty when the row is valid. */
-    public record Row(int line, String identifier, Long userId, Long delta, ReasonCode reason, String comment, List<String> errors) {
+    /**
+     * One line of the file; {@code errors} holds translation keys, empty when the row is valid. {@code tokensText} and
+     * {@code reasonText} are the cells as written, to show what was wrong; {@code userName} names the user found.
+     */
+    public record Row(int line, String identifier, Long userId, String userName, Long delta, String tokensText, ReasonCode reason,
+                      String reasonText, String comment, List<String> errors) {
+
+        public boolean valid() {
+            return errors.isEmpty();
+        }
     }
 
     public boolean applicable() {
@@ -22,7 +30,12 @@ public record BulkPreview(String fileName, String sha256, List<Row> rows, boolea
         return rows.stream().filter(r -> !r.errors().isEmpty()).count();
     }
 
-    public long totalDelta() {
-        return rows.stream().filter(r -> r.delta() != null).mapToLong(Row::delta).sum();
+    public long validCount() {
+        return rows.stream().filter(Row::valid).count();
+    }
+
+    /** Tokens of the valid rows only: what applying would move once the others are fixed or removed. */
+    public long validDelta() {
+        return rows.stream().filter(Row::valid).mapToLong(Row::delta).sum();
     }
 }

@@ -114,6 +114,18 @@ public class UserSearchService {
         return ids.isEmpty() ? List.of() : repository.byIds(ids);
     }
 
+    /** The display names of the given users, for lists that name them (ids of users that no longer exist are absent). */
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
+    public Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += 1_000) {
+            repository.byIds(distinct.subList(from, Math.min(distinct.size(), from + 1_000)))
+                    .forEach(hit -> names.put(hit.userId(), hit.displayName()));
+        }
+        return names;
+    }
+
     /**
      * The one user an identifier names exactly (user id, Telegram id, @username or username, email);
      * empty when none or when it names more than one user (e.g. one user's id is another's Telegram id).

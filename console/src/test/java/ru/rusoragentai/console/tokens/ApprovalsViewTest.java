@@ -64,6 +64,8 @@ class ApprovalsViewTest extends KaribuTest {
         Grid<Adjustment> grid = _get(Grid.class, spec -> spec.withId("approvals-grid"));
         int row = GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(user.userId());
         long id = GridKt._get(grid, row).id();
+        assertThat(((com.vaadin.flow.router.RouterLink) GridKt._getCellComponent(grid, row, "user")).getText())
+                .as("the user by name, not by number alone").isEqualTo("Needs A Reason (#" + user.userId() + ")");
         var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
         _click(actions.getChildren().map(Button.class::cast).filter(b -> ("reject-" + id).equals(b.getId().orElse(""))).findFirst().orElseThrow());
 

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import com.vaadin.flow.component.html.Span;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.SupportFixture;
@@ -49,6 +51,36 @@ class BulkAdjustmentViewTest extends KaribuTest {
         assertThat(_get(Button.class, spec -> spec.withId("bulk-apply")).isEnabled()).isFalse();
         view.receiveFile("fake.xlsx", "nope".getBytes(StandardCharsets.UTF_8));
         NotificationsKt.expectNotifications("The file cannot be read; it is damaged or not what its name says.");
+    }
+
+    @Test
+    void shouldMarkProblemRowsShowTheWrongValuesNameTheUsersAndCountOnlyValidRows() throws Exception {
+        SupportFixture user = SupportFixture.create(dsl, TestData.unique("Bulk Named "));
+        openUiAs("bulk-ui", Role.ADMIN);
+        UI.getCurrent().navigate(BulkAdjustmentView.class);
+        BulkAdjustmentView view = _get(BulkAdjustmentView.class);
+        String file = "@" + user.username() + ",1200,goodwill,first\n"
+                + "@" + user.username() + ",12x,goodwill,second\n"
+                + "@" + user.username() + ",-99999999,gift,third\n";
+        view.receiveFile("mixed.csv", file.getBytes(StandardCharsets.UTF_8));
+
+        @SuppressWarnings("unchecked")
+        Grid<BulkPreview.Row> preview = _get(Grid.class, spec -> spec.withId("bulk-preview"));
+        List<String> valid = GridKt._getFormattedRow(preview, 0);
+        assertThat(valid.get(2)).isEqualTo(user.displayName() + " (#" + user.userId() + ")");
+        assertThat(valid.get(3)).isEqualTo("+1,200");
+        List<String> badNumber = GridKt._getFormattedRow(preview, 1);
+        assertThat(badNumber.get(3)).as("the cell as written").isEqualTo("12x");
+        assertThat(badNumber.get(6)).isEqualTo("“12x” is not a whole number of tokens other than zero");
+        List<String> badRow = GridKt._getFormattedRow(preview, 2);
+        assertThat(badRow.get(4)).isEqualTo("gift");
+        assertThat(badRow.get(6)).contains("99,999,999 is above the approval threshold of").contains("unknown reason code “gift”");
+
+        var parts = preview.getPartNameGenerator();
+        assertThat(GridKt._findAll(preview).stream().map(parts::apply).toList()).containsExactly(null, "error-row", "error-row");
+        assertThat(preview.getThemeNames()).as("long messages wrap instead of being cut off").contains("wrap-cell-content");
+        assertThat(_get(Span.class, spec -> spec.withId("bulk-summary")).getText())
+                .isEqualTo("3 rows, 2 with problems. Valid rows: 1, together 1,200 tokens.");
     }
 
     @Test

@@ -17,6 +17,9 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.tokens.Adjustment;
@@ -36,6 +39,8 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     private final AdjustmentService adjustments;
     private final Grid<Adjustment> grid = new Grid<>();
     private final TokenLedgerService ledger;
+    /** Who each listed adjustment is for, filled page by page as the grid asks for rows. */
+    private final Map<Long, String> names = new HashMap<>();
 
     public ApprovalsView(AdjustmentService adjustments, TokenLedgerService ledger) {
         this.adjustments = adjustments;
@@ -44,9 +49,11 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("approvals-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(a -> TIME.format(a.requestedAt())).setHeader(getTranslation("ledger.time")).setAutoWidth(true);
-        grid.addComponentColumn(a -> new RouterLink("#" + a.userId(), UserDetailView.class, new RouteParameters("id", Long.toString(a.userId()))))
-                .setHeader(getTranslation("approvals.user")).setAutoWidth(true);
-        grid.addColumn(Adjustment::delta).setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
+        grid.addComponentColumn(a -> new RouterLink(names.getOrDefault(a.userId(), "") + " (#" + a.userId() + ")", UserDetailView.class,
+                        new RouteParameters("id", Long.toString(a.userId()))))
+                .setKey("user").setHeader(getTranslation("approvals.user")).setAutoWidth(true);
+        grid.addColumn(a -> (a.delta() > 0 ? "+" : "") + java.text.NumberFormat.getIntegerInstance(getLocale()).format(a.delta()))
+                .setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("adjust.reason." + a.reason().dbValue())).setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
         grid.addColumn(Adjustment::comment).setHeader(getTranslation("adjust.comment")).setFlexGrow(2);
         grid.addColumn(Adjustment::requestedBy).setHeader(getTranslation("adjust.requested-by")).setAutoWidth(true);
@@ -118,7 +125,11 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(q -> adjustments.pending(q.getOffset(), q.getLimit()).stream(), q -> adjustments.pendingCount());
+        grid.setItems(q -> {
+            List<Adjustment> page = adjustments.pending(q.getOffset(), q.getLimit());
+            names.putAll(adjustments.userNames(page));
+            return page.stream();
+        }, q -> adjustments.pendingCount());
     }
 
     @Override

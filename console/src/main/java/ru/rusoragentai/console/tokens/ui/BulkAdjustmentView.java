@@ -76,18 +76,41 @@ public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitl
 
     private void configureGrid() {
         preview.setId("bulk-preview");
-        preview.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        preview.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         preview.addColumn(BulkPreview.Row::line).setHeader(getTranslation("bulk.line")).setAutoWidth(true).setFlexGrow(0);
         preview.addColumn(BulkPreview.Row::identifier).setHeader(getTranslation("bulk.identifier")).setAutoWidth(true);
-        preview.addColumn(r -> r.userId() == null ? "" : "#" + r.userId()).setHeader(getTranslation("approvals.user")).setAutoWidth(true);
-        preview.addColumn(r -> r.delta() == null ? "" : r.delta().toString()).setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
-        preview.addColumn(r -> r.reason() == null ? "" : getTranslation("adjust.reason." + r.reason().dbValue())).setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
+        preview.addColumn(r -> r.userId() == null ? "" : r.userName() + " (#" + r.userId() + ")").setHeader(getTranslation("approvals.user"))
+                .setAutoWidth(true);
+        // as written when it could not be read, so the wrong value is in front of whoever fixes the file
+        preview.addColumn(r -> r.delta() == null ? nullToEmpty(r.tokensText()) : (r.delta() > 0 ? "+" : "") + number(r.delta()))
+                .setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
+        preview.addColumn(r -> r.reason() == null ? nullToEmpty(r.reasonText()) : getTranslation("adjust.reason." + r.reason().dbValue()))
+                .setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
         preview.addColumn(BulkPreview.Row::comment).setHeader(getTranslation("adjust.comment")).setFlexGrow(2);
-        preview.addColumn(r -> r.errors().isEmpty() ? getTranslation("bulk.row.ok")
-                : r.errors().stream().map(this::getTranslation).collect(Collectors.joining("; "))).setKey("check").setHeader(getTranslation("bulk.check")).setFlexGrow(2);
-        preview.setPartNameGenerator(r -> r.errors().isEmpty() ? null : "error-row");
+        preview.addColumn(r -> r.valid() ? getTranslation("bulk.row.ok") : r.errors().stream().map(key -> problem(key, r))
+                .collect(Collectors.joining("; "))).setKey("check").setHeader(getTranslation("bulk.check")).setFlexGrow(3);
+        preview.setPartNameGenerator(r -> r.valid() ? null : "error-row");
         preview.setSizeFull();
         preview.setVisible(false);
+    }
+
+    /** A row's problem in words, with the value it is about. */
+    private String problem(String key, BulkPreview.Row row) {
+        return switch (key) {
+            case "bulk.row.unknown-user" -> getTranslation(key, nullToEmpty(row.identifier()));
+            case "bulk.row.bad-number" -> getTranslation(key, nullToEmpty(row.tokensText()));
+            case "bulk.row.over-threshold" -> getTranslation(key, number(Math.abs(row.delta())), number(bulk.approvalThreshold()));
+            case "bulk.row.bad-reason" -> getTranslation(key, nullToEmpty(row.reasonText()));
+            default -> getTranslation(key);
+        };
+    }
+
+    private String number(long value) {
+        return java.text.NumberFormat.getIntegerInstance(getLocale()).format(value);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /** Called with the uploaded bytes; validates and shows the preview. Public so UI tests can feed files. */
@@ -101,7 +124,8 @@ public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitl
             preview.setVisible(true);
             apply.setEnabled(checked.applicable());
             summary.setText(checked.alreadyApplied() ? getTranslation("bulk.already-applied")
-                    : getTranslation("bulk.summary", checked.rows().size(), checked.errorCount(), checked.totalDelta()));
+                    : getTranslation("bulk.summary", checked.rows().size(), checked.errorCount(), checked.validCount(),
+                    checked.validDelta()));
         } catch (BulkFileException refused) {
             reset();
             error(getTranslation(refused.messageKey()));
