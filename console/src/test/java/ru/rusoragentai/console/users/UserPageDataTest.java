@@ -88,6 +88,17 @@ class UserPageDataTest extends KaribuTest {
         }
     }
 
+    @Test
+    void shouldWordStaffActionsInTheStaffMembersLanguage() {
+        signInAs("agent-adjuster", Role.SUPPORT);
+        new org.springframework.transaction.support.TransactionTemplate(context.getBean(
+                org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(tx -> context.getBean(
+                ru.rusoragentai.console.audit.AuditService.class).record("tokens.adjusted", UserService.AUDIT_TARGET,
+                Long.toString(user.userId()), "+75 tokens"));
+        open(Locale.forLanguageTag("ru"), "tab-staff-actions");
+        assertThat(column(grid("user-staff-actions"), 2)).contains("Баланс токенов скорректирован");
+    }
+
     private void open(Locale locale, String tab) {
         openUiAs("agent-reader", Role.SUPPORT);
         UI.getCurrent().setLocale(locale);

@@ -65,7 +65,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEvent::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.time")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        grid.addColumn(e -> AuditActions.label(grid, e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true)
+                .setTooltipGenerator(AuditEvent::action);
         grid.addColumn(e -> e.targetType() == null ? "" : e.targetType() + ":" + e.targetId()).setHeader(getTranslation("audit.target"));
         grid.addColumn(AuditEvent::details).setHeader(getTranslation("audit.details")).setFlexGrow(2);
         grid.setSizeFull();

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import ru.rusoragentai.console.audit.AuditEvent;
+import ru.rusoragentai.console.audit.ui.AuditActions;
 import ru.rusoragentai.console.users.UserActivity;
 import ru.rusoragentai.console.users.UserProfile;
 
@@ -92,7 +93,8 @@ final class UserSections {
         Grid<AuditEvent> grid = grid("user-staff-actions");
         grid.addColumn(e -> time(e.occurredAt())).setHeader(grid.getTranslation("audit.time")).setAutoWidth(true).setComparator(AuditEvent::occurredAt);
         grid.addColumn(AuditEvent::actor).setHeader(grid.getTranslation("audit.actor")).setAutoWidth(true).setSortable(true);
-        grid.addColumn(AuditEvent::action).setHeader(grid.getTranslation("audit.action")).setAutoWidth(true).setSortable(true);
+        grid.addColumn(e -> AuditActions.label(grid, e.action())).setHeader(grid.getTranslation("audit.action")).setAutoWidth(true)
+                .setSortable(true).setTooltipGenerator(AuditEvent::action);
         grid.addColumn(AuditEvent::details).setHeader(grid.getTranslation("audit.details")).setFlexGrow(3);
         grid.setItems(rows);
         return grid;
