@@ -86,9 +86,9 @@ public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitl
                 .setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
         preview.addColumn(r -> r.reason() == null ? nullToEmpty(r.reasonText()) : getTranslation("adjust.reason." + r.reason().dbValue()))
                 .setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
-        preview.addColumn(BulkPreview.Row::comment).setHeader(getTranslation("adjust.comment")).setFlexGrow(2);
+        preview.addColumn(BulkPreview.Row::comment).setHeader(getTranslation("adjust.comment")).setFlexGrow(1);
         preview.addColumn(r -> r.valid() ? getTranslation("bulk.row.ok") : r.errors().stream().map(key -> problem(key, r))
-                .collect(Collectors.joining("; "))).setKey("check").setHeader(getTranslation("bulk.check")).setFlexGrow(3);
+                .collect(Collectors.joining("; "))).setKey("check").setHeader(getTranslation("bulk.check")).setFlexGrow(4);
         preview.setPartNameGenerator(r -> r.valid() ? null : "error-row");
         preview.setSizeFull();
         preview.setVisible(false);

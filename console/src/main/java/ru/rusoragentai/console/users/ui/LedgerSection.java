@@ -35,8 +35,9 @@ final class LedgerSection {
         Grid.Column<LedgerEntry> time = grid.addColumn(e -> UserSections.time(e.createdAt())).setHeader(grid.getTranslation("ledger.time"))
                 .setAutoWidth(true).setKey("time").setSortable(true);
         grid.addColumn(e -> grid.getTranslation("ledger.kind." + e.kind().dbValue())).setHeader(grid.getTranslation("ledger.kind")).setAutoWidth(true);
-        UserSections.numberColumn(grid, e -> e.delta(), true).setHeader(grid.getTranslation("ledger.delta"));
-        UserSections.numberColumn(grid, LedgerEntry::balanceAfter, false).setHeader(grid.getTranslation("ledger.balance-after"));
+        // lazily paged from an index in time order: only the time column sorts
+        UserSections.numberColumn(grid, e -> e.delta(), true).setHeader(grid.getTranslation("ledger.delta")).setSortable(false);
+        UserSections.numberColumn(grid, LedgerEntry::balanceAfter, false).setHeader(grid.getTranslation("ledger.balance-after")).setSortable(false);
         grid.addColumn(LedgerEntry::actor).setHeader(grid.getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(e -> e.reason() == null ? e.reference() : e.reason()).setHeader(grid.getTranslation("ledger.reason")).setFlexGrow(3);
         grid.setMinHeight("20rem");

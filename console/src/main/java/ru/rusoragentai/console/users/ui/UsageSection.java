@@ -41,7 +41,8 @@ class UsageSection extends VerticalLayout {
         events.addColumn(UserActivity.UsageEvent::feature).setHeader(getTranslation("usage.feature")).setAutoWidth(true);
         events.addColumn(e -> UserSections.number(e.inputTokens()) + " / " + UserSections.number(e.outputTokens()))
                 .setHeader(getTranslation("usage.in-out")).setAutoWidth(true);
-        UserSections.numberColumn(events, UserActivity.UsageEvent::tokensCharged, false).setHeader(getTranslation("usage.charged"));
+        // lazily paged from the (user, time) index: only the time column sorts
+        UserSections.numberColumn(events, UserActivity.UsageEvent::tokensCharged, false).setHeader(getTranslation("usage.charged")).setSortable(false);
         events.addColumn(e -> UserSections.number(e.latencyMs()) + " ms").setHeader(getTranslation("usage.latency")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::status).setHeader(getTranslation("user.status")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::ip).setHeader(getTranslation("session.ip")).setAutoWidth(true);
