@@ -3,6 +3,7 @@ package ru.rusoragentai.console.users;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
 import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
 import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 import static ru.rusoragentai.db.Tables.USER_SESSION;
@@ -39,6 +40,9 @@ class UserPageDataTest extends KaribuTest {
         ledger(now.minusDays(3), 10_000, 10_000, "bonus");
         ledger(now.minusDays(2), 2_000_000, 2_010_000, "purchase");
         ledger(now.minusDays(1), -106, 2_009_894, "usage");
+        // the books stay balanced for the tests that check every balance against its ledger
+        dsl.insertInto(TOKEN_BALANCE).set(TOKEN_BALANCE.USER_ID, user.userId()).set(TOKEN_BALANCE.BALANCE, 2_009_894L)
+                .set(TOKEN_BALANCE.UPDATED_AT, now).onDuplicateKeyUpdate().set(TOKEN_BALANCE.BALANCE, 2_009_894L).execute();
         usage(now.minusHours(1), 4_321);
         usage(now.minusDays(60), 1_234_567);
     }
