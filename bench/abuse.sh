@@ -16,4 +16,4 @@ source bench/common.sh
   -Dconsole.main-class=ru.rusoragentai.console.bench.AbuseBenchmark \
   -Dspring-boot.run.optimizedLaunch=false -Dspring-boot.run.jvmArguments="${BENCH_JVM_ARGS:-}" \
   -Dspring-boot.run.arguments="--spring.datasource.url=$URL --spring.datasource.username=${BENCH_DB_USER:-root} --spring.datasource.password=${BENCH_DB_PASSWORD:-} ${BENCH_ARGS:-}" \
-  2>&1 | grep -E "RESULT|ERROR|Exception"
+  2>&1 | grep --line-buffered -E "RESULT|ERROR|Exception"
