@@ -63,6 +63,19 @@ class UserSearchServiceIT extends DatabaseTest {
         assertThat(search.countForSummary(typed)).isEqualTo(new UserSearchService.SearchCount(1, false));
     }
 
+    @Test
+    void shouldListWholeNameMatchesThenSecondThenThirdWordMatchesAndPageAcrossThem() {
+        String word = TestData.unique("Квазар");
+        long third = TestData.insertUser(dsl, "Борис Иванович " + word);
+        long second = TestData.insertUser(dsl, "Анна " + word);
+        long first = TestData.insertUser(dsl, word + " Один");
+        List<Long> paged = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(offset -> search.search(word, offset, 1).getFirst().userId()).toList();
+        assertThat(paged).containsExactly(first, second, third);
+        assertThat(ids(word)).containsExactly(first, second, third);
+        assertThat(search.count(word)).isEqualTo(3);
+    }
+
     private List<Long> ids(String query) {
         return search.search(query, 0, 50).stream().map(SearchHit::userId).toList();
     }
