@@ -85,15 +85,21 @@ class UserSearchRepository {
     }
 
     /**
-     * The users whose name's word {@code word} (0 = the whole name, 1 = from its second word, 2 = from its third; V16's
-     * virtual columns) starts with the first prefix and no earlier word does, and each further prefix starts some word.
-     * The collation ignores case and treats ё as е.
+     * List {@code word}: 0, the whole name starting with the words as typed; 1 and 2, the name from its second or third
+     * word on (V16's virtual columns) starting with the first word typed, each further word starting some word of the
+     * name, and not already in an earlier list. The collation ignores case and treats ё as е.
      */
     private static Condition nameWordList(int word, List<String> likePrefixes) {
         String first = likePrefixes.getFirst();
-        Condition list = NAME_WORDS.get(word).like(first, '\\');
-        for (int earlier = 0; earlier < word; earlier++) {
-            list = list.and(NAME_WORDS.get(earlier).notLike(first, '\\'));
+        // the whole name starting with the words as typed is one narrow range; splitting "emma s" into "emma" and "s"
+        // there would read every Emma
+        String phrase = String.join(" ", likePrefixes.stream().map(p -> p.substring(0, p.length() - 1)).toList()) + "%";
+        if (word == 0) {
+            return APP_USER.DISPLAY_NAME.like(phrase, '\\');
+        }
+        Condition list = NAME_WORDS.get(word).like(first, '\\').and(APP_USER.DISPLAY_NAME.notLike(phrase, '\\'));
+        if (word == 2) {
+            list = list.and(NAME_WORD2.notLike(first, '\\'));
         }
         for (String prefix : likePrefixes.subList(1, likePrefixes.size())) {
             list = list.and(APP_USER.DISPLAY_NAME.like(prefix, '\\').or(NAME_WORD2.like(prefix, '\\')).or(NAME_WORD3.like(prefix, '\\')));
