@@ -1,8 +1,6 @@
 package ru.rusoragentai.console.tokens.ui;
 
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -59,9 +57,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> getTranslation("adjust.reason." + a.reason().dbValue())).setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
         grid.addColumn(Adjustment::comment).setHeader(getTranslation("adjust.comment")).setFlexGrow(2);
         grid.addColumn(Adjustment::requestedBy).setHeader(getTranslation("adjust.requested-by")).setAutoWidth(true);
-        // updated in place rather than created again on every refresh, which left the old row's buttons in the page beside
-        // the new ones (two elements with the id approve-55)
-        grid.addColumn(new ComponentRenderer<>(this::actions, (row, adjustment) -> bind((HorizontalLayout) row, adjustment))).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
         grid.setEmptyStateText(getTranslation("approvals.empty"));
         Button check = new Button(getTranslation("ledger.check"), e -> checkBalances());
@@ -71,25 +67,13 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private HorizontalLayout actions(Adjustment adjustment) {
-        HorizontalLayout row = new HorizontalLayout();
-        Button approve = new Button(getTranslation("approvals.approve"), e -> decide(shown(row), true));
+        Button approve = new Button(getTranslation("approvals.approve"), e -> decide(adjustment, true));
+        approve.setId("approve-" + adjustment.id());
         approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-        Button reject = new Button(getTranslation("approvals.reject"), e -> decide(shown(row), false));
+        Button reject = new Button(getTranslation("approvals.reject"), e -> decide(adjustment, false));
+        reject.setId("reject-" + adjustment.id());
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-        row.add(approve, reject);
-        return bind(row, adjustment);
-    }
-
-    /** Points a row's buttons at the adjustment it now shows. */
-    private static HorizontalLayout bind(HorizontalLayout row, Adjustment adjustment) {
-        ComponentUtil.setData(row, Adjustment.class, adjustment);
-        row.getComponentAt(0).setId("approve-" + adjustment.id());
-        row.getComponentAt(1).setId("reject-" + adjustment.id());
-        return row;
-    }
-
-    private static Adjustment shown(HorizontalLayout row) {
-        return ComponentUtil.getData(row, Adjustment.class);
+        return new HorizontalLayout(approve, reject);
     }
 
     private void decide(Adjustment adjustment, boolean approve) {
