@@ -60,6 +60,14 @@ class DemoDataIT {
         counts = demoData.generateIfEmpty(SMALL);
     }
 
+    /** Signs in on this thread with one role; the caller clears the context when done. */
+    private void signIn(String username, Role role) {
+        var context = securityContexts.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(username, "n/a",
+                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority()))));
+        securityContexts.setContext(context);
+    }
+
     @Test
     void shouldFillEveryPlatformTable() {
         assertThat(counts.get("app_user")).isEqualTo(400);
@@ -70,10 +78,7 @@ class DemoDataIT {
 
     @Test
     void shouldKeepEveryBalanceEqualToTheSumOfItsLedger() {
-        var context = securityContexts.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("t", "n/a",
-                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        securityContexts.setContext(context);
+        signIn("t", Role.ADMIN);
         try {
             assertThat(ledger.findDiscrepancies()).isEmpty();
         } finally {
@@ -135,10 +140,7 @@ class DemoDataIT {
     /** The README run's promise: the first evaluation finds every planted pattern and flags few ordinary users. */
     @Test
     void shouldFlagEveryPlantedPatternAndFewOrdinaryUsers() {
-        var context = securityContexts.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("op", "n/a",
-                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.OPERATOR.authority()))));
-        securityContexts.setContext(context);
+        signIn("op", Role.OPERATOR);
         try {
             assertThat(abuseRules.runNow(null)).allSatisfy(run -> assertThat(run.error()).as(run.rule()).isNull());
         } finally {

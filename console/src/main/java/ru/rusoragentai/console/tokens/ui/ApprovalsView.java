@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.shell.ui.Numbers;
 import ru.rusoragentai.console.tokens.Adjustment;
 import ru.rusoragentai.console.tokens.AdjustmentException;
 import ru.rusoragentai.console.tokens.AdjustmentService;
@@ -52,7 +53,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(a -> new RouterLink(names.getOrDefault(a.userId(), "") + " (#" + a.userId() + ")", UserDetailView.class,
                         new RouteParameters("id", Long.toString(a.userId()))))
                 .setKey("user").setHeader(getTranslation("approvals.user")).setAutoWidth(true);
-        grid.addColumn(a -> (a.delta() > 0 ? "+" : "") + java.text.NumberFormat.getIntegerInstance(getLocale()).format(a.delta()))
+        grid.addColumn(a -> Numbers.signed(grid, a.delta()))
                 .setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("adjust.reason." + a.reason().dbValue())).setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
         grid.addColumn(Adjustment::comment).setHeader(getTranslation("adjust.comment")).setFlexGrow(2);

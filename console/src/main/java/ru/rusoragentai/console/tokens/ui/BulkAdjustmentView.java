@@ -25,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 import ru.rusoragentai.console.shell.ui.BoundedUpload;
+import ru.rusoragentai.console.shell.ui.Numbers;
 import ru.rusoragentai.console.tokens.BulkAdjustmentService;
 import ru.rusoragentai.console.tokens.BulkFileException;
 import ru.rusoragentai.console.tokens.BulkPreview;
@@ -82,7 +83,7 @@ public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitl
         preview.addColumn(r -> r.userId() == null ? "" : r.userName() + " (#" + r.userId() + ")").setHeader(getTranslation("approvals.user"))
                 .setAutoWidth(true);
         // as written when it could not be read, so the wrong value is in front of whoever fixes the file
-        preview.addColumn(r -> r.delta() == null ? nullToEmpty(r.tokensText()) : (r.delta() > 0 ? "+" : "") + number(r.delta()))
+        preview.addColumn(r -> r.delta() == null ? nullToEmpty(r.tokensText()) : Numbers.signed(this, r.delta()))
                 .setHeader(getTranslation("ledger.delta")).setAutoWidth(true);
         preview.addColumn(r -> r.reason() == null ? nullToEmpty(r.reasonText()) : getTranslation("adjust.reason." + r.reason().dbValue()))
                 .setHeader(getTranslation("adjust.reason")).setAutoWidth(true);
@@ -99,14 +100,10 @@ public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitl
         return switch (key) {
             case "bulk.row.unknown-user" -> getTranslation(key, nullToEmpty(row.identifier()));
             case "bulk.row.bad-number" -> getTranslation(key, nullToEmpty(row.tokensText()));
-            case "bulk.row.over-threshold" -> getTranslation(key, number(Math.abs(row.delta())), number(bulk.approvalThreshold()));
+            case "bulk.row.over-threshold" -> getTranslation(key, Numbers.whole(this, Math.abs(row.delta())), Numbers.whole(this, bulk.approvalThreshold()));
             case "bulk.row.bad-reason" -> getTranslation(key, nullToEmpty(row.reasonText()));
             default -> getTranslation(key);
         };
-    }
-
-    private String number(long value) {
-        return java.text.NumberFormat.getIntegerInstance(getLocale()).format(value);
     }
 
     private static String nullToEmpty(String text) {

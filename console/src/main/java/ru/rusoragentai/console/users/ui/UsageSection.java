@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import ru.rusoragentai.console.shell.ui.EChart;
+import ru.rusoragentai.console.shell.ui.Numbers;
 import ru.rusoragentai.console.users.UserActivity;
 import ru.rusoragentai.console.users.UserService;
 import tools.jackson.databind.ObjectMapper;
@@ -39,11 +40,11 @@ class UsageSection extends VerticalLayout {
                 .setHeader(getTranslation("ledger.time")).setAutoWidth(true).setKey("time").setSortable(true);
         events.addColumn(UserActivity.UsageEvent::model).setHeader(getTranslation("usage.model")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::feature).setHeader(getTranslation("usage.feature")).setAutoWidth(true);
-        events.addColumn(e -> UserSections.number(e.inputTokens()) + " / " + UserSections.number(e.outputTokens()))
+        events.addColumn(e -> Numbers.whole(events, e.inputTokens()) + " / " + Numbers.whole(events, e.outputTokens()))
                 .setHeader(getTranslation("usage.in-out")).setAutoWidth(true);
         // lazily paged from the (user, time) index: only the time column sorts
         UserSections.numberColumn(events, UserActivity.UsageEvent::tokensCharged, false).setHeader(getTranslation("usage.charged")).setSortable(false);
-        events.addColumn(e -> UserSections.number(e.latencyMs()) + " ms").setHeader(getTranslation("usage.latency")).setAutoWidth(true);
+        events.addColumn(e -> Numbers.whole(events, e.latencyMs()) + " ms").setHeader(getTranslation("usage.latency")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::status).setHeader(getTranslation("user.status")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::ip).setHeader(getTranslation("session.ip")).setAutoWidth(true);
         events.setMinHeight("20rem");

@@ -1,7 +1,6 @@
 package ru.rusoragentai.console.users.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.text.NumberFormat;
@@ -14,9 +13,9 @@ import com.vaadin.flow.router.RouteParameters;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import ru.rusoragentai.console.audit.AuditEvent;
 import ru.rusoragentai.console.audit.ui.AuditActions;
+import ru.rusoragentai.console.shell.ui.Numbers;
 import ru.rusoragentai.console.users.UserActivity;
 import ru.rusoragentai.console.users.UserProfile;
 
@@ -60,7 +59,7 @@ final class UserSections {
         Grid<UserActivity.Payment> grid = grid("user-payments");
         grid.addColumn(p -> time(p.paidAt())).setHeader(grid.getTranslation("payment.paid-at")).setComparator(UserActivity.Payment::paidAt);
         grid.addColumn(UserActivity.Payment::externalId).setHeader(grid.getTranslation("payment.external-id"));
-        grid.addColumn(p -> money(p.amountMinor(), p.currency())).setHeader(grid.getTranslation("payment.amount"))
+        grid.addColumn(p -> money(grid, p.amountMinor(), p.currency())).setHeader(grid.getTranslation("payment.amount"))
                 .setTextAlign(ColumnTextAlign.END).setComparator(UserActivity.Payment::amountMinor);
         numberColumn(grid, UserActivity.Payment::tokens, false).setHeader(grid.getTranslation("user.tokens"));
         grid.addColumn(p -> grid.getTranslation("payment.status." + p.status())).setHeader(grid.getTranslation("user.status"));
@@ -100,15 +99,9 @@ final class UserSections {
         return grid;
     }
 
-    /** A whole number with the staff member's language's thousands separators. */
-    static String number(long value) {
-        UI ui = UI.getCurrent();
-        return NumberFormat.getIntegerInstance(ui == null ? Locale.ENGLISH : ui.getLocale()).format(value);
-    }
-
     /** A right-aligned column of formatted numbers, sortable by value; {@code signed} shows a plus on gains. */
     static <T> Grid.Column<T> numberColumn(Grid<T> grid, java.util.function.ToLongFunction<T> value, boolean signed) {
-        return grid.addColumn(row -> (signed && value.applyAsLong(row) > 0 ? "+" : "") + number(value.applyAsLong(row)))
+        return grid.addColumn(row -> signed ? Numbers.signed(grid, value.applyAsLong(row)) : Numbers.whole(grid, value.applyAsLong(row)))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setComparator(row -> value.applyAsLong(row));
     }
 
@@ -122,9 +115,8 @@ final class UserSections {
     }
 
     /** An amount in minor units with its currency, in the staff member's language's number format. */
-    private static String money(long amountMinor, String currency) {
-        UI ui = UI.getCurrent();
-        NumberFormat format = NumberFormat.getNumberInstance(ui == null ? Locale.ENGLISH : ui.getLocale());
+    private static String money(Component in, long amountMinor, String currency) {
+        NumberFormat format = NumberFormat.getNumberInstance(Numbers.locale(in));
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(amountMinor / 100.0) + " " + currency;

@@ -46,8 +46,8 @@ class PrivacyRequestListViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("privacy-new")));
         _get(TextField.class, spec -> spec.withId("privacy-identifier")).setValue(Long.toString(TestData.telegramId(dsl, user)));
-        this.<RequestType>combo("privacy-type").setValue(RequestType.OBJECTION);
-        this.<String>combo("privacy-channel").setValue("telegram");
+        PrivacyScreen.<RequestType>combo("privacy-type").setValue(RequestType.OBJECTION);
+        PrivacyScreen.<String>combo("privacy-channel").setValue("telegram");
         _click(_get(Button.class, spec -> spec.withId("privacy-create")));
         PrivacyRequest created = GridKt._findAll(grid()).stream().filter(r -> user == (r.userId() == null ? -1 : r.userId()))
                 .findFirst().orElseThrow();
@@ -55,7 +55,7 @@ class PrivacyRequestListViewTest extends KaribuTest {
         assertThat(created.type()).isEqualTo(RequestType.OBJECTION);
 
         _click(rowButton(created, "privacy-open-" + created.id()));
-        this.<VerificationMethod>combo("privacy-verify-method").setValue(VerificationMethod.TELEGRAM_ACCOUNT);
+        PrivacyScreen.<VerificationMethod>combo("privacy-verify-method").setValue(VerificationMethod.TELEGRAM_ACCOUNT);
         _click(_get(Button.class, spec -> spec.withId("privacy-verify")));
         _click(_get(Button.class, spec -> spec.withId("privacy-start")));
         _get(TextArea.class, spec -> spec.withId("privacy-complete-text")).setValue("We no longer use your data for analytics.");
@@ -91,17 +91,17 @@ class PrivacyRequestListViewTest extends KaribuTest {
         int before = requests.count(null, false);
         _click(_get(Button.class, spec -> spec.withId("privacy-new")));
         _get(TextField.class, spec -> spec.withId("privacy-identifier")).setValue("@" + TestData.unique("olivia_"));
-        this.<RequestType>combo("privacy-type").setValue(RequestType.CORRECTION);
+        PrivacyScreen.<RequestType>combo("privacy-type").setValue(RequestType.CORRECTION);
 
         _click(_get(Button.class, spec -> spec.withId("privacy-create")));
 
-        ComboBox<String> channel = this.<String>combo("privacy-channel");
+        ComboBox<String> channel = PrivacyScreen.<String>combo("privacy-channel");
         assertThat(channel.isInvalid()).isTrue();
         assertThat(channel.getErrorMessage()).isEqualTo("Fill this in.");
         assertThat(channel.isRequiredIndicatorVisible()).isTrue();
         // dates as the grids print them
         assertThat(_get(DatePicker.class, spec -> spec.withId("privacy-received")).getI18n().getDateFormats()).containsExactly("yyyy-MM-dd");
-        assertThat(this.<RequestType>combo("privacy-type").isInvalid()).isFalse();
+        assertThat(PrivacyScreen.<RequestType>combo("privacy-type").isInvalid()).isFalse();
         assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("privacy-new-dialog")).isOpened()).isTrue();
         assertThat(requests.count(null, false)).isEqualTo(before);
         // and the service, asked directly, refuses with a message instead of a NullPointerException
@@ -116,8 +116,8 @@ class PrivacyRequestListViewTest extends KaribuTest {
         UI.getCurrent().navigate(PrivacyRequestListView.class);
         _click(_get(Button.class, spec -> spec.withId("privacy-new")));
         _get(TextField.class, spec -> spec.withId("privacy-identifier")).setValue("someone@example.test");
-        this.<RequestType>combo("privacy-type").setValue(RequestType.ACCESS);
-        this.<String>combo("privacy-channel").setValue("email");
+        PrivacyScreen.<RequestType>combo("privacy-type").setValue(RequestType.ACCESS);
+        PrivacyScreen.<String>combo("privacy-channel").setValue("email");
         _get(DatePicker.class, spec -> spec.withId("privacy-received")).setMax(null);
         _get(DatePicker.class, spec -> spec.withId("privacy-received")).setValue(TestClock.today().plusDays(2));
         _click(_get(Button.class, spec -> spec.withId("privacy-create")));
@@ -137,11 +137,6 @@ class PrivacyRequestListViewTest extends KaribuTest {
     private Button rowButton(PrivacyRequest request, String id) {
         Component cell = GridKt._getCellComponent(grid(), rowOf(request), "actions");
         return _get(cell, Button.class, spec -> spec.withId(id));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> ComboBox<T> combo(String id) {
-        return _get(ComboBox.class, spec -> spec.withId(id));
     }
 
     @SuppressWarnings("unchecked")
