@@ -14,6 +14,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouteParameters;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.KaribuTest;
@@ -67,7 +69,7 @@ class ApprovalsViewTest extends KaribuTest {
         assertThat(((com.vaadin.flow.router.RouterLink) GridKt._getCellComponent(grid, row, "user")).getText())
                 .as("the user by name, not by number alone").isEqualTo("Needs A Reason (#" + user.userId() + ")");
         var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
-        _click(actions.getChildren().map(Button.class::cast).filter(b -> ("reject-" + id).equals(b.getId().orElse(""))).findFirst().orElseThrow());
+        _click(actions.getChildren().map(Button.class::cast).filter(b -> b.hasClassName("reject") && Long.toString(id).equals(b.getElement().getAttribute("data-adjustment"))).findFirst().orElseThrow());
 
         _get(TextArea.class, spec -> spec.withId("decision-note")).setValue("   ");
         _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
@@ -79,6 +81,41 @@ class ApprovalsViewTest extends KaribuTest {
         assertThat(adjustments.forUser(user.userId())).extracting(Adjustment::status).containsExactly(Adjustment.Status.PENDING);
     }
 
+    @Test
+    void shouldLeaveNoElementIdInTheRowsSoARefreshCannotShowOneTwice() throws Exception {
+        SupportFixture first = SupportFixture.create(dsl, "Row Ids One");
+        SupportFixture second = SupportFixture.create(dsl, "Row Ids Two");
+        signInAs("admin-requester", Role.ADMIN);
+        adjustments.request(first.userId(), 30_000, ReasonCode.COMPENSATION, "outage refund", null, false);
+        adjustments.request(second.userId(), 40_000, ReasonCode.COMPENSATION, "outage refund", null, false);
+        openUiAs("admin-rejecter", Role.ADMIN);
+        UI.getCurrent().navigate(ApprovalsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Adjustment> grid = _get(Grid.class, spec -> spec.withId("approvals-grid"));
+        int row = GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(first.userId());
+        var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
+        _click(actions.getChildren().map(Button.class::cast).filter(b -> b.hasClassName("reject")).findFirst().orElseThrow());
+        _get(TextArea.class, spec -> spec.withId("decision-note")).setValue("duplicate request");
+        _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
+
+        // after the refresh the browser briefly keeps the old rows beside the new ones: a row component must not carry an id
+        List<String> rowIds = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            for (String column : List.of("user", "actions")) {
+                collectIds(GridKt._getCellComponent(grid, i, column).getElement(), rowIds);
+            }
+        }
+        assertThat(GridKt._size(grid)).isPositive();
+        assertThat(rowIds).as("element ids inside the approvals grid's rows").isEmpty();
+    }
+
+    private static void collectIds(com.vaadin.flow.dom.Element element, List<String> ids) {
+        if (element.getAttribute("id") != null) {
+            ids.add(element.getAttribute("id"));
+        }
+        element.getChildren().forEach(child -> collectIds(child, ids));
+    }
+
     private void decide(long userId, String who) {
         UI.getCurrent().navigate(ApprovalsView.class);
         @SuppressWarnings("unchecked")
@@ -87,7 +124,7 @@ class ApprovalsViewTest extends KaribuTest {
         assertThat(row).as("pending adjustment visible to " + who).isNotNegative();
         long id = GridKt._get(grid, row).id();
         var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
-        _click(actions.getChildren().map(Button.class::cast).filter(b -> ("approve-" + id).equals(b.getId().orElse(""))).findFirst().orElseThrow());
+        _click(actions.getChildren().map(Button.class::cast).filter(b -> b.hasClassName("approve") && Long.toString(id).equals(b.getElement().getAttribute("data-adjustment"))).findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
     }
 

@@ -28,7 +28,11 @@ abstract class PendingDecisionsPanel<T> extends VerticalLayout {
     private final String kind;
     private final Runnable onDecided;
 
-    /** @param kind names the ids: {@code pending-<kind>s}, {@code approve-<kind>-<id>}, {@code pending-<kind>-confirm} */
+    /**
+     * @param kind names the panel ({@code pending-<kind>s}), its confirmation ({@code pending-<kind>-confirm}) and the row
+     *     buttons' classes ({@code approve-<kind>}, {@code reject-<kind>}, with the item in {@code data-id}): a row carries no
+     *     element id, since a grid being re-rendered briefly holds the old row beside the new one
+     */
     PendingDecisionsPanel(String kind, Runnable onDecided) {
         this.kind = kind;
         this.onDecided = onDecided;
@@ -72,10 +76,12 @@ abstract class PendingDecisionsPanel<T> extends VerticalLayout {
 
     private Component decisions(T item) {
         Button approve = new Button(getTranslation("plugins.pending.approve"), e -> confirm(item, true));
-        approve.setId("approve-" + kind + "-" + id(item));
+        approve.addClassName("approve-" + kind);
+        approve.getElement().setAttribute("data-id", Long.toString(id(item)));
         approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         Button reject = new Button(getTranslation("plugins.pending.reject"), e -> confirm(item, false));
-        reject.setId("reject-" + kind + "-" + id(item));
+        reject.addClassName("reject-" + kind);
+        reject.getElement().setAttribute("data-id", Long.toString(id(item)));
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(approve, reject);
     }

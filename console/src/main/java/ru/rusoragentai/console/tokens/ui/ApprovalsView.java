@@ -69,12 +69,21 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(Adjustment adjustment) {
         Button approve = new Button(getTranslation("approvals.approve"), e -> decide(adjustment, true));
-        approve.setId("approve-" + adjustment.id());
+        rowButton(approve, "approve", adjustment.id());
         approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
         Button reject = new Button(getTranslation("approvals.reject"), e -> decide(adjustment, false));
-        reject.setId("reject-" + adjustment.id());
+        rowButton(reject, "reject", adjustment.id());
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(approve, reject);
+    }
+
+    /**
+     * A row's button is named by class and data attribute, never by element id: while the grid re-renders after a refresh
+     * the browser briefly holds the old and the new row, and an id would then name two elements.
+     */
+    static void rowButton(Button button, String action, long adjustmentId) {
+        button.addClassName(action);
+        button.getElement().setAttribute("data-adjustment", Long.toString(adjustmentId));
     }
 
     private void decide(Adjustment adjustment, boolean approve) {

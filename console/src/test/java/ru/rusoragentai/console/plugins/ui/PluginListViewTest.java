@@ -105,7 +105,7 @@ class PluginListViewTest extends KaribuTest {
         Grid<?> waiting = _get(Grid.class, spec -> spec.withId("pending-uploads-grid"));
         int row = GridKt._findAll(waiting).stream().map(u -> ((ru.rusoragentai.console.plugins.PendingUpload) u).id()).toList()
                 .indexOf(pending.id());
-        _click(_get(GridKt._getCellComponent(waiting, row, "decide"), Button.class, spec -> spec.withId("approve-upload-" + pending.id())));
+        _click(_get(GridKt._getCellComponent(waiting, row, "decide"), Button.class, spec -> spec.withClasses("approve-upload").withAttribute("data-id", Long.toString(pending.id()))));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-upload-confirm")));
 
         NotificationsKt.expectNotifications("Plugin test-ui-unsigned approved and loaded.");
@@ -140,14 +140,14 @@ class PluginListViewTest extends KaribuTest {
         NotificationsKt.expectNotifications("Change to pay-tribute recorded as #" + change
                 + ": a payment channel's settings take effect only once another administrator approves them.");
         assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("pending-settings-grid")))).isPositive();
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withId("approve-setting-" + change))).isEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withClasses("approve-setting"))).isEmpty();
 
         openUiAs("admin-ui", Role.ADMIN);
         UI.getCurrent().navigate(PluginListView.class);
         Grid<?> pendingGrid = _get(Grid.class, spec -> spec.withId("pending-settings-grid"));
         int row = GridKt._findAll(pendingGrid).stream().map(p -> ((ru.rusoragentai.console.plugins.PendingSettingsChange) p).id())
                 .toList().indexOf(change);
-        _click(_get(GridKt._getCellComponent(pendingGrid, row, "decide"), Button.class, spec -> spec.withId("approve-setting-" + change)));
+        _click(_get(GridKt._getCellComponent(pendingGrid, row, "decide"), Button.class, spec -> spec.withClasses("approve-setting").withAttribute("data-id", Long.toString(change))));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-setting-confirm")));
         NotificationsKt.expectNotifications("Settings of pay-tribute approved; they are in force now.");
         assertThat(plugins.settingsForm("pay-tribute").secretsSet()).contains("api-key");
