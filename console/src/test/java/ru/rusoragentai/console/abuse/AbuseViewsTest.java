@@ -79,6 +79,23 @@ class AbuseViewsTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldSayTheAgeFilterInEachLanguagesPluralForms() {
+        openUiAs("operator_views", Role.OPERATOR);
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        UI.getCurrent().navigate(AbuseQueueView.class);
+        Select<Integer> russian = _get(Select.class, spec -> spec.withId("queue-age"));
+        assertThat(List.of(1, 7, 30).stream().map(russian.getItemLabelGenerator()::apply).toList())
+                .containsExactly("последний 1 день", "последние 7 дней", "последние 30 дней");
+
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(AbuseRulesView.class);
+        UI.getCurrent().navigate(AbuseQueueView.class);
+        Select<Integer> english = _get(Select.class, spec -> spec.withId("queue-age"));
+        assertThat(List.of(1, 7).stream().map(english.getItemLabelGenerator()::apply).toList()).containsExactly("the last 1 day", "the last 7 days");
+    }
+
+    @Test
     void shouldFilterTheQueueTakeAFlagAndConfirmItOnlyWithAReason() {
         long user = minor("queue minor");
         signInAs("operator_views", Role.OPERATOR);
@@ -247,7 +264,7 @@ class AbuseViewsTest extends KaribuTest {
         UI.getCurrent().navigate(AbuseCaseView.class, new RouteParameters("id", Long.toString(caseId)));
         _click(_get(Button.class, spec -> spec.withId("case-approve-" + action)));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("case-approve-confirm")));
-        NotificationsKt.expectNotifications("The measure reached 4 accounts.");
+        NotificationsKt.expectNotifications("Accounts the measure reached: 4.");
 
         _click(_get(Button.class, spec -> spec.withId("case-close")));
         @SuppressWarnings("unchecked")

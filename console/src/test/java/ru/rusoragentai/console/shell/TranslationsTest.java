@@ -56,6 +56,32 @@ class TranslationsTest {
         }
     }
 
+    /**
+     * A count is said in the language's plural forms: a text that puts a number before a counted noun ("{0} days",
+     * "{0} аккаунтов") is a set of keys {@code .one}/{@code .few}/{@code .many}/{@code .other} picked by {@code Plurals}, or
+     * says the count as a label ("Rows: {0}"). Only numbers that are never 1 and always take the same form are exempt.
+     */
+    @Test
+    void shouldSayEveryCountInThePluralFormsOfItsLanguage() throws Exception {
+        Properties english = load("/vaadin-i18n/translations.properties");
+        Properties russian = load("/vaadin-i18n/translations_ru.properties");
+        List<String> exempt = List.of("search.count.more", "usage.days", "adjust.delta.help");
+        Pattern englishCount = Pattern.compile("\\{\\d[^}]*\\}\\)? (?:(?:failed|unmatched|or|new|free|goodwill|selected) )*[a-z]{2,}s\\b");
+        Pattern russianCount = Pattern.compile("\\{\\d[^}]*\\} (?:[а-яё]+ ){0,3}(?:токен|аккаунт|запрос|дн|день|отмет|пользовател|строк|доставк|событи|правил|баланс|сет|возврат|корректиров|провер)");
+        List<String> single = english.stringPropertyNames().stream().filter(k -> !PLURAL_FORM.matcher(k).find() && !exempt.contains(k)).toList();
+        assertThat(single).as("English counts outside plural forms").filteredOn(k -> englishCount.matcher(english.getProperty(k)).find()).isEmpty();
+        assertThat(single).as("Russian counts outside plural forms").filteredOn(k -> russianCount.matcher(russian.getProperty(k)).find()).isEmpty();
+        english.stringPropertyNames().stream().filter(k -> k.endsWith(".one")).map(k -> k.substring(0, k.length() - 4)).forEach(base ->
+                assertThat(List.of("one", "few", "many", "other")).as(base).allSatisfy(form -> {
+                    assertThat(english.getProperty(base + "." + form)).as(base + "." + form).isNotBlank();
+                    assertThat(english.getProperty(base + "." + form).contains("{0")).as(base + "." + form + " says the count").isTrue();
+                }));
+        assertThat(english.stringPropertyNames()).filteredOn(k -> k.endsWith(".one"))
+                .as("English singular forms with a plural noun").filteredOn(k -> englishCount.matcher(english.getProperty(k)).find()).isEmpty();
+    }
+
+    private static final Pattern PLURAL_FORM = Pattern.compile("\\.(one|few|many|other)$");
+
     private static Properties load(String resource) throws Exception {
         Properties properties = new Properties();
         try (var reader = new InputStreamReader(TranslationsTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {

@@ -80,7 +80,7 @@ class BulkAdjustmentViewTest extends KaribuTest {
         assertThat(GridKt._findAll(preview).stream().map(parts::apply).toList()).containsExactly(null, "error-row", "error-row");
         assertThat(preview.getThemeNames()).as("long messages wrap instead of being cut off").contains("wrap-cell-content");
         assertThat(_get(Span.class, spec -> spec.withId("bulk-summary")).getText())
-                .isEqualTo("3 rows, 2 with problems. Valid rows: 1, together 1,200 tokens.");
+                .isEqualTo("Rows: 3, with problems: 2. Valid rows: 1, tokens in them: 1,200.");
     }
 
     @Test

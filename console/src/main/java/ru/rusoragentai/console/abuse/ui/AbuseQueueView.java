@@ -105,7 +105,7 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
         age.setLabel(getTranslation("abuse.age"));
         age.setItems(0, 1, 7, 30);
         age.setValue(0);
-        age.setItemLabelGenerator(days -> days == 0 ? getTranslation("abuse.any") : getTranslation("abuse.age.days", days));
+        age.setItemLabelGenerator(days -> days == 0 ? getTranslation("abuse.any") : Plurals.text(this, "abuse.age.days", days, days));
         assignee.setId("queue-assignee");
         assignee.setLabel(getTranslation("abuse.assignee"));
         assignee.setItems("any", "me", "nobody");
@@ -198,7 +198,7 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
             Notices.refused(this, new ru.rusoragentai.console.abuse.AbuseException("abuse.error.none-selected"));
             return;
         }
-        new ReasonDialog(getTranslation("abuse.dismiss-selected"), getTranslation("abuse.dismiss-selected.confirm", ids.size()), reason ->
+        new ReasonDialog(getTranslation("abuse.dismiss-selected"), Plurals.text(this, "abuse.dismiss-selected.confirm", ids.size(), ids.size()), reason ->
                 Notices.attempt(this, () -> {
                     int dismissed = queue.dismissAll(ids, reason);
                     Notices.done(this, "abuse.dismissed-many", dismissed);

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.audit.AuditEvent;
 import ru.rusoragentai.console.audit.AuditFilter;
 import ru.rusoragentai.console.audit.AuditService;
@@ -81,7 +82,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private void verify() {
         ChainVerification result = auditService.verifyChain();
         if (result.intact()) {
-            Notification.show(getTranslation("audit.verify.ok", result.checkedEvents()))
+            Notification.show(Plurals.text(this, "audit.verify.ok", result.checkedEvents(), result.checkedEvents()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } else {
             Notification notification = Notification.show(getTranslation("audit.verify.broken", result.firstBadId(),

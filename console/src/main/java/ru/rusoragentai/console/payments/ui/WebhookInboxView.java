@@ -22,6 +22,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.payments.BulkReplay;
 import ru.rusoragentai.console.payments.InboxEntry;
 import ru.rusoragentai.console.payments.InboxStatus;
@@ -138,7 +139,7 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
     private void confirmReplayWaiting() {
         java.util.List<Long> ids = waiting();
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("inbox.replay-waiting.title"),
-                getTranslation("inbox.replay-waiting.confirm", ids.size()), getTranslation("inbox.replay"), e -> replayAll(ids));
+                Plurals.text(this, "inbox.replay-waiting.confirm", ids.size(), ids.size()), getTranslation("inbox.replay"), e -> replayAll(ids));
         dialog.setId("replay-waiting-confirm");
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
@@ -159,7 +160,7 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         replayWaiting.setEnabled(waitingCount > 0);
         InboxStatus filter = status.getValue();
         int count = intake.inboxCount(filter, null);
-        total.setText(getTranslation("inbox.total", count));
+        total.setText(Plurals.text(this, "inbox.total", count, count));
         grid.setItems(q -> intake.inbox(filter, null, q.getOffset(), q.getLimit()).stream(), q -> intake.inboxCount(filter, null));
     }
 

@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.PackageService;
@@ -99,9 +100,9 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
         LocalDate today = requests.today();
         long left = request.daysLeft(today);
         if (request.overdue(today)) {
-            return Badge.of(getTranslation("privacy.overdue", -left), "error primary");
+            return Badge.of(Plurals.text(this, "privacy.overdue", -left, -left), "error primary");
         }
-        return Badge.of(getTranslation("privacy.days", left), left <= 5 ? "error" : left <= 10 ? "contrast" : "success");
+        return Badge.of(Plurals.text(this, "privacy.days", left, left), left <= 5 ? "error" : left <= 10 ? "contrast" : "success");
     }
 
     private Component open(PrivacyRequest request) {

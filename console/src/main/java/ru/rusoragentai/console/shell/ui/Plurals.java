@@ -1,5 +1,7 @@
 package ru.rusoragentai.console.shell.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import java.util.Locale;
 
 /**
@@ -10,6 +12,12 @@ import java.util.Locale;
 public final class Plurals {
 
     private Plurals() {
+    }
+
+    /** The text counting {@code count} in the component's language: {@code base}'s form for it, {@code params} filled in. */
+    public static String text(Component in, String base, long count, Object... params) {
+        Locale locale = in.getUI().or(() -> java.util.Optional.ofNullable(UI.getCurrent())).map(UI::getLocale).orElse(Locale.ENGLISH);
+        return in.getTranslation(key(base, count, locale), params);
     }
 
     /** The bundle key for {@code count} in {@code locale}: {@code base} plus its category. */

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Numbers;
 import ru.rusoragentai.console.tokens.Adjustment;
@@ -112,7 +113,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             } catch (AdjustmentException refused) {
                 Notification.show(getTranslation(refused.messageKey())).addThemeVariants(NotificationVariant.LUMO_ERROR);
             } catch (InsufficientBalanceException refused) {
-                Notification.show(getTranslation("adjust.error.insufficient", refused.balance())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(Plurals.text(this, "adjust.error.insufficient", refused.balance(), refused.balance())).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
             refresh();
         });
@@ -127,7 +128,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         if (discrepancies.isEmpty()) {
             Notification.show(getTranslation("ledger.check.ok")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } else {
-            Notification notification = Notification.show(getTranslation("ledger.check.broken", discrepancies.size(),
+            Notification notification = Notification.show(Plurals.text(this, "ledger.check.broken", discrepancies.size(), discrepancies.size(),
                     discrepancies.getFirst().userId(), discrepancies.getFirst().balance(), discrepancies.getFirst().ledgerSum()));
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             notification.setDuration(15_000);

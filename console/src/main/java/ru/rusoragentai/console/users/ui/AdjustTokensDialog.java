@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.tokens.ReasonCode;
 import ru.rusoragentai.console.users.UserProfile;
 
@@ -42,7 +43,7 @@ class AdjustTokensDialog extends Dialog {
         Checkbox allowNegative = new Checkbox(getTranslation("adjust.allow-negative"));
         allowNegative.setId("adjust-allow-negative");
         allowNegative.setVisible(admin);
-        add(new Paragraph(getTranslation("adjust.current", profile.balance())), new FormLayout(delta, reason, comment, ticket, allowNegative));
+        add(new Paragraph(Plurals.text(this, "adjust.current", profile.balance(), profile.balance())), new FormLayout(delta, reason, comment, ticket, allowNegative));
         Button submit = new Button(getTranslation("adjust.submit"), e -> {
             if (delta.getValue() == null || delta.getValue() == 0) {
                 delta.setInvalid(true);

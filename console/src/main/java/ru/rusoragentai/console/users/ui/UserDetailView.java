@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.function.Supplier;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
@@ -176,7 +177,7 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
         } catch (AdjustmentException refused) {
             error(getTranslation(refused.messageKey()));
         } catch (InsufficientBalanceException refused) {
-            error(getTranslation("adjust.error.insufficient", refused.balance()));
+            error(Plurals.text(this, "adjust.error.insufficient", refused.balance(), refused.balance()));
         }
     }
 
