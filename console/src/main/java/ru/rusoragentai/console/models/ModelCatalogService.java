@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.rusoragentai.console.i18n.Text;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.plugins.Described;
 import ru.rusoragentai.console.plugins.PluginContexts;
@@ -77,7 +78,7 @@ public class ModelCatalogService {
     @Transactional
     public void setPrice(String provider, String model, long perMillionInput, long perMillionOutput) {
         if (perMillionInput <= 0 || perMillionOutput <= 0) {
-            throw new PluginException("Prices must be positive whole numbers of tokens.");
+            throw new PluginException("models.error.price");
         }
         String before = repository.price(provider, model)
                 .map(p -> p.perMillionInput() + "/" + p.perMillionOutput()).orElse("(none)");
@@ -102,24 +103,24 @@ public class ModelCatalogService {
     public long saveRoute(Long id, String alias, String provider, String model, int priority, boolean enabled) {
         String cleanAlias = alias == null ? "" : alias.strip().toLowerCase(java.util.Locale.ROOT);
         if (!ALIAS.matcher(cleanAlias).matches()) {
-            throw new PluginException("Alias must be 1-64 lower-case letters, digits, dots, dashes or underscores.");
+            throw new PluginException("models.error.alias");
         }
         if (priority < 1 || priority > 99) {
-            throw new PluginException("Priority must be between 1 (first choice) and 99.");
+            throw new PluginException("models.error.priority");
         }
         if (provider == null || model == null || provider.isBlank() || model.isBlank()) {
-            throw new PluginException("Choose a provider and one of its models.");
+            throw new PluginException("models.error.choose");
         }
-        String problem = problem(availableModels(), provider, model);
+        Text problem = problem(availableModels(), provider, model);
         if (problem != null) {
-            throw new PluginException(problem);
+            throw new PluginException(problem.key(), problem.arguments());
         }
         try {
             long routeId;
             if (id == null) {
                 routeId = repository.insertRoute(cleanAlias, provider, model, priority, enabled);
             } else {
-                repository.route(id).orElseThrow(() -> new PluginException("No route " + id));
+                repository.route(id).orElseThrow(() -> new PluginException("models.error.no-route", id));
                 repository.updateRoute(id, cleanAlias, provider, model, priority, enabled);
                 routeId = id;
             }
@@ -127,13 +128,13 @@ public class ModelCatalogService {
                     + provider + "/" + model + (enabled ? "" : " (off)"));
             return routeId;
         } catch (DuplicateKeyException e) {
-            throw new PluginException("Alias " + cleanAlias + " already has a route with priority " + priority + ".");
+            throw new PluginException("models.error.route-taken", cleanAlias, priority);
         }
     }
 
     @Transactional
     public void deleteRoute(long id) {
-        ModelRoute route = repository.route(id).orElseThrow(() -> new PluginException("No route " + id));
+        ModelRoute route = repository.route(id).orElseThrow(() -> new PluginException("models.error.no-route", id));
         repository.deleteRoute(id);
         audit.record("model.route-delete", "route", String.valueOf(id), route.alias() + " #" + route.priority() + " -> "
                 + route.provider() + "/" + route.model());
@@ -157,15 +158,15 @@ public class ModelCatalogService {
         return available;
     }
 
-    private static String problem(Map<String, Set<String>> available, String provider, String model) {
+    private static Text problem(Map<String, Set<String>> available, String provider, String model) {
         if (!available.containsKey(provider)) {
-            return "Provider " + provider + " is not enabled.";
+            return new Text("models.error.provider-off", provider);
         }
         Set<String> models = available.get(provider);
         if (models == null) {
-            return "Provider " + provider + " cannot list its models right now.";
+            return new Text("models.error.no-models", provider);
         }
-        return models.contains(model) ? null : "Provider " + provider + " offers no model " + model + ".";
+        return models.contains(model) ? null : new Text("models.error.no-model", provider, model);
     }
 
     private List<ModelOffer> offersOf(Described<AiProvider> provider) {

@@ -76,7 +76,7 @@ class ChannelBreakers {
     /** The channel's breaker is open: deliveries are held without calling the plugin. */
     static final class ChannelPausedException extends PluginException {
         ChannelPausedException(String channelId) {
-            super(channelId + ": paused after repeated failures; the delivery is kept and the channel will retry");
+            super("plugins.error.paused", channelId);
         }
     }
 }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.payments;
 
+import ru.rusoragentai.console.i18n.Text;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -105,13 +106,13 @@ public class WebhookIntakeService {
     public IntakeResult replay(long inboxId) {
         return tx.execute(status -> {
             WebhookInboxRepository.StoredDelivery stored = inbox.lockForReplay(inboxId)
-                    .orElseThrow(() -> new PluginException("No webhook delivery " + inboxId));
+                    .orElseThrow(() -> new PluginException("inbox.error.no-delivery", inboxId));
             if (!stored.status().replayable()) {
-                throw new PluginException("Delivery " + inboxId + " is " + stored.status().dbValue() + "; only unmatched or failed ones can be replayed.");
+                throw new PluginException("inbox.error.not-replayable", inboxId, new Text("inbox.status." + stored.status().dbValue()));
             }
             WebhookOutcome outcome = parse(stored.channelId(), stored.body(), Headers.parse(stored.headers()));
             if (!(outcome instanceof WebhookOutcome.Verified verified)) {
-                throw new PluginException("Replay refused: the channel now answers " + describe(outcome));
+                throw new PluginException("inbox.error.replay-refused", describe(outcome));
             }
             Disposition applied = applier.apply(stored.channelId(), verified.event(), stored.body());
             // the replay ran under the channel's current settings: say so, and whether they changed since arrival
@@ -180,7 +181,7 @@ public class WebhookIntakeService {
     private WebhookOutcome parse(String channelId, byte[] body, Map<String, List<String>> headers) {
         Optional<PaymentChannel> channel = host.extension(channelId, PaymentChannel.class);
         if (channel.isEmpty()) {
-            throw new PluginException("No started payment channel '" + channelId + "'");
+            throw new PluginException("inbox.error.no-channel", channelId);
         }
         WebhookDelivery delivery = WebhookDelivery.of(body, headers);
         return breakers.call(channelId, () -> host.callIsolated(channelId, "parseWebhook", () -> {

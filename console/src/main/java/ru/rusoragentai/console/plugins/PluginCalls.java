@@ -57,22 +57,22 @@ public class PluginCalls implements DisposableBean {
             future.cancel(true);
             String error = operation + " did not answer within " + timeout.toMillis() + " ms";
             onFailure.accept(pluginId, error);
-            throw new PluginException(pluginId + ": " + error);
+            throw new PluginException("plugins.error.call", pluginId, error);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof PluginCallException remote) {
-                throw new PluginException(pluginId + ": " + remote.getMessage(), remote);
+                throw new PluginException(remote, "plugins.error.call", pluginId, remote.getMessage());
             }
             if (cause instanceof PluginException own) {
                 throw own;
             }
             String error = operation + " threw " + describe(cause);
             onFailure.accept(pluginId, error);
-            throw new PluginException(pluginId + ": " + error, cause);
+            throw new PluginException(cause, "plugins.error.call", pluginId, error);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new PluginException(pluginId + ": interrupted while waiting for " + operation);
+            throw new PluginException("plugins.error.interrupted", pluginId, operation);
         }
     }
 

@@ -1,13 +1,18 @@
 package ru.rusoragentai.console.plugins;
 
-/** A plugin operation or call did not succeed; the message is for the operator and never holds a secret. */
-public class PluginException extends RuntimeException {
+import ru.rusoragentai.console.i18n.Refusal;
 
-    public PluginException(String message) {
-        super(message);
+/**
+ * A plugin operation or call did not succeed, said by a bundle key and its arguments; never holds a secret. The English
+ * {@link #getMessage()} is what logs and the plugin's failure reason keep.
+ */
+public class PluginException extends Refusal {
+
+    public PluginException(String key, Object... arguments) {
+        super(key, arguments);
     }
 
-    public PluginException(String message, Throwable cause) {
-        super(message, cause);
+    public PluginException(Throwable cause, String key, Object... arguments) {
+        super(cause, key, arguments);
     }
 }

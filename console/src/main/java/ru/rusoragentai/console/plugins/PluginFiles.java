@@ -48,7 +48,7 @@ class PluginFiles {
      */
     Staged stage(byte[] content) {
         if (content.length > properties.maxUploadSize().toBytes()) {
-            throw new PluginException("The file is larger than " + properties.maxUploadSize().toMegabytes() + " MB.");
+            throw new PluginException("plugins.error.too-large", properties.maxUploadSize().toMegabytes());
         }
         checkArchive(content);
         Path dir = properties.dir().toAbsolutePath();
@@ -101,10 +101,10 @@ class PluginFiles {
         Path file = pendingDir().resolve(uploadId + ".jar");
         try {
             if (!Files.exists(file)) {
-                throw new PluginException("The file of upload #" + uploadId + " is gone; upload it again.");
+                throw new PluginException("plugins.error.upload-gone", uploadId);
             }
             if (!sha256(Files.readAllBytes(file)).equals(sha256)) {
-                throw new PluginException("The file of upload #" + uploadId + " changed since it was uploaded; refused.");
+                throw new PluginException("plugins.error.upload-changed", uploadId);
             }
             checkNew(pluginId);
             return Files.move(file, target(pluginId), StandardCopyOption.ATOMIC_MOVE);
@@ -120,13 +120,13 @@ class PluginFiles {
 
     private void checkNew(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new PluginException("Plugin-Id '" + id + "' must be 2-64 lower-case letters, digits, dots, dashes.");
+            throw new PluginException("plugins.error.plugin-id", id);
         }
         if (host.plugin(id).isPresent()) {
-            throw new PluginException("Plugin " + id + " is already installed; uninstall it first to replace it.");
+            throw new PluginException("plugins.error.installed", id);
         }
         if (Files.exists(target(id))) {
-            throw new PluginException("A file " + id + ".jar already exists in the plugins directory.");
+            throw new PluginException("plugins.error.file-exists", id);
         }
     }
 
@@ -165,7 +165,7 @@ class PluginFiles {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new PluginException("Cannot delete " + file.getFileName() + ": " + e.getMessage());
+            throw new PluginException(e, "plugins.error.cannot-delete", file.getFileName(), e.getMessage());
         }
     }
 
@@ -179,25 +179,25 @@ class PluginFiles {
             byte[] buffer = new byte[8192];
             while ((entry = zip.getNextEntry()) != null) {
                 if (++entries > MAX_ENTRIES) {
-                    throw new PluginException("The jar has more than " + MAX_ENTRIES + " entries.");
+                    throw new PluginException("plugins.error.entries", MAX_ENTRIES);
                 }
                 manifest |= entry.getName().equals("META-INF/MANIFEST.MF");
                 int read;
                 while ((read = zip.read(buffer)) > 0) {
                     expanded += read;
                     if (expanded > MAX_EXPANDED) {
-                        throw new PluginException("The jar expands to more than 200 MB; refused.");
+                        throw new PluginException("plugins.error.expands");
                     }
                 }
             }
         } catch (IOException e) {
-            throw new PluginException("Not a jar file: " + e.getMessage());
+            throw new PluginException(e, "plugins.error.not-jar.why", e.getMessage());
         }
         if (entries == 0) {
-            throw new PluginException("Not a jar file.");
+            throw new PluginException("plugins.error.not-jar");
         }
         if (!manifest) {
-            throw new PluginException("The jar has no META-INF/MANIFEST.MF with Plugin-Id and Plugin-Version.");
+            throw new PluginException("plugins.error.no-manifest");
         }
     }
 }

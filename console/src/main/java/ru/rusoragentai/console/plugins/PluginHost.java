@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import ru.rusoragentai.console.i18n.Text;
 import ru.rusoragentai.spi.AiProvider;
 import ru.rusoragentai.spi.ConsoleExtension;
 import ru.rusoragentai.spi.SpiVersion;
@@ -47,7 +48,7 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
     private final DefaultPluginManager manager;
     private final Map<String, PluginSummary> plugins = new ConcurrentHashMap<>();
     private final Map<String, List<ConsoleExtension>> extensions = new ConcurrentHashMap<>();
-    private final Map<String, String> refusedClaims = new ConcurrentHashMap<>();
+    private final Map<String, Text> refusedClaims = new ConcurrentHashMap<>();
 
     PluginHost(PluginProperties properties, PluginStateRepository states, PluginCalls calls) {
         this.properties = properties;
@@ -115,20 +116,17 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
         try {
             descriptor = new ManifestPluginDescriptorFinder().find(file);
         } catch (RuntimeException e) {
-            throw new PluginException("Not a plugin: " + file.getFileName() + " has no readable Plugin-Id/Plugin-Version manifest ("
-                    + e.getMessage() + ")");
+            throw new PluginException(e, "plugins.error.not-plugin", file.getFileName(), e.getMessage());
         }
         String requires = descriptor.getRequires();
         boolean compatible;
         try {
             compatible = new DefaultVersionManager().checkVersionConstraint(SpiVersion.current(), requires);
         } catch (RuntimeException e) {
-            throw new PluginException("Plugin " + descriptor.getPluginId() + " declares an unreadable Plugin-Requires '"
-                    + requires + "'");
+            throw new PluginException("plugins.error.requires", descriptor.getPluginId(), requires);
         }
         if (!compatible) {
-            throw new PluginException("Plugin " + descriptor.getPluginId() + " " + descriptor.getVersion() + " requires SPI "
-                    + requires + ", but this console offers SPI " + SpiVersion.current());
+            throw new PluginException("plugins.error.spi", descriptor.getPluginId(), descriptor.getVersion(), requires, SpiVersion.current());
         }
         return descriptor;
     }
@@ -173,13 +171,13 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
             calls.guard(id, "start", properties.startTimeout(), () -> manager.startPlugin(id));
             if (wrapper.getPluginState() != org.pf4j.PluginState.STARTED) {
                 Throwable cause = wrapper.getFailedException();
-                throw new PluginException("start failed: " + (cause == null ? wrapper.getPluginState() : PluginCalls.describe(cause)));
+                throw new PluginException("plugins.error.start", cause == null ? String.valueOf(wrapper.getPluginState()) : PluginCalls.describe(cause));
             }
             List<ConsoleExtension> created = createExtensions(id);
-            String claim = conflictingClaim(id, created);
+            Text claim = conflictingClaim(id, created);
             if (claim != null) {
                 refusedClaims.put(id, claim);
-                throw new PluginException(claim);
+                throw new PluginException(claim.key(), claim.arguments());
             }
             refusedClaims.remove(id);
             extensions.put(id, created);
@@ -200,17 +198,17 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
      * Why the plugin was refused at its last start because it claims a provider id another started plugin serves
      * (two providers under one id would overwrite each other's models, prices and reconciliation); empty otherwise.
      */
-    public Optional<String> refusedClaim(String id) {
+    public Optional<Text> refusedClaim(String id) {
         return Optional.ofNullable(refusedClaims.get(id));
     }
 
-    private String conflictingClaim(String id, List<ConsoleExtension> created) {
+    private Text conflictingClaim(String id, List<ConsoleExtension> created) {
         for (ConsoleExtension extension : created) {
             if (extension instanceof AiProvider provider) {
                 String claimed = calls.guard(id, "providerId", properties.callTimeout(), provider::providerId);
                 for (Described<AiProvider> other : extensions(AiProvider.class)) {
                     if (!other.pluginId().equals(id) && claimed.equals(safeProviderId(other))) {
-                        return "Refused: provider id '" + claimed + "' is already served by plugin " + other.pluginId() + ".";
+                        return new Text("plugins.error.claim", claimed, other.pluginId());
                     }
                 }
             }
@@ -259,7 +257,7 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
             try {
                 Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new PluginException("extension " + name + " cannot be loaded: " + PluginCalls.describe(e));
+                throw new PluginException("plugins.error.extension", name, PluginCalls.describe(e));
             }
         }
         List<ConsoleExtension> created = new ArrayList<>();
@@ -269,7 +267,7 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
             found.stream().filter(e -> created.stream().noneMatch(c -> c == e)).forEach(created::add);
         }
         if (created.isEmpty()) {
-            throw new PluginException("no console extension found (is META-INF/extensions.idx missing?)");
+            throw new PluginException("plugins.error.no-extension");
         }
         return List.copyOf(created);
     }
@@ -290,7 +288,7 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
     private PluginSummary require(String id) {
         PluginSummary summary = plugins.get(id);
         if (summary == null) {
-            throw new PluginException("No plugin " + id);
+            throw new PluginException("plugins.error.no-plugin", id);
         }
         return summary;
     }

@@ -82,17 +82,16 @@ public class PluginService {
     public InstallOutcome install(String fileName, byte[] content) {
         if (!properties.uploadsEnabled()) {
             audit.record("plugin.install-refused", TARGET, abbreviate(fileName), "uploads are switched off");
-            throw new PluginException("Plugin uploads are switched off on this console (console.plugins.uploads-enabled); "
-                    + "an administrator places plugin jars in the plugins directory instead.");
+            throw new PluginException("plugins.error.uploads-off");
         }
         try (PluginFiles.Staged staged = files.stage(content)) {
             String id = staged.descriptor().getPluginId();
             if (uploads.pendingFor(id)) {
-                throw new PluginException("An upload of plugin " + id + " already waits for approval.");
+                throw new PluginException("plugins.error.upload-waiting", id);
             }
             PluginTrust.Verdict verdict = trust.verify(staged.file());
             if (verdict instanceof PluginTrust.Verdict.Broken broken) {
-                throw new PluginException("Refused: the jar's " + broken.why());
+                throw new PluginException("plugins.error.broken-signature", broken.why());
             }
             if (verdict instanceof PluginTrust.Verdict.Untrusted untrusted) {
                 long upload = uploads.insert(staged.sha256(), fileName, id, staged.descriptor().getVersion(), untrusted.signer(),
@@ -125,7 +124,7 @@ public class PluginService {
         if (claim.isPresent()) {
             host.unload(loaded.id());
             files.delete(path);
-            throw new PluginException(claim.get());
+            throw new PluginException(claim.get().key(), claim.get().arguments());
         }
         audit.record("plugin.install", TARGET, loaded.id(), details + " version=" + loaded.version()
                 + " state=" + loaded.state() + errorSuffix(loaded));
@@ -159,7 +158,7 @@ public class PluginService {
     /** Unloads the plugin, deletes its file and forgets its state and settings. */
     @Transactional
     public void uninstall(String id) {
-        PluginSummary plugin = host.plugin(id).orElseThrow(() -> new PluginException("No plugin " + id));
+        PluginSummary plugin = host.plugin(id).orElseThrow(() -> new PluginException("plugins.error.no-plugin", id));
         host.unload(id);
         files.delete(plugin.file());
         states.forget(id);
@@ -216,7 +215,7 @@ public class PluginService {
     public HealthResult testConnection(String id) {
         List<ConsoleExtension> extensions = host.allExtensions(id);
         if (extensions.isEmpty() || host.plugin(id).map(p -> p.state() != PluginState.STARTED).orElse(true)) {
-            throw new PluginException("Plugin " + id + " is not started.");
+            throw new PluginException("plugins.error.not-started", id);
         }
         HealthResult result;
         try {

@@ -60,7 +60,7 @@ public class PluginUploadService {
         String actor = currentStaff.actor();
         if (upload.uploadedBy().equals(actor)) {
             audit.record("plugin.upload_self_approval_refused", PluginService.TARGET, upload.pluginId(), "upload #" + uploadId);
-            throw new PluginException("You uploaded #" + uploadId + "; another administrator must approve it.");
+            throw new PluginException("plugins.error.own-upload", uploadId);
         }
         LocalDateTime now = LocalDateTime.now(clock);
         PluginSummary installed;
@@ -91,9 +91,9 @@ public class PluginUploadService {
     }
 
     private PendingUpload waiting(long uploadId) {
-        PendingUpload upload = uploads.lock(uploadId).orElseThrow(() -> new PluginException("No upload #" + uploadId));
+        PendingUpload upload = uploads.lock(uploadId).orElseThrow(() -> new PluginException("plugins.error.no-upload", uploadId));
         if (!"pending".equals(upload.status())) {
-            throw new PluginException("Upload #" + uploadId + " is " + upload.status() + "; only a waiting one can be decided.");
+            throw new PluginException("plugins.error.upload-decided", uploadId, upload.status());
         }
         return upload;
     }

@@ -63,13 +63,13 @@ public class SettingsApprovalService {
         String actor = currentStaff.actor();
         if (stored.requestedBy().equals(actor)) {
             audit.record("plugin.settings_self_approval_refused", PluginService.TARGET, stored.pluginId(), "change #" + changeId);
-            throw new PluginException("You asked for change #" + changeId + "; another administrator must approve it.");
+            throw new PluginException("plugins.error.own-change", changeId);
         }
         SettingsChange change = SettingsChangeJson.read(cipher.decryptString(stored.changeEnc()));
         PluginSettingsForm form = plugins.settingsForm(stored.pluginId());
         if (form.descriptors().isEmpty()) {
             // a stopped plugin's settings form is unknown; approving now would change nothing and say otherwise
-            throw new PluginException("Plugin " + stored.pluginId() + " is not running; enable it, then approve change #" + changeId + ".");
+            throw new PluginException("plugins.error.change-not-running", stored.pluginId(), changeId);
         }
         writer.validate(form, change);
         LocalDateTime now = LocalDateTime.now(clock);
@@ -91,9 +91,9 @@ public class SettingsApprovalService {
 
     private SettingsChangeRepository.Stored waiting(long changeId) {
         SettingsChangeRepository.Stored stored = changes.lock(changeId)
-                .orElseThrow(() -> new PluginException("No settings change #" + changeId));
+                .orElseThrow(() -> new PluginException("plugins.error.no-change", changeId));
         if (!"pending".equals(stored.status())) {
-            throw new PluginException("Settings change #" + changeId + " is " + stored.status() + "; only a waiting one can be decided.");
+            throw new PluginException("plugins.error.change-decided", changeId, stored.status());
         }
         return stored;
     }

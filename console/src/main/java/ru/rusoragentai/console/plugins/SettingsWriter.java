@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import ru.rusoragentai.console.i18n.Text;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +25,9 @@ class SettingsWriter {
 
     /** @throws PluginException listing every problem of the change */
     void validate(PluginSettingsForm form, SettingsChange change) {
-        List<String> problems = SettingsValidator.problems(form.descriptors(), change, form.secretsSet());
+        List<Text> problems = SettingsValidator.problems(form.descriptors(), change, form.secretsSet());
         if (!problems.isEmpty()) {
-            throw new PluginException(String.join(" ", problems));
+            throw new PluginException("plugins.settings.error.all", problems);
         }
     }
 

@@ -118,16 +118,16 @@ public class ErasureService {
     public PrivacyRequest prepare(long requestId, int version) {
         PrivacyRequest request = require(requestId);
         if (!request.type().needsApproval()) {
-            throw new PrivacyException("Only deletion requests and reported minors are erased.");
+            throw new PrivacyException("privacy.error.not-erasable");
         }
         if (request.status() != RequestStatus.IN_PROGRESS) {
-            throw new PrivacyException("Start work on the request before preparing the erasure.");
+            throw new PrivacyException("privacy.error.start-first");
         }
         if (request.userId() == null) {
-            throw new PrivacyException("The identifier matched no user: answer \"we hold no data\" and complete the request.");
+            throw new PrivacyException("privacy.error.no-user");
         }
         Subject subject = data.subject(request.userId())
-                .orElseThrow(() -> new PrivacyException("User " + request.userId() + " no longer exists."));
+                .orElseThrow(() -> new PrivacyException("privacy.error.user-gone", request.userId()));
         Snapshot snapshot = new Snapshot(subject, "erased-" + UUID.randomUUID());
         tasks.storeSubject(requestId, cipher.encryptString(JSON.writeValueAsString(snapshot)));
         List<String> systems = new ArrayList<>();
@@ -140,7 +140,7 @@ public class ErasureService {
         }
         if (!requests.update(requestId, version, new PrivacyRequestRepository.Change(RequestStatus.AWAITING_APPROVAL, null, null,
                 currentStaff.actor(), null, null, null, null, null, null, null))) {
-            throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
+            throw new PrivacyException("privacy.error.concurrent");
         }
         audit.record("privacy.erasure_prepared", PrivacyRequestService.TARGET, Long.toString(requestId),
                 "user " + subject.userId() + "; tasks: " + String.join(", ", systems));
@@ -153,15 +153,15 @@ public class ErasureService {
     public PrivacyRequest approve(long requestId, int version) {
         PrivacyRequest request = require(requestId);
         if (request.status() != RequestStatus.AWAITING_APPROVAL || request.approvedBy() != null) {
-            throw new PrivacyException("The request is not waiting for approval.");
+            throw new PrivacyException("privacy.error.not-awaiting");
         }
         String actor = currentStaff.actor();
         if (actor.equals(request.preparedBy())) {
-            throw new PrivacyException("You prepared this erasure; another privacy officer or admin must approve it.");
+            throw new PrivacyException("privacy.error.own-erasure");
         }
         if (!requests.update(requestId, version, new PrivacyRequestRepository.Change(null, null, null, null, actor, null, null,
                 null, null, null, null))) {
-            throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
+            throw new PrivacyException("privacy.error.concurrent");
         }
         if (request.userId() != null && data.identity(request.userId()).isPresent()) {
             users.suspendForPrivacy(request.userId(), "erasure approved, privacy request " + requestId);
@@ -178,7 +178,7 @@ public class ErasureService {
     public void retry(long requestId) {
         PrivacyRequest request = require(requestId);
         if (request.status() != RequestStatus.AWAITING_APPROVAL || request.approvedBy() == null) {
-            throw new PrivacyException("Only an approved erasure that has not finished can be retried.");
+            throw new PrivacyException("privacy.error.retry");
         }
         tasks.tasks(requestId).stream().filter(t -> t.status() == PrivacyTask.TaskStatus.FAILED).forEach(t -> tasks.reset(t.id()));
         audit.record("privacy.erasure_retried", PrivacyRequestService.TARGET, Long.toString(requestId), "");
@@ -200,11 +200,11 @@ public class ErasureService {
     @Transactional
     public void markRecipient(long requestId, String recipient, String status, String note) {
         if (!RECIPIENT_STATUSES.contains(status)) {
-            throw new PrivacyException("Unknown recipient status " + status);
+            throw new PrivacyException("privacy.error.recipient-status", status);
         }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (!tasks.updateRecipient(requestId, recipient, status, cleanNote, currentStaff.actor(), LocalDateTime.now(clock))) {
-            throw new PrivacyException("No recipient " + recipient + " on request " + requestId);
+            throw new PrivacyException("privacy.error.no-recipient", recipient, requestId);
         }
         audit.record("privacy.recipient_" + status, PrivacyRequestService.TARGET, Long.toString(requestId),
                 recipient + (cleanNote == null ? "" : ": " + cleanNote));
@@ -274,8 +274,7 @@ public class ErasureService {
                 String json = ResidualScan.toJson(result);
                 chunkTx.executeWithoutResult(s -> tasks.storeResidualScan(requestId, json));
                 if (!result.clean()) {
-                    throw new PrivacyException("Residue found: " + result.checks().stream().filter(l -> "RESIDUE".equals(l.verdict()))
-                            .map(l -> l.check() + " " + l.rows()).toList());
+                    throw new PrivacyException("privacy.error.residue", result.checks().stream().filter(l -> "RESIDUE".equals(l.verdict())).map(l -> l.check() + " " + l.rows()).toList());
                 }
                 return json;
             }
@@ -328,7 +327,7 @@ public class ErasureService {
                 try {
                     Files.deleteIfExists(Path.of(file.storagePath()));
                 } catch (IOException e) {
-                    throw new PrivacyException("Cannot delete export package " + file.storagePath() + ": " + e.getMessage());
+                    throw new PrivacyException(e, "privacy.error.package-delete", file.storagePath(), e.getMessage());
                 }
                 data.markPackageDeleted(file.id(), LocalDateTime.now(at));
                 deleted++;
@@ -347,7 +346,7 @@ public class ErasureService {
 
     private String plugin(String pluginId, Subject subject) {
         PrivacyConnector connector = plugins.extension(pluginId, PrivacyConnector.class)
-                .orElseThrow(() -> new PrivacyException("Plugin " + pluginId + " is not running; start it and retry."));
+                .orElseThrow(() -> new PrivacyException("privacy.error.plugin-stopped", pluginId));
         PrivacyResult result = plugins.callGuarded(pluginId, "privacy.erase",
                 () -> connector.erase(subject.forPlugins(), pluginContexts.forPlugin(pluginId)));
         return switch (result) {
@@ -507,6 +506,6 @@ public class ErasureService {
     }
 
     private PrivacyRequest require(long id) {
-        return requests.find(id).orElseThrow(() -> new PrivacyException("No privacy request " + id));
+        return requests.find(id).orElseThrow(() -> new PrivacyException("privacy.error.no-request", id));
     }
 }

@@ -78,16 +78,16 @@ public class PackageService {
     @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     @Transactional
     public PrivacyTask requestPackage(long requestId) {
-        PrivacyRequest request = requests.find(requestId).orElseThrow(() -> new PrivacyException("No privacy request " + requestId));
+        PrivacyRequest request = requests.find(requestId).orElseThrow(() -> new PrivacyException("privacy.error.no-request", requestId));
         if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
-            throw new PrivacyException("Only access and portability requests get a data package.");
+            throw new PrivacyException("privacy.error.package-type");
         }
         if (request.status() != RequestStatus.IN_PROGRESS || request.userId() == null) {
-            throw new PrivacyException("Start work on the request first; a request that matched no user has no data to package.");
+            throw new PrivacyException("privacy.error.package-start");
         }
         Optional<PrivacyTask> existing = tasks.task(requestId, PrivacyTask.PACKAGE);
         if (existing.isPresent() && existing.get().status() == PrivacyTask.TaskStatus.RUNNING) {
-            throw new PrivacyException("The package is being built.");
+            throw new PrivacyException("privacy.error.package-building");
         }
         existing.ifPresentOrElse(task -> tasks.reset(task.id()), () -> tasks.plan(requestId, List.of(PrivacyTask.PACKAGE)));
         audit.record(existing.isPresent() ? "privacy.package_rebuilt" : "privacy.package_requested", PrivacyRequestService.TARGET,
@@ -115,7 +115,7 @@ public class PackageService {
     @Transactional
     public Download download(long requestId) {
         ExportPackage current = currentPackage(requestId)
-                .orElseThrow(() -> new PrivacyException("There is no package to download: it was not built yet, or it expired."));
+                .orElseThrow(() -> new PrivacyException("privacy.error.no-package"));
         Path file = Path.of(current.storagePath());
         try {
             InputStream content = cipher.decryptingStream(Files.newInputStream(file), file.getFileName().toString());
@@ -123,7 +123,7 @@ public class PackageService {
                     current.fileName() + " sha256 " + current.sha256());
             return new Download(current.fileName(), current.sizeBytes(), content);
         } catch (IOException e) {
-            throw new PrivacyException("The package file cannot be read (" + e.getMessage() + "); build it again.");
+            throw new PrivacyException(e, "privacy.error.package-unreadable", e.getMessage());
         }
     }
 
@@ -149,7 +149,7 @@ public class PackageService {
 
     private String write(PrivacyRequest request, PrivacyTask task, Clock at) throws IOException {
         long userId = request.userId();
-        Subject subject = data.identity(userId).orElseThrow(() -> new PrivacyException("User " + userId + " no longer exists."));
+        Subject subject = data.identity(userId).orElseThrow(() -> new PrivacyException("privacy.error.user-gone", userId));
         Path store = Files.createDirectories(Path.of(properties.packageDir()).toAbsolutePath().normalize());
         Path work = Files.createTempDirectory(store, "build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         LocalDateTime now = LocalDateTime.now(at);

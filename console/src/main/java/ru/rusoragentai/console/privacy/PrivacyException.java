@@ -1,9 +1,15 @@
 package ru.rusoragentai.console.privacy;
 
-/** A privacy-desk action that is not allowed now; the message is for the staff member. */
-public class PrivacyException extends RuntimeException {
+import ru.rusoragentai.console.i18n.Refusal;
 
-    public PrivacyException(String message) {
-        super(message);
+/** A privacy-desk action that is not allowed now, said by a bundle key and its arguments. Nothing was changed. */
+public class PrivacyException extends Refusal {
+
+    public PrivacyException(String key, Object... arguments) {
+        super(key, arguments);
+    }
+
+    public PrivacyException(Throwable cause, String key, Object... arguments) {
+        super(cause, key, arguments);
     }
 }

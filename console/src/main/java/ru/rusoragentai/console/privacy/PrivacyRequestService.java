@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import ru.rusoragentai.console.i18n.Text;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,15 +59,15 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequest create(NewPrivacyRequest intake) {
         if (intake.identifier() == null || intake.identifier().isBlank() || intake.identifier().length() > 254) {
-            throw new PrivacyException("Give the identifier the requester used (1 to 254 characters).");
+            throw new PrivacyException("privacy.error.identifier");
         }
         if (intake.type() == null || intake.jurisdiction() == null || intake.channel() == null || !CHANNELS.contains(intake.channel())) {
-            throw new PrivacyException("Choose the request type, the channel and the jurisdiction.");
+            throw new PrivacyException("privacy.error.type-channel");
         }
         LocalDate today = today();
         LocalDate received = intake.received() == null ? today : intake.received();
         if (received.isAfter(today) || received.isBefore(today.minusYears(1))) {
-            throw new PrivacyException("The receipt date must be within the last year and not in the future.");
+            throw new PrivacyException("privacy.error.received-date");
         }
         Optional<Long> user = repository.findUser(intake.identifier());
         LocalDateTime receivedAt = received.equals(today) ? now() : received.atStartOfDay();
@@ -108,7 +109,7 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequest verifyIdentity(long id, int version, VerificationMethod method, String note) {
         if (method == null || (method == VerificationMethod.OTHER && (note == null || note.isBlank()))) {
-            throw new PrivacyException("Say how the identity was verified; 'other' needs a note.");
+            throw new PrivacyException("privacy.error.verification");
         }
         PrivacyRequest request = expect(id, RequestStatus.RECEIVED);
         String cleanNote = note == null || note.isBlank() ? "" : note.strip();
@@ -137,14 +138,13 @@ public class PrivacyRequestService {
     public PrivacyRequest complete(long id, int version, String answer) {
         PrivacyRequest request = expect(id, RequestStatus.IN_PROGRESS);
         if (answer == null || answer.isBlank()) {
-            throw new PrivacyException("Write the answer sent to the requester.");
+            throw new PrivacyException("privacy.error.answer");
         }
         if (request.userId() != null && request.type().needsApproval()) {
-            throw new PrivacyException("A " + request.type().dbValue().replace('_', ' ')
-                    + " request completes when its approved erasure has run; prepare the erasure.");
+            throw new PrivacyException("privacy.error.complete-by-erasure", new Text("privacy.type-in-text." + request.type().dbValue()));
         }
         if (request.userId() != null && request.type().needsJob() && tasks.currentPackage(id, now()).isEmpty()) {
-            throw new PrivacyException("Build the data package first; the answer sends it to the requester.");
+            throw new PrivacyException("privacy.error.package-first");
         }
         if (request.userId() != null && request.type() == RequestType.OBJECTION) {
             users.setProcessingObjectedForPrivacy(request.userId(), "privacy request " + id);
@@ -164,14 +164,14 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequest reject(long id, int version, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new PrivacyException("Give the reason for rejecting the request.");
+            throw new PrivacyException("privacy.error.reject-reason");
         }
         PrivacyRequest request = require(id);
         if (!request.status().open()) {
-            throw new PrivacyException("The request is already " + request.status().dbValue().replace('_', ' ') + ".");
+            throw new PrivacyException("privacy.error.already", new Text("privacy.status-in-text." + request.status().dbValue()));
         }
         if (request.approvedBy() != null) {
-            throw new PrivacyException("The erasure was approved and is running; it cannot be rejected any more.");
+            throw new PrivacyException("privacy.error.erasure-running");
         }
         String answer = clip(reason.strip() + " " + COMPLAINT_RIGHT);
         change(request, version, new PrivacyRequestRepository.Change(RequestStatus.REJECTED, null, null, null, null,
@@ -184,17 +184,19 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequest extend(long id, int version, int amount, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new PrivacyException("Give the reason for the extension; it is sent to the requester.");
+            throw new PrivacyException("privacy.error.extend-reason");
         }
         PrivacyRequest request = require(id);
         if (!request.status().open()) {
-            throw new PrivacyException("Only open requests can be extended.");
+            throw new PrivacyException("privacy.error.extend-closed");
         }
         LocalDate due;
         try {
             due = Deadlines.extended(request.jurisdiction(), request.originalDue(), request.extendedBy(), amount);
         } catch (IllegalArgumentException e) {
-            throw new PrivacyException(e.getMessage());
+            // the law allows no such extension: say which rule, in the staff member's language
+            throw new PrivacyException(e, amount <= 0 ? "privacy.error.extension.positive"
+                    : request.jurisdiction() == Jurisdiction.CCPA ? "privacy.error.extension.ccpa" : "privacy.error.extension.gdpr");
         }
         change(request, version, new PrivacyRequestRepository.Change(null, null, null, null, null, null, null, null, due,
                 request.extendedBy() + amount, clip(reason.strip())), "privacy.extended",
@@ -209,7 +211,7 @@ public class PrivacyRequestService {
     private void change(PrivacyRequest request, int version, PrivacyRequestRepository.Change change, String action, String details,
                         String freeText) {
         if (!repository.update(request.id(), version, change)) {
-            throw new PrivacyException("Someone else changed this request meanwhile; reload it and try again.");
+            throw new PrivacyException("privacy.error.concurrent");
         }
         if (freeText != null && !freeText.isEmpty() && request.userId() != null) {
             audit.recordPersonal(action, TARGET, Long.toString(request.id()), details, request.userId(), freeText);
@@ -222,14 +224,13 @@ public class PrivacyRequestService {
     private PrivacyRequest expect(long id, RequestStatus expected) {
         PrivacyRequest request = require(id);
         if (request.status() != expected) {
-            throw new PrivacyException("The request is " + request.status().dbValue().replace('_', ' ') + ", not "
-                    + expected.dbValue().replace('_', ' ') + ".");
+            throw new PrivacyException("privacy.error.wrong-status", new Text("privacy.status-in-text." + request.status().dbValue()), new Text("privacy.status-in-text." + expected.dbValue()));
         }
         return request;
     }
 
     private PrivacyRequest require(long id) {
-        return repository.find(id).orElseThrow(() -> new PrivacyException("No privacy request " + id));
+        return repository.find(id).orElseThrow(() -> new PrivacyException("privacy.error.no-request", id));
     }
 
     private LocalDateTime now() {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.models.ui;
 
+import ru.rusoragentai.console.i18n.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -99,7 +100,7 @@ public class ModelListView extends VerticalLayout implements HasDynamicTitle {
 
     private Component routeState(ModelRoute route) {
         if (route.problem() != null) {
-            return Badge.of(route.problem(), "error");
+            return Badge.of(Texts.of(this, route.problem()), "error");
         }
         return Badge.of(getTranslation(route.enabled() ? "routes.active" : "routes.off"), route.enabled() ? "success" : "contrast");
     }
@@ -124,7 +125,7 @@ public class ModelListView extends VerticalLayout implements HasDynamicTitle {
             try {
                 catalog.deleteRoute(route.id());
             } catch (PluginException refused) {
-                Notification.show(refused.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(Texts.of(this, refused)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
             refreshRoutes();
         });

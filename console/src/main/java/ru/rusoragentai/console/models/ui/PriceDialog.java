@@ -7,6 +7,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.models.ModelCatalogService;
 import ru.rusoragentai.console.models.ModelOfferRow;
 import ru.rusoragentai.console.plugins.PluginException;
@@ -47,7 +48,7 @@ class PriceDialog extends Dialog {
                 close();
                 onSaved.run();
             } catch (PluginException refused) {
-                Notification.show(refused.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(Texts.of(this, refused)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         save.setId("price-save");

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.models.ModelCatalogService;
 import ru.rusoragentai.console.models.ModelOfferRow;
 import ru.rusoragentai.console.models.ModelRoute;
@@ -57,7 +58,7 @@ class RouteDialog extends Dialog {
                 close();
                 onSaved.run();
             } catch (PluginException refused) {
-                Notification.show(refused.getMessage(), 6_000, Notification.Position.MIDDLE)
+                Notification.show(Texts.of(this, refused), 6_000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.payments.BulkReplay;
 import ru.rusoragentai.console.payments.InboxEntry;
@@ -125,7 +126,7 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
             notification.addThemeVariants(result.status() == InboxStatus.APPLIED ? NotificationVariant.LUMO_SUCCESS
                     : NotificationVariant.LUMO_WARNING);
         } catch (PluginException refused) {
-            Notification.show(refused.getMessage(), 8_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(Texts.of(this, refused), 8_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.PluginException;
 
 /**
@@ -99,7 +100,7 @@ abstract class PendingDecisionsPanel<T> extends VerticalLayout {
         try {
             Notification.show(decide(item, approve)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (PluginException refused) {
-            Notification.show(refused.getMessage(), 8_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(Texts.of(this, refused), 8_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
         onDecided.run();

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.InstallOutcome;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginService;
@@ -102,7 +103,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
                 success(getTranslation("plugins.installed", installed.id(), installed.version()));
             }
         } catch (PluginException refused) {
-            error(refused.getMessage());
+            error(Texts.of(this, refused));
         }
         refresh();
     }
@@ -173,7 +174,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
                 error(getTranslation("plugins.test.failed", plugin.id(), result.message()));
             }
         } catch (PluginException e) {
-            error(e.getMessage());
+            error(Texts.of(this, e));
         }
         refresh();
     }
@@ -198,7 +199,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
                 success(getTranslation(messageKey, plugin.id()));
             }
         } catch (PluginException e) {
-            error(e.getMessage());
+            error(Texts.of(this, e));
         }
         refresh();
     }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.PluginSettingsForm;
@@ -126,7 +127,7 @@ class PluginSettingsDialog extends Dialog {
             close();
             onSaved.run();
         } catch (PluginException invalid) {
-            Notification notification = Notification.show(invalid.getMessage(), 8_000, Notification.Position.MIDDLE);
+            Notification notification = Notification.show(Texts.of(this, invalid), 8_000, Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }

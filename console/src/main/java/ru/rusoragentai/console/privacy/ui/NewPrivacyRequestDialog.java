@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Arrays;
 import java.util.List;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.privacy.Jurisdiction;
 import ru.rusoragentai.console.privacy.NewPrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyException;
@@ -71,7 +72,7 @@ class NewPrivacyRequestDialog extends Dialog {
                 close();
                 onCreated.run();
             } catch (PrivacyException invalid) {
-                Notification.show(invalid.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(Texts.of(this, invalid)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         save.setId("privacy-create");

@@ -25,6 +25,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Optional;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.ExportPackage;
 import ru.rusoragentai.console.privacy.PackageService;
@@ -218,7 +219,7 @@ class PrivacyWorkPanel extends VerticalLayout {
             Notification.show(source.getTranslation("privacy.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             return true;
         } catch (PrivacyException refused) {
-            Notification.show(refused.getMessage(), 6_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(Texts.of(source, refused), 6_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (org.springframework.security.access.AccessDeniedException denied) {
             Notification.show(source.getTranslation("privacy.officer-only")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

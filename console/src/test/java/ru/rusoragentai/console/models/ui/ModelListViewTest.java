@@ -112,7 +112,8 @@ class ModelListViewTest extends KaribuTest {
         plugins.disable(PluginFixture.FIXED);
 
         assertThat(catalog.routes()).filteredOn(r -> r.alias().equals(alias))
-                .singleElement().satisfies(r -> assertThat(r.problem()).isEqualTo("Provider fixed is not enabled."));
+                .singleElement().satisfies(r -> assertThat(ru.rusoragentai.console.i18n.Texts.english(r.problem().key(), r.problem().arguments()))
+                        .isEqualTo("Provider fixed is not enabled."));
     }
 
     private static int rowOf(String model) {

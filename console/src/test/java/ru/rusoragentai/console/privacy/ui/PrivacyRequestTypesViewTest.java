@@ -87,6 +87,21 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withId("privacy-recipient-notified-tribute"))).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldSayARefusalInTheStaffMembersLanguage() throws Exception {
+        SupportFixture user = SupportFixture.create(dsl, "Wants To Leave In Russian");
+        openUiAs("officer-ui", Role.PRIVACY_OFFICER);
+        PrivacyScreen.intakeAndStart(requests, "@" + user.username(), RequestType.DELETION);
+        _click(_get(Button.class, spec -> spec.withId("privacy-erasure-prepare")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("privacy-erasure-prepare-confirm")));
+        NotificationsKt.clearNotifications();
+
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        _click(_get(Button.class, spec -> spec.withId("privacy-erasure-approve")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("privacy-erasure-approve-confirm")));
+        NotificationsKt.expectNotifications("Это удаление подготовили вы; согласовать его должен другой специалист по данным или администратор.");
+    }
+
     @ParameterizedTest
     @EnumSource(value = RequestType.class, names = {"CORRECTION", "RESTRICTION"})
     void shouldCompleteCorrectionAndRestrictionWithTheirAnswer(RequestType type) throws Exception {
