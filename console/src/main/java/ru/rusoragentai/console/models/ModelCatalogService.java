@@ -60,14 +60,20 @@ public class ModelCatalogService {
     public ModelCatalog catalog() {
         Map<String, ModelRepository.Price> prices = repository.prices();
         List<ModelOfferRow> rows = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Text> errors = new ArrayList<>();
         for (Described<AiProvider> provider : host.extensions(AiProvider.class)) {
+            String providerId = provider.extension().providerId();
             try {
-                for (ModelOffer offer : offersOf(provider)) {
-                    rows.add(row(provider, offer, prices.get(provider.extension().providerId() + "/" + offer.id())));
+                List<ModelOffer> offers = offersOf(provider);
+                repository.rememberCatalogue(providerId, provider.pluginId(), offers, LocalDateTime.now(clock));
+                for (ModelOffer offer : offers) {
+                    rows.add(row(providerId, provider.pluginId(), offer, prices.get(providerId + "/" + offer.id()), null));
                 }
             } catch (PluginException e) {
-                errors.add(e.getMessage());
+                errors.add(new Text(e.key(), e.arguments()));
+                for (ModelRepository.Remembered last : repository.rememberedCatalogue(providerId)) {
+                    rows.add(row(providerId, provider.pluginId(), last.offer(), prices.get(providerId + "/" + last.offer().id()), last.fetchedAt()));
+                }
             }
         }
         rows.sort(Comparator.comparing(ModelOfferRow::provider).thenComparing(ModelOfferRow::model));
@@ -174,14 +180,14 @@ public class ModelCatalogService {
                 () -> provider.extension().models(contexts.forPlugin(provider.pluginId())));
     }
 
-    private ModelOfferRow row(Described<AiProvider> provider, ModelOffer offer, ModelRepository.Price price) {
+    private ModelOfferRow row(String providerId, String pluginId, ModelOffer offer, ModelRepository.Price price, LocalDateTime fetchedAt) {
         BigDecimal vendorIn = offer.inputUsdPerMillion().orElse(null);
         BigDecimal vendorOut = offer.outputUsdPerMillion().orElse(null);
         Long oursIn = price == null ? null : price.perMillionInput();
         Long oursOut = price == null ? null : price.perMillionOutput();
-        return new ModelOfferRow(provider.extension().providerId(), provider.pluginId(), offer.id(), offer.displayName(),
+        return new ModelOfferRow(providerId, pluginId, offer.id(), offer.displayName(),
                 offer.contextWindow().isPresent() ? offer.contextWindow().getAsInt() : null, vendorIn, vendorOut, oursIn, oursOut,
-                margin(oursIn, vendorIn), margin(oursOut, vendorOut));
+                margin(oursIn, vendorIn), margin(oursOut, vendorOut), fetchedAt);
     }
 
     /** (revenue - cost) / revenue in percent, where revenue is what our tokens for a million vendor tokens earn. */

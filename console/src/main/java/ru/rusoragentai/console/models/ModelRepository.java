@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.models;
 
+import static ru.rusoragentai.db.Tables.MODEL_CATALOGUE;
 import static ru.rusoragentai.db.Tables.MODEL_PRICE;
 import static ru.rusoragentai.db.Tables.MODEL_ROUTE;
 
@@ -7,9 +8,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import ru.rusoragentai.spi.ModelOffer;
 
 @Repository
 class ModelRepository {
@@ -18,10 +21,44 @@ class ModelRepository {
     record Price(String provider, String model, long perMillionInput, long perMillionOutput) {
     }
 
+    /** A model as its provider last listed it, and when. */
+    record Remembered(ModelOffer offer, LocalDateTime fetchedAt) {
+    }
+
     private final DSLContext dsl;
 
     ModelRepository(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** Keeps what the provider listed now in place of what it listed before, in one statement batch. */
+    void rememberCatalogue(String provider, String pluginId, List<ModelOffer> offers, LocalDateTime now) {
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            t.deleteFrom(MODEL_CATALOGUE).where(MODEL_CATALOGUE.PROVIDER.eq(provider)).execute();
+            for (ModelOffer offer : offers) {
+                t.insertInto(MODEL_CATALOGUE)
+                        .set(MODEL_CATALOGUE.PROVIDER, provider).set(MODEL_CATALOGUE.MODEL, clip(offer.id(), 128))
+                        .set(MODEL_CATALOGUE.PLUGIN_ID, pluginId).set(MODEL_CATALOGUE.DISPLAY_NAME, clip(offer.displayName(), 200))
+                        .set(MODEL_CATALOGUE.CONTEXT_WINDOW, offer.contextWindow().isPresent() ? offer.contextWindow().getAsInt() : null)
+                        .set(MODEL_CATALOGUE.USD_PER_MILLION_INPUT, offer.inputUsdPerMillion().orElse(null))
+                        .set(MODEL_CATALOGUE.USD_PER_MILLION_OUTPUT, offer.outputUsdPerMillion().orElse(null))
+                        .set(MODEL_CATALOGUE.FETCHED_AT, now)
+                        .onDuplicateKeyIgnore()
+                        .execute();
+            }
+        });
+    }
+
+    List<Remembered> rememberedCatalogue(String provider) {
+        return dsl.selectFrom(MODEL_CATALOGUE).where(MODEL_CATALOGUE.PROVIDER.eq(provider)).orderBy(MODEL_CATALOGUE.MODEL)
+                .fetch(r -> new Remembered(new ModelOffer(r.getModel(), r.getDisplayName(),
+                        r.getContextWindow() == null ? OptionalInt.empty() : OptionalInt.of(r.getContextWindow()),
+                        Optional.ofNullable(r.getUsdPerMillionInput()), Optional.ofNullable(r.getUsdPerMillionOutput())), r.getFetchedAt()));
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 
     Map<String, Price> prices() {

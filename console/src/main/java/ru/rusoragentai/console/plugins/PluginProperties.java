@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param uploadsEnabled  whether staff may upload plugin jars at all; jars placed in {@code dir} load either way
  * @param trustDir        certificates (PEM, {@code *.pem} or {@code *.crt}) whose keys may sign plugin jars: a jar signed
  *                        by one of them loads at once on upload, any other waits for a second administrator
+ * @param healthSchedule  when every started plugin's health is checked (six-field cron, UTC); the last answer is listed
  */
 @ConfigurationProperties("console.plugins")
 public record PluginProperties(@DefaultValue("plugins/dist") Path dir,
@@ -27,5 +28,6 @@ public record PluginProperties(@DefaultValue("plugins/dist") Path dir,
                                @DefaultValue("5MB") DataSize maxResponseSize,
                                @DefaultValue("30s") Duration settingsCacheTtl,
                                @DefaultValue("true") boolean uploadsEnabled,
-                               @DefaultValue("./data/plugin-trust") Path trustDir) {
+                               @DefaultValue("./data/plugin-trust") Path trustDir,
+                               @DefaultValue("0 */5 * * * *") String healthSchedule) {
 }

@@ -40,11 +40,13 @@ public class PluginService {
     private final PluginUploadRepository uploads;
     private final PluginProperties properties;
     private final Clock clock;
+    private final PluginHealthChecks healthChecks;
 
     PluginService(PluginHost host, PluginFiles files, PluginStateRepository states, PluginSettingsRepository settings,
                   PluginContexts contexts, SecretCipher cipher, AuditService audit, CurrentStaff currentStaff,
                   SettingsWriter writer, SettingsChangeRepository changeRepository, PluginTrust trust,
-                  PluginUploadRepository uploads, PluginProperties properties, Clock clock) {
+                  PluginUploadRepository uploads, PluginProperties properties, Clock clock, PluginHealthChecks healthChecks) {
+        this.healthChecks = healthChecks;
         this.trust = trust;
         this.uploads = uploads;
         this.properties = properties;
@@ -63,6 +65,11 @@ public class PluginService {
 
     public List<PluginSummary> plugins() {
         return host.plugins();
+    }
+
+    /** Each plugin's last health answer (scheduled check or Test connection), by plugin id. */
+    public java.util.Map<String, PluginHealth> health() {
+        return healthChecks.lastAnswers();
     }
 
     /** The largest plugin file an upload may have, for the upload component's own limit. */
@@ -217,12 +224,7 @@ public class PluginService {
         if (extensions.isEmpty() || host.plugin(id).map(p -> p.state() != PluginState.STARTED).orElse(true)) {
             throw new PluginException("plugins.error.not-started", id);
         }
-        HealthResult result;
-        try {
-            result = host.callGuarded(id, "checkHealth", () -> extensions.getFirst().checkHealth(contexts.forPlugin(id)));
-        } catch (PluginException e) {
-            result = HealthResult.unhealthy(e.getMessage());
-        }
+        HealthResult result = healthChecks.check(id);
         audit.record("plugin.test", TARGET, id, (result instanceof HealthResult.Healthy ? "healthy: " : "unhealthy: ")
                 + abbreviate(result.message()));
         return result;

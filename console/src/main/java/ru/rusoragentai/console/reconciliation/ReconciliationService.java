@@ -23,6 +23,8 @@ import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.jobs.JobRuns;
 import ru.rusoragentai.console.plugins.Described;
 import ru.rusoragentai.console.plugins.PluginContexts;
+import ru.rusoragentai.console.i18n.Text;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.security.Role;
@@ -38,6 +40,9 @@ import ru.rusoragentai.spi.UsageReport;
  */
 @Service
 public class ReconciliationService {
+
+    /** The note of a row the provider reported and our usage events lack: a bundle key the screen says in its language. */
+    public static final String NOT_OURS = "recon.note.not-ours";
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
     static final String JOB = "reconciliation";
@@ -62,11 +67,18 @@ public class ReconciliationService {
         this.clock = clock;
     }
 
-    /** An operator's "Run now": reconciles [from, until) and audits the run. Returns the summary line. */
+    /**
+     * An operator's "Run now": reconciles [from, until) and audits the run. Returns what happened per provider, to be said
+     * in the operator's language: compared, could not be asked (with why), or failed.
+     */
     @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
-    public String runNow(LocalDate from, LocalDate until) {
-        String summary = reconcile(from, until);
-        tx.executeWithoutResult(s -> audit.record("reconciliation.run", "job", JOB, from + ".." + until + ": " + summary));
+    public List<Text> runNow(LocalDate from, LocalDate until) {
+        List<Text> summary = new ArrayList<>();
+        runs.record(JOB, () -> {
+            summary.addAll(reconcileAll(from, until));
+            return english(summary);
+        });
+        tx.executeWithoutResult(s -> audit.record("reconciliation.run", "job", JOB, from + ".." + until + ": " + english(summary)));
         return summary;
     }
 
@@ -77,23 +89,32 @@ public class ReconciliationService {
 
     /** Reconciles every started provider for [from, until); one provider's failure does not stop the others. */
     public String reconcile(LocalDate from, LocalDate until) {
-        return runs.record(JOB, () -> reconcileAll(from, until));
+        return runs.record(JOB, () -> english(reconcileAll(from, until)));
     }
 
-    private String reconcileAll(LocalDate from, LocalDate until) {
-        List<String> parts = new ArrayList<>();
+    private List<Text> reconcileAll(LocalDate from, LocalDate until) {
+        List<Text> parts = new ArrayList<>();
         for (Described<AiProvider> provider : host.extensions(AiProvider.class)) {
+            String providerId = provider.extension().providerId();
             try {
-                List<ReconciliationRow> rows = compare(provider, from, until);
-                tx.executeWithoutResult(s -> repository.replace(provider.extension().providerId(), from, until, rows));
+                UsageReport report = host.callGuarded(provider.pluginId(), "fetchUsage",
+                        () -> provider.extension().fetchUsage(contexts.forPlugin(provider.pluginId()), from, until));
+                List<ReconciliationRow> rows = compare(provider, report, from, until);
+                tx.executeWithoutResult(s -> repository.replace(providerId, from, until, rows));
                 long off = rows.stream().filter(r -> r.tokenDifference() != null && r.tokenDifference() != 0).count();
-                parts.add(provider.extension().providerId() + ": " + rows.size() + " rows, " + off + " differ");
+                parts.add(report instanceof UsageReport.Unsupported unsupported
+                        ? new Text("recon.part.not-asked", providerId, unsupported.reason(), rows.size())
+                        : new Text("recon.part.compared", providerId, rows.size(), off));
             } catch (PluginException e) {
-                parts.add(provider.extension().providerId() + " failed: " + e.getMessage());
+                parts.add(new Text("recon.part.failed", providerId, new Text(e.key(), e.arguments())));
                 log.warn("Reconciliation of {} failed: {}", provider.pluginId(), e.getMessage());
             }
         }
-        return parts.isEmpty() ? "no AI provider enabled" : String.join("; ", parts);
+        return parts.isEmpty() ? List.of(new Text("recon.part.none")) : parts;
+    }
+
+    private static String english(List<Text> parts) {
+        return parts.stream().map(t -> Texts.english(t.key(), t.arguments())).collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The day reconciliation normally covers: yesterday (UTC) and the two days before, as reports settle late. */
@@ -101,11 +122,8 @@ public class ReconciliationService {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    private List<ReconciliationRow> compare(Described<AiProvider> provider, LocalDate from, LocalDate until) {
+    private List<ReconciliationRow> compare(Described<AiProvider> provider, UsageReport report, LocalDate from, LocalDate until) {
         String providerId = provider.extension().providerId();
-        String pluginId = provider.pluginId();
-        UsageReport report = host.callGuarded(pluginId, "fetchUsage",
-                () -> provider.extension().fetchUsage(contexts.forPlugin(pluginId), from, until));
         Map<String, ModelOffer> prices = listPrices(provider);
         List<ReconciliationRepository.OurUsage> ours = repository.ourUsage(providerId, from, until);
         Map<String, ReconciliationRow> rows = new TreeMap<>();
@@ -123,7 +141,7 @@ public class ReconciliationService {
                 ReconciliationRow existing = rows.get(key);
                 rows.put(key, existing == null
                         ? new ReconciliationRow(providerId, vendor.day(), model, vendor.inputTokens(), vendor.outputTokens(),
-                                vendor.costUsd().orElse(null), 0, 0, null, "not in our usage events", now)
+                                vendor.costUsd().orElse(null), 0, 0, null, NOT_OURS, now)
                         : new ReconciliationRow(providerId, vendor.day(), model, existing.providerInput() + vendor.inputTokens(),
                                 existing.providerOutput() + vendor.outputTokens(),
                                 add(existing.providerCost(), vendor.costUsd()), existing.ourInput(), existing.ourOutput(),

@@ -35,6 +35,8 @@ import ru.rusoragentai.console.shell.ui.Badge;
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
 public class ModelListView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final java.time.format.DateTimeFormatter LISTED = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final ModelCatalogService catalog;
     private final Grid<ModelOfferRow> models = new Grid<>();
     private final Grid<ModelRoute> routes = new Grid<>();
@@ -49,6 +51,9 @@ public class ModelListView extends VerticalLayout implements HasDynamicTitle {
         models.addColumn(ModelOfferRow::provider).setHeader(getTranslation("models.provider")).setAutoWidth(true).setSortable(true);
         models.addColumn(ModelOfferRow::model).setKey("model").setHeader(getTranslation("models.model")).setAutoWidth(true).setSortable(true);
         models.addColumn(ModelOfferRow::displayName).setHeader(getTranslation("models.name")).setFlexGrow(1);
+        models.addColumn(r -> r.fetchedAt() == null ? getTranslation("models.listed.now")
+                        : getTranslation("models.listed.at", LISTED.format(r.fetchedAt())))
+                .setKey("listed").setHeader(getTranslation("models.listed")).setAutoWidth(true);
         models.addColumn(r -> r.contextWindow() == null ? "" : number(r.contextWindow())).setHeader(getTranslation("models.context")).setAutoWidth(true);
         models.addColumn(r -> usd(r.vendorUsdPerMillionInput()) + " / " + usd(r.vendorUsdPerMillionOutput()))
                 .setHeader(getTranslation("models.vendor-price")).setAutoWidth(true);
@@ -140,7 +145,8 @@ public class ModelListView extends VerticalLayout implements HasDynamicTitle {
         ModelCatalog current = catalog.catalog();
         offers = current.offers();
         models.setItems(offers);
-        providerErrors.setText(String.join(" · ", current.providerErrors()));
+        providerErrors.setText(current.providerErrors().stream().map(error -> Texts.of(this, error))
+                .collect(java.util.stream.Collectors.joining(" · ")));
         providerErrors.setVisible(!current.providerErrors().isEmpty());
         refreshRoutes();
     }

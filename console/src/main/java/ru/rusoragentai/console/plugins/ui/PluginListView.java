@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.InstallOutcome;
 import ru.rusoragentai.console.plugins.PluginException;
+import ru.rusoragentai.console.plugins.PluginHealth;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.PluginState;
 import ru.rusoragentai.console.plugins.PluginSummary;
@@ -33,6 +34,7 @@ import ru.rusoragentai.console.plugins.SettingsApprovalService;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
 import ru.rusoragentai.console.shell.ui.BoundedUpload;
+import ru.rusoragentai.console.shell.ui.Toasts;
 import ru.rusoragentai.spi.HealthResult;
 
 /** Installed plugins: state and errors; install, settings, test connection, enable/disable, reload, uninstall. */
@@ -41,7 +43,10 @@ import ru.rusoragentai.spi.HealthResult;
 public class PluginListView extends VerticalLayout implements HasDynamicTitle {
 
     private final PluginService plugins;
+    private static final java.time.format.DateTimeFormatter CHECKED = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Grid<PluginSummary> grid = new Grid<>();
+    private java.util.Map<String, PluginHealth> health = java.util.Map.of();
     private final PendingSettingsPanel pending;
     private final PendingUploadsPanel uploads;
 
@@ -59,6 +64,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(p -> p.kinds().stream().map(k -> getTranslation("plugins.kind." + k.name().toLowerCase(Locale.ROOT)))
                 .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("plugins.kinds")).setAutoWidth(true);
         grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("plugins.state")).setFlexGrow(2);
+        grid.addComponentColumn(this::health).setKey("health").setHeader(getTranslation("plugins.health")).setFlexGrow(2);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
         grid.setEmptyStateText(getTranslation("plugins.empty"));
@@ -129,6 +135,23 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
             error.addClassName("plugin-error");
             cell.add(error);
         }
+        return cell;
+    }
+
+    /** The last health answer of a started plugin: healthy or not, when, and what it said. */
+    private Component health(PluginSummary plugin) {
+        if (plugin.state() != PluginState.STARTED) {
+            return new Span();
+        }
+        PluginHealth answer = health.get(plugin.id());
+        if (answer == null) {
+            return Badge.of(getTranslation("plugins.health.unknown"), "contrast");
+        }
+        Div cell = new Div(Badge.of(getTranslation(answer.healthy() ? "plugins.health.ok" : "plugins.health.bad"), answer.healthy() ? "success" : "error"));
+        Span said = new Span(getTranslation("plugins.health.checked", CHECKED.format(answer.checkedAt()), answer.message()));
+        said.addClassName("plugin-error");
+        cell.add(said);
+        cell.getElement().setAttribute("title", answer.message());
         return cell;
     }
 
@@ -205,18 +228,18 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        health = plugins.health();
         grid.setItems(plugins.plugins());
         pending.refresh();
         uploads.refresh();
     }
 
     private static void success(String text) {
-        Notification.show(text, 4_000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Toasts.show(text, NotificationVariant.LUMO_SUCCESS, 4_000, Notification.Position.BOTTOM_START);
     }
 
     private static void error(String text) {
-        Notification notification = Notification.show(text, 10_000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Toasts.show(text, NotificationVariant.LUMO_ERROR, 10_000, Notification.Position.MIDDLE);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package ru.rusoragentai.console.reconciliation.ui;
 
+import java.util.stream.Collectors;
+import java.util.List;
+import ru.rusoragentai.console.shell.ui.Toasts;
+import ru.rusoragentai.console.i18n.Texts;
+import ru.rusoragentai.console.i18n.Text;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -65,8 +70,7 @@ public class ReconciliationView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(r -> number(r.ourInput()) + " / " + number(r.ourOutput())).setHeader(getTranslation("recon.our-tokens")).setAutoWidth(true);
         grid.addComponentColumn(this::difference).setKey("difference").setHeader(getTranslation("recon.difference")).setAutoWidth(true);
         grid.addColumn(r -> usd(r.providerCost()) + " / " + usd(r.ourCost())).setHeader(getTranslation("recon.cost")).setAutoWidth(true);
-        grid.addColumn(r -> r.note() == null ? "" : r.note()).setHeader(getTranslation("recon.note")).setFlexGrow(2)
-                .setTooltipGenerator(r -> r.note() == null ? "" : r.note());
+        grid.addColumn(this::note).setHeader(getTranslation("recon.note")).setFlexGrow(2).setTooltipGenerator(this::note);
         grid.setEmptyStateText(getTranslation("recon.empty"));
         grid.setSizeFull();
         add(new H2(getTranslation("recon.heading")), filters, grid);
@@ -88,9 +92,12 @@ public class ReconciliationView extends VerticalLayout implements HasDynamicTitl
             Notification.show(getTranslation("recon.range")).addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
-        String summary = reconciliation.runNow(from.getValue(), until.getValue());
-        Notification.show(getTranslation("recon.done", summary), 8_000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        List<Text> parts = reconciliation.runNow(from.getValue(), until.getValue());
+        String summary = parts.stream().map(part -> Texts.of(this, part)).collect(Collectors.joining("; "));
+        // a provider that could not be asked or failed is not a success: say so in the message's colour
+        boolean allCompared = parts.stream().allMatch(part -> part.key().equals("recon.part.compared"));
+        Toasts.show(getTranslation("recon.done", summary), allCompared ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING,
+                allCompared ? 8_000 : 15_000, Notification.Position.BOTTOM_START);
         refresh();
     }
 
@@ -106,6 +113,13 @@ public class ReconciliationView extends VerticalLayout implements HasDynamicTitl
 
     private static String usd(BigDecimal value) {
         return value == null ? "?" : "$" + value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private String note(ReconciliationRow row) {
+        if (row.note() == null) {
+            return "";
+        }
+        return row.note().equals(ReconciliationService.NOT_OURS) ? getTranslation(row.note()) : row.note();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.rusoragentai.db.Tables.MODEL_CATALOGUE;
 import static ru.rusoragentai.db.Tables.MODEL_ROUTE;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -53,6 +54,32 @@ class ModelListViewTest extends KaribuTest {
         signInAs("cleanup", Role.ADMIN);
         dsl.deleteFrom(MODEL_ROUTE).where(MODEL_ROUTE.PROVIDER.eq("fixed")).execute();
         PluginFixture.removeTestPlugins(host, plugins);
+    }
+
+    @Test
+    void shouldListAProvidersLastCatalogueWhileItCannotBeAsked() {
+        java.time.LocalDateTime fetched = java.time.LocalDateTime.of(2026, 11, 30, 10, 0);
+        dsl.deleteFrom(MODEL_CATALOGUE).where(MODEL_CATALOGUE.PROVIDER.eq("anthropic")).execute();
+        dsl.insertInto(MODEL_CATALOGUE).set(MODEL_CATALOGUE.PROVIDER, "anthropic").set(MODEL_CATALOGUE.MODEL, "claude-remembered")
+                .set(MODEL_CATALOGUE.PLUGIN_ID, "ai-anthropic").set(MODEL_CATALOGUE.DISPLAY_NAME, "Claude Remembered")
+                .set(MODEL_CATALOGUE.USD_PER_MILLION_INPUT, new BigDecimal("3")).set(MODEL_CATALOGUE.USD_PER_MILLION_OUTPUT, new BigDecimal("15"))
+                .set(MODEL_CATALOGUE.FETCHED_AT, fetched).execute();
+        try {
+            openUiAs("operator-ui", Role.OPERATOR);
+            UI.getCurrent().navigate(ModelListView.class);
+
+            // anthropic cannot be asked (no key in the tests): its last catalogue is listed, marked with when it was fetched
+            ModelOfferRow remembered = GridKt._findAll(models()).stream().filter(r -> r.model().equals("claude-remembered"))
+                    .findFirst().orElseThrow();
+            assertThat(remembered.fetchedAt()).isEqualTo(fetched);
+            assertThat(GridKt._getFormattedRow(models(), rowOf("claude-remembered"))).contains("last on 2026-11-30 10:00");
+            // a provider that answered is listed live and remembered for next time
+            assertThat(GridKt._findAll(models())).filteredOn(r -> r.model().equals("fixed-large")).singleElement()
+                    .satisfies(r -> assertThat(r.fetchedAt()).isNull());
+            assertThat(dsl.fetchCount(MODEL_CATALOGUE, MODEL_CATALOGUE.PROVIDER.eq("fixed"))).isPositive();
+        } finally {
+            dsl.deleteFrom(MODEL_CATALOGUE).where(MODEL_CATALOGUE.PROVIDER.in("anthropic", "fixed")).execute();
+        }
     }
 
     @Test

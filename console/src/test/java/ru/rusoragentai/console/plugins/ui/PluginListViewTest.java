@@ -62,6 +62,22 @@ class PluginListViewTest extends KaribuTest {
                 .allSatisfy(p -> assertThat(p.state()).isEqualTo(PluginState.STARTED));
     }
 
+    @Autowired
+    java.util.List<ru.rusoragentai.console.jobs.ClusterJob> jobs;
+
+    @Test
+    void shouldShowEachStartedPluginsHealthFromTheScheduledCheck() {
+        jobs.stream().filter(job -> job.name().equals("plugin-health")).findFirst().orElseThrow().run();
+        openUiAs("operator-ui", Role.OPERATOR);
+        UI.getCurrent().navigate(PluginListView.class);
+
+        int row = GridKt._findAll(grid()).stream().map(PluginSummary::id).toList().indexOf("ai-anthropic");
+        var cell = GridKt._getCellComponent(grid(), row, "health");
+        String said = cell.getElement().getTextRecursively();
+        assertThat(said).as("started, but without its key it does not work").startsWith("Unhealthy").contains("api-key");
+        assertThat(plugins.health().get("ai-anthropic").checkedAt()).isNotNull();
+    }
+
     @Test
     void shouldRefuseSupportStaff() {
         openUiAs("agent-ui", Role.SUPPORT);

@@ -78,7 +78,17 @@ class ReconciliationViewTest extends KaribuTest {
         assertThat(GridKt._findAll(grid)).filteredOn(r -> r.provider().equals("google")).allSatisfy(r ->
                 assertThat(r.providerInput()).isNull());
         assertThat(dsl.fetchExists(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("reconciliation.run").and(AUDIT_EVENT.ACTOR.eq("operator-ui")))).isTrue();
+        // anthropic has no admin key in the tests: the message says it could not be asked, not "0 differ", and is a warning
+        var shown = com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications();
+        assertThat(shown).as("one message, not a pile").hasSize(1);
+        assertThat(shown.getFirst().getElement().getProperty("text"))
+                .contains("fixed: rows: 1, with a difference: 1")
+                .contains("anthropic: the provider could not be asked (No Admin API key configured");
+        assertThat(shown.getFirst().getThemeNames()).contains("warning");
+
+        _click(_get(Button.class, spec -> spec.withId("recon-run")));
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).as("a second run replaces the message").hasSize(1);
         assertThat(dsl.select(JOB_RUN.SUMMARY).from(JOB_RUN).where(JOB_RUN.JOB.eq("reconciliation")).orderBy(JOB_RUN.ID.desc())
-                .limit(1).fetchSingle().value1()).contains("fixed: 1 rows, 1 differ");
+                .limit(1).fetchSingle().value1()).contains("fixed: rows: 1, with a difference: 1");
     }
 }

@@ -1,0 +1,62 @@
+package ru.rusoragentai.console.plugins;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import ru.rusoragentai.spi.ConsoleExtension;
+import ru.rusoragentai.spi.HealthResult;
+
+/**
+ * Asks a started plugin whether it works (its health check, under the call timeout) and keeps the answer, so the
+ * Plugins screen shows health beside the state without anyone pressing Test connection. Internal to the plugins
+ * capability: {@link PluginService} and the scheduled job call it, each under their own rules.
+ */
+@Component
+class PluginHealthChecks {
+
+    private final PluginHost host;
+    private final PluginContexts contexts;
+    private final PluginHealthRepository repository;
+    private final Clock clock;
+
+    PluginHealthChecks(PluginHost host, PluginContexts contexts, PluginHealthRepository repository, Clock clock) {
+        this.host = host;
+        this.contexts = contexts;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Checks one started plugin now and keeps the answer; a failed or timed-out call is an unhealthy answer. */
+    HealthResult check(String id) {
+        List<ConsoleExtension> extensions = host.allExtensions(id);
+        HealthResult result;
+        try {
+            result = host.callGuarded(id, "checkHealth", () -> extensions.getFirst().checkHealth(contexts.forPlugin(id)));
+        } catch (PluginException e) {
+            result = HealthResult.unhealthy(e.getMessage());
+        }
+        repository.save(new PluginHealth(id, result instanceof HealthResult.Healthy, result.message(), LocalDateTime.now(clock)));
+        return result;
+    }
+
+    /** Checks every started plugin; returns how many answered healthy and how many were asked. */
+    int[] checkAll() {
+        int healthy = 0;
+        int asked = 0;
+        for (PluginSummary plugin : host.plugins()) {
+            if (plugin.state() == PluginState.STARTED && !host.allExtensions(plugin.id()).isEmpty()) {
+                asked++;
+                if (check(plugin.id()) instanceof HealthResult.Healthy) {
+                    healthy++;
+                }
+            }
+        }
+        return new int[] {healthy, asked};
+    }
+
+    Map<String, PluginHealth> lastAnswers() {
+        return repository.all();
+    }
+}
