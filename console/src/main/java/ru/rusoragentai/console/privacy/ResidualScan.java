@@ -109,6 +109,8 @@ public final class ResidualScan {
             Map.entry("plugin_setting_change", "plugin configuration waiting for approval"),
             Map.entry("plugin_upload", "uploaded plugin files and their approvals"),
             Map.entry("plugin_state", "plugin configuration"),
+            Map.entry("plugin_health", "each plugin's last health answer"),
+            Map.entry("model_catalogue", "models each provider last listed"),
             Map.entry("model_price", "price list"),
             Map.entry("model_route", "routing rules"),
             Map.entry("reconciliation_diff", "provider totals per day and model"),
