@@ -64,7 +64,8 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(p -> p.kinds().stream().map(k -> getTranslation("plugins.kind." + k.name().toLowerCase(Locale.ROOT)))
                 .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("plugins.kinds")).setAutoWidth(true);
         grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("plugins.state")).setFlexGrow(2);
-        grid.addComponentColumn(this::health).setKey("health").setHeader(getTranslation("plugins.health")).setFlexGrow(2);
+        grid.addComponentColumn(this::health).setKey("health").setHeader(getTranslation("plugins.health")).setWidth("14em")
+                .setFlexGrow(1);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
         grid.setEmptyStateText(getTranslation("plugins.empty"));
