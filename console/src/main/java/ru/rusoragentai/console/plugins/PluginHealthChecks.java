@@ -41,19 +41,17 @@ class PluginHealthChecks {
         return result;
     }
 
-    /** Checks every started plugin; returns how many answered healthy and how many were asked. */
-    int[] checkAll() {
-        int healthy = 0;
-        int asked = 0;
-        for (PluginSummary plugin : host.plugins()) {
-            if (plugin.state() == PluginState.STARTED && !host.allExtensions(plugin.id()).isEmpty()) {
-                asked++;
-                if (check(plugin.id()) instanceof HealthResult.Healthy) {
-                    healthy++;
-                }
-            }
-        }
-        return new int[] {healthy, asked};
+    /** How many of the started plugins asked answered healthy. */
+    record Tally(int healthy, int asked) {
+    }
+
+    /** Checks every started plugin. */
+    Tally checkAll() {
+        List<String> started = host.plugins().stream()
+                .filter(plugin -> plugin.state() == PluginState.STARTED && !host.allExtensions(plugin.id()).isEmpty())
+                .map(PluginSummary::id).toList();
+        int healthy = (int) started.stream().filter(id -> check(id) instanceof HealthResult.Healthy).count();
+        return new Tally(healthy, started.size());
     }
 
     Map<String, PluginHealth> lastAnswers() {

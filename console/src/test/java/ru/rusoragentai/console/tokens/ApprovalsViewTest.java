@@ -62,14 +62,11 @@ class ApprovalsViewTest extends KaribuTest {
         adjustments.request(user.userId(), 30_000, ReasonCode.COMPENSATION, "outage refund", null, false);
         openUiAs("admin-rejecter", Role.ADMIN);
         UI.getCurrent().navigate(ApprovalsView.class);
-        @SuppressWarnings("unchecked")
-        Grid<Adjustment> grid = _get(Grid.class, spec -> spec.withId("approvals-grid"));
-        int row = GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(user.userId());
-        long id = GridKt._get(grid, row).id();
+        Grid<Adjustment> grid = grid();
+        int row = rowOf(grid, user.userId());
         assertThat(((com.vaadin.flow.router.RouterLink) GridKt._getCellComponent(grid, row, "user")).getText())
                 .as("the user by name, not by number alone").isEqualTo("Needs A Reason (#" + user.userId() + ")");
-        var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
-        _click(actions.getChildren().map(Button.class::cast).filter(b -> b.hasClassName("reject") && Long.toString(id).equals(b.getElement().getAttribute("data-adjustment"))).findFirst().orElseThrow());
+        _click(rowButton(grid, row, "reject"));
 
         _get(TextArea.class, spec -> spec.withId("decision-note")).setValue("   ");
         _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
@@ -90,11 +87,8 @@ class ApprovalsViewTest extends KaribuTest {
         adjustments.request(second.userId(), 40_000, ReasonCode.COMPENSATION, "outage refund", null, false);
         openUiAs("admin-rejecter", Role.ADMIN);
         UI.getCurrent().navigate(ApprovalsView.class);
-        @SuppressWarnings("unchecked")
-        Grid<Adjustment> grid = _get(Grid.class, spec -> spec.withId("approvals-grid"));
-        int row = GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(first.userId());
-        var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
-        _click(actions.getChildren().map(Button.class::cast).filter(b -> b.hasClassName("reject")).findFirst().orElseThrow());
+        Grid<Adjustment> grid = grid();
+        _click(rowButton(grid, rowOf(grid, first.userId()), "reject"));
         _get(TextArea.class, spec -> spec.withId("decision-note")).setValue("duplicate request");
         _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
 
@@ -118,14 +112,28 @@ class ApprovalsViewTest extends KaribuTest {
 
     private void decide(long userId, String who) {
         UI.getCurrent().navigate(ApprovalsView.class);
-        @SuppressWarnings("unchecked")
-        Grid<Adjustment> grid = _get(Grid.class, spec -> spec.withId("approvals-grid"));
-        int row = GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(userId);
+        Grid<Adjustment> grid = grid();
+        int row = rowOf(grid, userId);
         assertThat(row).as("pending adjustment visible to " + who).isNotNegative();
-        long id = GridKt._get(grid, row).id();
-        var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
-        _click(actions.getChildren().map(Button.class::cast).filter(b -> b.hasClassName("approve") && Long.toString(id).equals(b.getElement().getAttribute("data-adjustment"))).findFirst().orElseThrow());
+        _click(rowButton(grid, row, "approve"));
         _click(_get(Button.class, spec -> spec.withId("decision-confirm")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<Adjustment> grid() {
+        return _get(Grid.class, spec -> spec.withId("approvals-grid"));
+    }
+
+    private static int rowOf(Grid<Adjustment> grid, long userId) {
+        return GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(userId);
+    }
+
+    /** The row's approve or reject button, found by its class and the adjustment it names. */
+    private static Button rowButton(Grid<Adjustment> grid, int row, String action) {
+        String id = Long.toString(GridKt._get(grid, row).id());
+        var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
+        return actions.getChildren().map(Button.class::cast)
+                .filter(b -> b.hasClassName(action) && id.equals(b.getElement().getAttribute("data-adjustment"))).findFirst().orElseThrow();
     }
 
     private long balance(long userId) {
