@@ -44,6 +44,9 @@ final class DemoDataGenerator {
     private long conversationId;
     private final DemoLedger ledger = new DemoLedger();
     private long paymentSeq;
+    private static final int TODAY_BUYER_EVERY = 20;
+    /** Today's purchases, held back from the bulk load: they arrive as signed webhook deliveries (DemoWebhooks). */
+    private final List<DemoWebhooks.Purchase> todaysPurchases = new java.util.ArrayList<>();
     private final long[] counts = new long[9];
 
     DemoDataGenerator(DemoDataProperties properties, SecretCipher cipher, Clock clock) {
@@ -83,6 +86,11 @@ final class DemoDataGenerator {
             }
         }
         return counts.clone();
+    }
+
+    /** Today's purchases the load held back, for {@link DemoWebhooks} to deliver through the webhook inbox. */
+    List<DemoWebhooks.Purchase> todaysPurchases() {
+        return List.copyOf(todaysPurchases);
     }
 
     static final List<String> TABLES = List.of("app_user", "user_session", "usage_event", "payment", "token_ledger",
@@ -267,8 +275,16 @@ final class DemoDataGenerator {
         for (int i = 0; i < purchases; i++) {
             DemoCatalog.Pack pack = pick(DemoCatalog.PACKS);
             LocalDateTime paid = refunder ? now.minusDays(20 - i * 5L) : between(created, now);
+            if (!refunder && i == purchases - 1 && userId % TODAY_BUYER_EVERY == 0) {
+                // every so many buyers bought again today, so the webhook inbox has today's story to tell
+                paid = max(created, now.minusMinutes(userId % 600));
+            }
             String externalId = String.format("trb_%010d_%d", userId, ++paymentSeq);
             String status = refunder ? (i % 2 == 0 ? "refunded" : "charged_back") : random.nextInt(50) == 0 ? "refunded" : "succeeded";
+            if (!refunder && "succeeded".equals(status) && paid.toLocalDate().equals(now.toLocalDate())) {
+                todaysPurchases.add(new DemoWebhooks.Purchase(persona.telegramId(), pack, paid, paymentSeq));
+                continue;
+            }
             String raw = "{\"name\":\"new_digital_product\",\"payload\":{\"product_id\":\"" + pack.productId()
                     + "\",\"amount\":" + pack.amountMinor() + ",\"currency\":\"" + pack.currency().toLowerCase()
                     + "\",\"telegram_user_id\":" + persona.telegramId() + "}}";

@@ -1,7 +1,9 @@
 package ru.rusoragentai.console.demo;
 
 import static ru.rusoragentai.db.Tables.APP_USER;
+import static ru.rusoragentai.db.Tables.PLUGIN_SETTING;
 
+import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -17,6 +19,27 @@ class DemoDataRepository {
 
     boolean hasUsers() {
         return dsl.fetchExists(APP_USER);
+    }
+
+    /**
+     * Gives the demo payment channel its key and product map, unless it has a key already.
+     *
+     * @return whether the settings were written
+     */
+    boolean configureChannel(String pluginId, byte[] encryptedKey, String products, LocalDateTime now) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            if (t.fetchExists(PLUGIN_SETTING, PLUGIN_SETTING.PLUGIN_ID.eq(pluginId), PLUGIN_SETTING.NAME.eq("api-key"))) {
+                return false;
+            }
+            t.insertInto(PLUGIN_SETTING, PLUGIN_SETTING.PLUGIN_ID, PLUGIN_SETTING.NAME, PLUGIN_SETTING.VALUE_TEXT, PLUGIN_SETTING.VALUE_ENC,
+                            PLUGIN_SETTING.SECRET, PLUGIN_SETTING.UPDATED_BY, PLUGIN_SETTING.UPDATED_AT)
+                    .values(pluginId, "api-key", null, encryptedKey, true, "demo", now)
+                    .values(pluginId, "products", products, null, false, "demo", now)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            return true;
+        });
     }
 
     long[] load(DemoDataGenerator generator) {

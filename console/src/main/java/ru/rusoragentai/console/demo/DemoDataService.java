@@ -11,7 +11,10 @@ import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.usage.UsagePartitionService;
 import ru.rusoragentai.console.usage.UsageRollupService;
 
-/** Loads demo data into an empty database. Never touches a database that already has users. */
+/**
+ * Loads demo data into an empty database, then delivers today's purchases through the webhook inbox. Never touches a
+ * database that already has users.
+ */
 @Service
 public class DemoDataService {
 
@@ -22,9 +25,11 @@ public class DemoDataService {
     private final UsageRollupService rollups;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final DemoWebhooks webhooks;
 
     DemoDataService(DemoDataRepository repository, UsagePartitionService partitions, UsageRollupService rollups,
-                    SecretCipher cipher, Clock clock) {
+                    SecretCipher cipher, Clock clock, DemoWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.partitions = partitions;
         this.rollups = rollups;
@@ -41,12 +46,14 @@ public class DemoDataService {
         partitions.ensureMonthsFrom(LocalDate.now(clock).withDayOfMonth(1).minusMonths(13));
         log.info("Generating demo data: {} users, about {} usage events, seed {}", properties.users(),
                 properties.effectiveUsageEvents() + properties.heavyUserEvents(), properties.seed());
-        long[] counts = repository.load(new DemoDataGenerator(properties, cipher, clock));
+        DemoDataGenerator generator = new DemoDataGenerator(properties, cipher, clock);
+        long[] counts = repository.load(generator);
         rollups.rollUpFinishedDays();
         Map<String, Long> result = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
             result.put(DemoDataGenerator.TABLES.get(i), counts[i]);
         }
+        webhooks.deliver(generator.todaysPurchases()).forEach((status, deliveries) -> result.put("webhook_inbox." + status, deliveries));
         return result;
     }
 }

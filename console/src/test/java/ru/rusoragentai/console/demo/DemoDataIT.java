@@ -53,6 +53,8 @@ class DemoDataIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, URL);
+        // the bundled plugins, pay-tribute among them: today's demo purchases arrive through its webhook intake
+        registry.add("console.plugins.dir", () -> ru.rusoragentai.console.support.TestPlugins.sharedDir().toString());
     }
 
     @BeforeAll
@@ -99,6 +101,23 @@ class DemoDataIT {
             assertThat(previous == null || !row.getCreatedAt().isBefore(previous)).as("ledger row %d in time order", row.getId()).isTrue();
         });
         assertThat(running).hasSize(400);
+    }
+
+    @Test
+    void shouldDeliverTodaysPurchasesThroughTheWebhookInbox() {
+        var inbox = ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
+        java.time.LocalDateTime today = TestClock.today().atStartOfDay();
+        int applied = dsl.fetchCount(inbox, inbox.STATUS.eq("applied"));
+        assertThat(applied).as("today's purchases, applied from signed deliveries").isPositive()
+                .isEqualTo(counts.get("webhook_inbox.applied").intValue());
+        assertThat(dsl.fetchCount(PAYMENT, PAYMENT.PAID_AT.ge(today).and(PAYMENT.CHANNEL.eq("pay-tribute"))
+                .and(PAYMENT.EXTERNAL_ID.in(dsl.select(inbox.EXTERNAL_ID).from(inbox).where(inbox.STATUS.eq("applied"))))))
+                .as("each applied delivery made a payment of today").isEqualTo(applied);
+        assertThat(dsl.fetchCount(PAYMENT, PAYMENT.PAID_AT.ge(today).and(PAYMENT.STATUS.eq("succeeded")))).as("no purchase of today bypassed the inbox")
+                .isEqualTo(applied);
+        assertThat(counts).containsEntry("webhook_inbox.duplicate", 1L).containsEntry("webhook_inbox.rejected", 1L)
+                .containsEntry("webhook_inbox.unmatched", 2L);
+        assertThat(dsl.fetchCount(inbox, inbox.STATUS.eq("unmatched"))).as("parked for replay").isEqualTo(2);
     }
 
     @Test
