@@ -21,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import ru.rusoragentai.console.shell.ui.Badge;
 import ru.rusoragentai.console.abuse.AbuseActionService;
 import ru.rusoragentai.console.abuse.AbuseQueueService;
 import ru.rusoragentai.console.abuse.AbuseRuleService;
@@ -135,12 +136,14 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(f -> AbuseText.rule(this, f.rule())).setHeader(getTranslation("abuse.rule")).setKey(QueueSort.Key.RULE.name())
                 .setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(f -> AbuseText.severityBadge(this, f.severity())).setHeader(getTranslation("abuse.severity"))
+        grid.addColumn(Badge.<FlagSummary>renderer(f -> AbuseText.severity(this, f.severity()), f -> AbuseText.severityTheme(f.severity())))
+                .setHeader(getTranslation("abuse.severity"))
                 .setKey(QueueSort.Key.SEVERITY.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(f -> AbuseText.subject(this, f)).setHeader(getTranslation("abuse.subject")).setAutoWidth(true);
         grid.addColumn(f -> f.userId() == null ? "" : Integer.toString(f.score())).setHeader(getTranslation("abuse.score"))
                 .setKey(QueueSort.Key.SCORE.name()).setSortable(true).setWidth("7em").setFlexGrow(0);
-        grid.addComponentColumn(f -> AbuseText.statusBadge(this, f.status())).setHeader(getTranslation("abuse.status"))
+        grid.addColumn(Badge.<FlagSummary>renderer(f -> AbuseText.status(this, f.status()), f -> AbuseText.statusTheme(f.status())))
+                .setHeader(getTranslation("abuse.status"))
                 .setKey(QueueSort.Key.STATUS.name()).setSortable(true).setWidth("10em").setFlexGrow(0);
         grid.addColumn(f -> f.assignee() == null ? "" : f.assignee()).setHeader(getTranslation("abuse.assignee")).setAutoWidth(true);
         grid.addColumn(f -> EvidenceSummary.of(this, f)).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3)

@@ -27,20 +27,32 @@ final class AbuseText {
     }
 
     static Span statusBadge(Component in, FlagStatus status) {
-        return Badge.of(status(in, status), switch (status) {
+        return Badge.of(status(in, status), statusTheme(status));
+    }
+
+    static String statusTheme(FlagStatus status) {
+        return switch (status) {
             case NEW -> "";
             case IN_REVIEW -> "contrast";
             case CONFIRMED -> "error";
             case DISMISSED -> "success";
-        });
+        };
     }
 
     static Span severityBadge(Component in, Severity severity) {
-        return Badge.of(in.getTranslation("abuse.severity." + severity.dbValue()), switch (severity) {
+        return Badge.of(severity(in, severity), severityTheme(severity));
+    }
+
+    static String severity(Component in, Severity severity) {
+        return in.getTranslation("abuse.severity." + severity.dbValue());
+    }
+
+    static String severityTheme(Severity severity) {
+        return switch (severity) {
             case HIGH -> "error";
             case MEDIUM -> "contrast";
             case LOW -> "";
-        });
+        };
     }
 
     static String subject(Component in, FlagSummary flag) {

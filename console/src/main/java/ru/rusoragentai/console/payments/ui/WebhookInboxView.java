@@ -15,10 +15,9 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -32,7 +31,6 @@ import ru.rusoragentai.console.payments.WebhookIntakeService;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
-import ru.rusoragentai.console.users.ui.UserDetailView;
 
 /** Every webhook delivery, newest first, filterable by status; parked ones can be replayed once fixed. */
 @Route("webhooks")
@@ -67,10 +65,15 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> TIME.format(e.receivedAt())).setHeader(getTranslation("inbox.received")).setAutoWidth(true);
         grid.addColumn(InboxEntry::channelId).setHeader(getTranslation("inbox.channel")).setAutoWidth(true);
-        grid.addComponentColumn(this::statusBadge).setKey("status").setHeader(getTranslation("inbox.status")).setAutoWidth(true);
+        grid.addColumn(Badge.<InboxEntry>renderer(e -> getTranslation("inbox.status." + e.status().dbValue()), WebhookInboxView::statusTheme))
+                .setKey("status").setHeader(getTranslation("inbox.status")).setAutoWidth(true);
         grid.addColumn(e -> e.eventKind() == null ? "" : e.eventKind()).setHeader(getTranslation("inbox.kind")).setAutoWidth(true);
         grid.addColumn(InboxEntry::externalId).setHeader(getTranslation("inbox.external")).setAutoWidth(true);
-        grid.addComponentColumn(this::user).setHeader(getTranslation("inbox.user")).setAutoWidth(true);
+        // rendered in the browser: a link to the user page (client-side navigation), or the Telegram id nobody matched
+        grid.addColumn(LitRenderer.<InboxEntry>of("${item.user ? html`<a href=\"users/${item.user}\" router-link>#${item.user}</a>` : item.telegram}")
+                        .withProperty("user", InboxEntry::userId)
+                        .withProperty("telegram", e -> e.telegramUserId() == null ? "" : "tg:" + e.telegramUserId()))
+                .setHeader(getTranslation("inbox.user")).setAutoWidth(true);
         grid.addColumn(e -> e.tokens() == null ? "" : java.text.NumberFormat.getIntegerInstance(getLocale()).format(e.tokens()))
                 .setHeader(getTranslation("inbox.tokens")).setAutoWidth(true);
         grid.addColumn(InboxEntry::outcome).setHeader(getTranslation("inbox.outcome")).setFlexGrow(3)
@@ -83,20 +86,12 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         refresh();
     }
 
-    private Component statusBadge(InboxEntry entry) {
-        String theme = switch (entry.status()) {
+    private static String statusTheme(InboxEntry entry) {
+        return switch (entry.status()) {
             case APPLIED -> "success";
             case DUPLICATE, IGNORED -> "contrast";
             default -> "error";
         };
-        return Badge.of(getTranslation("inbox.status." + entry.status().dbValue()), theme);
-    }
-
-    private Component user(InboxEntry entry) {
-        if (entry.userId() != null) {
-            return new RouterLink("#" + entry.userId(), UserDetailView.class, new RouteParameters("id", entry.userId().toString()));
-        }
-        return new Span(entry.telegramUserId() == null ? "" : "tg:" + entry.telegramUserId());
     }
 
     private Component replayButton(InboxEntry entry) {
