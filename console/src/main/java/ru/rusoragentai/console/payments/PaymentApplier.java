@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.payments;
 
+import ru.rusoragentai.console.i18n.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +44,7 @@ class PaymentApplier {
     @Transactional(propagation = Propagation.MANDATORY)
     public Disposition apply(String channel, PaymentEvent event, byte[] rawBody) {
         if (event.kind() == PaymentKind.CANCELLATION) {
-            return Disposition.of(InboxStatus.APPLIED, "Subscription cancellation recorded; tokens already bought stay.", 200);
+            return Disposition.of(InboxStatus.APPLIED, new Text("inbox.outcome.cancellation"), 200);
         }
         if (event.kind().reverses()) {
             return reverse(channel, event);
@@ -53,13 +54,11 @@ class PaymentApplier {
 
     private Disposition credit(String channel, PaymentEvent event, String rawText) {
         if (event.tokens() <= 0) {
-            return Disposition.of(InboxStatus.UNMATCHED, "No token pack is mapped to product " + event.productId()
-                    + "; map it in the plugin's settings, then replay.", 200);
+            return Disposition.of(InboxStatus.UNMATCHED, new Text("inbox.outcome.no-pack", event.productId()), 200);
         }
         Optional<Long> user = ledger.lockAccountOfTelegramUser(event.telegramUserId());
         if (user.isEmpty()) {
-            return Disposition.of(InboxStatus.UNMATCHED, "No user with Telegram id " + event.telegramUserId()
-                    + "; replay once they have signed up.", 200);
+            return Disposition.of(InboxStatus.UNMATCHED, new Text("inbox.outcome.no-user", Long.toString(event.telegramUserId())), 200);
         }
         long userId = user.get();
         if (!payments.insertIfNew(channel, event, userId, rawText, LocalDateTime.now(clock))) {
@@ -68,12 +67,10 @@ class PaymentApplier {
         var entry = ledger.apply(new LedgerRequest(userId, event.tokens(), LedgerKind.PURCHASE, event.externalId(),
                 channel + " " + event.kind().name().toLowerCase() + " of " + event.productId(),
                 key(channel, "credit", event.externalId()), false));
-        String applied = "Credited " + event.tokens() + " tokens; balance now " + entry.balanceAfter() + ".";
+        Disposition applied = Disposition.of(InboxStatus.APPLIED, new Text("inbox.outcome.credited", event.tokens(), entry.balanceAfter()), 200)
+                .forUser(userId);
         int reversed = applyParkedReversals(channel, event.externalId());
-        if (reversed > 0) {
-            applied += " A refund or chargeback that arrived first was applied at once.";
-        }
-        return Disposition.of(InboxStatus.APPLIED, applied, 200).forUser(userId);
+        return reversed > 0 ? applied.withNote(new Text("inbox.outcome.reversal-applied")) : applied;
     }
 
     /**
@@ -89,9 +86,8 @@ class PaymentApplier {
                     .externalId(externalId).telegramUserId(parked.telegramUserId()).currency("XXX")
                     .occurredAt(clock.instant()).build();
             Disposition disposition = reverse(channel, reversal);
-            inbox.updateAfterReplay(parked.id(), new Disposition(disposition.status(),
-                    disposition.outcome() + " (applied when the purchase arrived)", disposition.httpStatus(),
-                    disposition.userId()), reversal, "system", LocalDateTime.now(clock));
+            inbox.updateAfterReplay(parked.id(), disposition.withNote(new Text("inbox.outcome.when-purchase-arrived")), reversal, "system",
+                    LocalDateTime.now(clock));
             if (disposition.status() == InboxStatus.APPLIED) {
                 applied++;
             }
@@ -102,7 +98,7 @@ class PaymentApplier {
     private Disposition reverse(String channel, PaymentEvent event) {
         Optional<PaymentRepository.StoredPayment> payment = payments.find(channel, event.externalId());
         if (payment.isEmpty() || payment.get().userId() == null) {
-            return Disposition.of(InboxStatus.UNMATCHED, "No payment " + event.externalId() + " to reverse; replay once the purchase is applied.", 200);
+            return Disposition.of(InboxStatus.UNMATCHED, new Text("inbox.outcome.no-payment", event.externalId()), 200);
         }
         long userId = payment.get().userId();
         ledger.lockAccount(userId);
@@ -116,13 +112,13 @@ class PaymentApplier {
                 event.externalId(), channel + " " + event.kind().name().toLowerCase() + " of " + event.externalId(),
                 key(channel, "reverse", event.externalId()), true));
         events.publishEvent(new PaymentReversed(userId, chargeback, event.externalId()));
-        return Disposition.of(InboxStatus.APPLIED, "Debited " + locked.tokens() + " tokens for the " + event.kind().name().toLowerCase()
-                + "; balance now " + entry.balanceAfter() + ".", 200).forUser(userId);
+        return Disposition.of(InboxStatus.APPLIED, new Text(chargeback ? "inbox.outcome.debited.chargeback" : "inbox.outcome.debited.refund",
+                locked.tokens(), entry.balanceAfter()), 200).forUser(userId);
     }
 
     private static Disposition duplicate(PaymentEvent event) {
-        return Disposition.of(InboxStatus.DUPLICATE, "Already applied: " + event.kind().name().toLowerCase() + " "
-                + event.externalId() + ".", 200);
+        return Disposition.of(InboxStatus.DUPLICATE, new Text("inbox.outcome.duplicate", event.kind().name().toLowerCase(java.util.Locale.ROOT),
+                event.externalId()), 200);
     }
 
     /** The ledger idempotency key: readable when it fits 128 characters, a hash otherwise. */

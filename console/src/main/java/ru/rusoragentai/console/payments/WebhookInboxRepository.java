@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import ru.rusoragentai.console.i18n.TextJson;
 import ru.rusoragentai.spi.PaymentEvent;
 
 @Repository
@@ -108,7 +109,8 @@ class WebhookInboxRepository {
 
     private static InboxEntry entry(Record r) {
         return new InboxEntry(r.get(WEBHOOK_INBOX.ID), r.get(WEBHOOK_INBOX.CHANNEL_ID), r.get(WEBHOOK_INBOX.RECEIVED_AT),
-                InboxStatus.fromDb(r.get(WEBHOOK_INBOX.STATUS)), r.get(WEBHOOK_INBOX.OUTCOME), r.get(WEBHOOK_INBOX.EVENT_KIND),
+                InboxStatus.fromDb(r.get(WEBHOOK_INBOX.STATUS)), r.get(WEBHOOK_INBOX.OUTCOME), TextJson.read(r.get(WEBHOOK_INBOX.OUTCOME_TEXT)),
+                r.get(WEBHOOK_INBOX.EVENT_KIND),
                 r.get(WEBHOOK_INBOX.EXTERNAL_ID), r.get(WEBHOOK_INBOX.TELEGRAM_USER_ID), r.get(WEBHOOK_INBOX.USER_ID),
                 r.get(WEBHOOK_INBOX.TOKENS), r.get(WEBHOOK_INBOX.REPLAYED_BY),
                 new String(r.get(WEBHOOK_INBOX.BODY), StandardCharsets.UTF_8));
@@ -118,7 +120,10 @@ class WebhookInboxRepository {
     private static Map<Field<?>, Object> outcome(Disposition disposition, PaymentEvent event, LocalDateTime now) {
         Map<Field<?>, Object> values = new HashMap<>();
         values.put(WEBHOOK_INBOX.STATUS, disposition.status().dbValue());
-        values.put(WEBHOOK_INBOX.OUTCOME, clip(disposition.outcome()));
+        values.put(WEBHOOK_INBOX.OUTCOME, clip(disposition.english()));
+        String text = TextJson.write(disposition.outcome());
+        // a text too long for its column (a plugin's long reason) is shown from the English column instead
+        values.put(WEBHOOK_INBOX.OUTCOME_TEXT, text.length() > 2000 ? null : text);
         values.put(WEBHOOK_INBOX.EVENT_KIND, event == null ? null : event.kind().name().toLowerCase(java.util.Locale.ROOT));
         values.put(WEBHOOK_INBOX.EXTERNAL_ID, event == null ? null : event.externalId());
         values.put(WEBHOOK_INBOX.TELEGRAM_USER_ID, event == null ? null : event.telegramUserId());

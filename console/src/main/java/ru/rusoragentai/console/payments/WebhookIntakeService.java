@@ -69,7 +69,7 @@ public class WebhookIntakeService {
         String headerText = Headers.format(headers);
         if (host.extension(channelId, PaymentChannel.class).isEmpty() && host.plugin(channelId).isEmpty()) {
             return record(channelId, headerText, body, Disposition.of(InboxStatus.REJECTED,
-                    "No payment channel '" + channelId + "'", 404), null);
+                    new Text("inbox.outcome.no-channel", channelId), 404), null);
         }
         WebhookOutcome outcome;
         try {
@@ -77,15 +77,15 @@ public class WebhookIntakeService {
         } catch (PluginException e) {
             // the channel exists but could not decide (not running, paused, slow, broken): kept for replay, and
             // 503 makes the vendor deliver again
-            return record(channelId, headerText, body, Disposition.of(InboxStatus.FAILED, e.getMessage(), 503), null);
+            return record(channelId, headerText, body, Disposition.of(InboxStatus.FAILED, new Text(e.key(), e.arguments()), 503), null);
         }
         return switch (outcome) {
             case WebhookOutcome.BadSignature bad -> record(channelId, headerText, body,
-                    Disposition.of(InboxStatus.REJECTED, bad.reason(), 401), null);
+                    Disposition.of(InboxStatus.REJECTED, said(bad.reason()), 401), null);
             case WebhookOutcome.Malformed malformed -> record(channelId, headerText, body,
-                    Disposition.of(InboxStatus.MALFORMED, malformed.reason(), 400), null);
+                    Disposition.of(InboxStatus.MALFORMED, said(malformed.reason()), 400), null);
             case WebhookOutcome.Ignored ignored -> record(channelId, headerText, body,
-                    Disposition.of(InboxStatus.IGNORED, ignored.reason(), 200), null);
+                    Disposition.of(InboxStatus.IGNORED, said(ignored.reason()), 200), null);
             case WebhookOutcome.Verified verified -> applyAndRecord(channelId, headerText, body, verified.event());
         };
     }
@@ -93,7 +93,7 @@ public class WebhookIntakeService {
     /** A delivery that exceeded the size limit: recorded without its body. */
     public IntakeResult tooLarge(String channelId, Map<String, List<String>> headers, long size) {
         return record(channelId, Headers.format(headers), new byte[0],
-                Disposition.of(InboxStatus.REJECTED, "Body of " + size + " bytes exceeds the limit; not read.", 413), null);
+                Disposition.of(InboxStatus.REJECTED, new Text("inbox.outcome.too-large", size), 413), null);
     }
 
     /**
@@ -117,15 +117,14 @@ public class WebhookIntakeService {
             Disposition applied = applier.apply(stored.channelId(), verified.event(), stored.body());
             // the replay ran under the channel's current settings: say so, and whether they changed since arrival
             long current = contexts.settingsVersion(stored.channelId());
-            Disposition disposition = new Disposition(applied.status(), applied.outcome() + (current == stored.settingsVersion()
-                    ? " Replayed under the settings it arrived under" + version(current) + "."
-                    : " Replayed under the current settings" + version(current) + "; it arrived under" + version(stored.settingsVersion()) + "."),
-                    applied.httpStatus(), applied.userId());
+            Disposition disposition = applied.withNote(current == stored.settingsVersion()
+                    ? new Text("inbox.outcome.replayed-same", version(current))
+                    : new Text("inbox.outcome.replayed-changed", version(current), version(stored.settingsVersion())));
             inbox.updateAfterReplay(inboxId, disposition, verified.event(), currentStaff.actor(), now());
             audit.record("webhook.replay", "webhook", String.valueOf(inboxId),
                     "channel=" + stored.channelId() + " was=" + stored.status().dbValue() + " now=" + disposition.status().dbValue()
                             + " external=" + verified.event().externalId());
-            return new IntakeResult(disposition.httpStatus(), inboxId, disposition.status(), disposition.outcome());
+            return IntakeResult.of(disposition, inboxId);
         });
     }
 
@@ -194,17 +193,22 @@ public class WebhookIntakeService {
         }));
     }
 
+    /** A channel plugin's own reason, kept as it wrote it (plugins word their reasons in English). */
+    private static Text said(String reason) {
+        return new Text("inbox.outcome.plugin", reason);
+    }
+
     private IntakeResult applyAndRecord(String channelId, String headerText, byte[] body, PaymentEvent event) {
         try {
             return tx.execute(status -> {
                 Disposition disposition = applier.apply(channelId, event, body);
                 long id = inbox.insert(channelId, headerText, body, disposition, event, contexts.settingsVersion(channelId), now());
-                return new IntakeResult(disposition.httpStatus(), id, disposition.status(), disposition.outcome());
+                return IntakeResult.of(disposition, id);
             });
         } catch (RuntimeException e) {
             log.error("Could not apply {} {} from {}", event.kind(), event.externalId(), channelId, e);
             return record(channelId, headerText, body, Disposition.of(InboxStatus.FAILED,
-                    "Could not apply: " + e.getClass().getSimpleName() + "; the channel will retry.", 500), event);
+                    new Text("inbox.outcome.could-not-apply", e.getClass().getSimpleName()), 500), event);
         }
     }
 
@@ -216,9 +220,9 @@ public class WebhookIntakeService {
         long id = tx.execute(status -> inbox.insert(channel, headerText, kept, disposition, event,
                 contexts.settingsVersion(channel), now()));
         if (disposition.status() == InboxStatus.REJECTED || disposition.status() == InboxStatus.FAILED) {
-            log.warn("Webhook {} for {}: {} ({})", id, channelId, disposition.status(), disposition.outcome());
+            log.warn("Webhook {} for {}: {} ({})", id, channelId, disposition.status(), disposition.english());
         }
-        return new IntakeResult(disposition.httpStatus(), id, disposition.status(), disposition.outcome());
+        return IntakeResult.of(disposition, id);
     }
 
     private static String describe(WebhookOutcome outcome) {
@@ -230,8 +234,8 @@ public class WebhookIntakeService {
         };
     }
 
-    private static String version(long settingsChange) {
-        return settingsChange == 0 ? " (no approved change yet)" : " (settings change #" + settingsChange + ")";
+    private static Text version(long settingsChange) {
+        return settingsChange == 0 ? new Text("inbox.outcome.version.none") : new Text("inbox.outcome.version", Long.toString(settingsChange));
     }
 
     private LocalDateTime now() {

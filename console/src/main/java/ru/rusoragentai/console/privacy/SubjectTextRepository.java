@@ -59,16 +59,18 @@ class SubjectTextRepository {
         return "(?<![\\p{L}\\p{N}_])(?:" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}_])";
     }
 
-    /** Deliveries that mention the subject anywhere (a rejected one has no user link): body, headers and outcome go. */
+    /** Deliveries that mention the subject anywhere (a rejected one has no user link): body, headers and outcome (both forms) go. */
     int redactWebhooksMentioning(Subject subject, int limit) {
         String pattern = pattern(subject);
         return dsl.update(WEBHOOK_INBOX)
                 .set(WEBHOOK_INBOX.BODY, new byte[0])
                 .set(WEBHOOK_INBOX.HEADERS, "")
                 .set(WEBHOOK_INBOX.OUTCOME, REDACTED)
+                .setNull(WEBHOOK_INBOX.OUTCOME_TEXT)
                 .setNull(WEBHOOK_INBOX.USER_ID)
                 .setNull(WEBHOOK_INBOX.TELEGRAM_USER_ID)
                 .where(matches(WEBHOOK_INBOX.BODY, pattern).or(matches(WEBHOOK_INBOX.OUTCOME, pattern))
+                        .or(matches(WEBHOOK_INBOX.OUTCOME_TEXT, pattern))
                         .or(matches(WEBHOOK_INBOX.HEADERS, pattern)))
                 .limit(limit)
                 .execute();

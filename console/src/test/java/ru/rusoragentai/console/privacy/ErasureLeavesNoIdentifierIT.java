@@ -68,7 +68,10 @@ class ErasureLeavesNoIdentifierIT extends DatabaseTest {
         dsl.insertInto(WEBHOOK_INBOX).set(WEBHOOK_INBOX.CHANNEL_ID, "pay-tribute").set(WEBHOOK_INBOX.RECEIVED_AT, now)
                 .set(WEBHOOK_INBOX.HEADERS, "").set(WEBHOOK_INBOX.BODY, new byte[] {'{', '}'})
                 .set(WEBHOOK_INBOX.STATUS, "unmatched").set(WEBHOOK_INBOX.OUTCOME, "No user with Telegram id " + telegram
-                        + "; replay once they have signed up.").set(WEBHOOK_INBOX.UPDATED_AT, now).execute();
+                        + "; replay once they have signed up.")
+                .set(WEBHOOK_INBOX.OUTCOME_TEXT, ru.rusoragentai.console.i18n.TextJson.write(
+                        new ru.rusoragentai.console.i18n.Text("inbox.outcome.no-user", Long.toString(telegram))))
+                .set(WEBHOOK_INBOX.UPDATED_AT, now).execute();
         // staff searches: the whole name, a surname prefix, the email
         for (String search : List.of("Ольга " + surname, surname.substring(0, 6), email.toUpperCase(Locale.ROOT))) {
             dsl.insertInto(STAFF_RECENT).set(STAFF_RECENT.STAFF, "agent-fix").set(STAFF_RECENT.KIND, "search")

@@ -71,19 +71,23 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(InboxEntry::externalId).setHeader(getTranslation("inbox.external")).setAutoWidth(true);
         // rendered in the browser: a link to the user page (client-side navigation), or the Telegram id nobody matched
         grid.addColumn(LitRenderer.<InboxEntry>of("${item.user ? html`<a href=\"users/${item.user}\" router-link>#${item.user}</a>` : item.telegram}")
-                        .withProperty("user", InboxEntry::userId)
+                        .withProperty("user", e -> e.userId() == null ? "" : e.userId().toString())
                         .withProperty("telegram", e -> e.telegramUserId() == null ? "" : "tg:" + e.telegramUserId()))
                 .setHeader(getTranslation("inbox.user")).setAutoWidth(true);
         grid.addColumn(e -> e.tokens() == null ? "" : java.text.NumberFormat.getIntegerInstance(getLocale()).format(e.tokens()))
                 .setHeader(getTranslation("inbox.tokens")).setAutoWidth(true);
-        grid.addColumn(InboxEntry::outcome).setHeader(getTranslation("inbox.outcome")).setFlexGrow(3)
-                .setTooltipGenerator(InboxEntry::outcome);
+        grid.addColumn(this::outcome).setHeader(getTranslation("inbox.outcome")).setFlexGrow(3).setTooltipGenerator(this::outcome);
         grid.addComponentColumn(this::replayButton).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> new Pre(e.body())));
         grid.setEmptyStateText(getTranslation("inbox.empty"));
         grid.setSizeFull();
         add(new H2(getTranslation("inbox.heading")), filters, grid);
         refresh();
+    }
+
+    /** What became of the delivery in the reader's language; rows from before outcomes were kept as texts, as written. */
+    private String outcome(InboxEntry entry) {
+        return entry.outcomeText() == null ? entry.outcome() : Texts.of(this, entry.outcomeText());
     }
 
     private static String statusTheme(InboxEntry entry) {
@@ -99,14 +103,16 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
             return new Span();
         }
         Button replay = new Button(getTranslation("inbox.replay"), e -> confirmReplay(entry));
-        replay.setId("replay-" + entry.id());
+        // a class and the delivery's id, not an element id: a re-rendered grid briefly holds the old row beside the new one
+        replay.addClassName("replay");
+        replay.getElement().setAttribute("data-id", Long.toString(entry.id()));
         replay.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         return replay;
     }
 
     private void confirmReplay(InboxEntry entry) {
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("inbox.replay") + " #" + entry.id(),
-                getTranslation("inbox.replay.confirm", entry.outcome()), getTranslation("inbox.replay"), e -> replay(entry));
+                getTranslation("inbox.replay.confirm", outcome(entry)), getTranslation("inbox.replay"), e -> replay(entry));
         dialog.setId("replay-confirm");
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
@@ -117,7 +123,7 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         try {
             IntakeResult result = intake.replay(entry.id());
             Notification notification = Notification.show(getTranslation("inbox.status." + result.status().dbValue()) + ": "
-                    + result.outcome(), 6_000, Notification.Position.BOTTOM_START);
+                    + Texts.of(this, result.outcomeText()), 6_000, Notification.Position.BOTTOM_START);
             notification.addThemeVariants(result.status() == InboxStatus.APPLIED ? NotificationVariant.LUMO_SUCCESS
                     : NotificationVariant.LUMO_WARNING);
         } catch (PluginException refused) {

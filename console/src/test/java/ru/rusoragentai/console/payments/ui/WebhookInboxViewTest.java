@@ -76,11 +76,16 @@ class WebhookInboxViewTest extends KaribuTest {
         List<InboxEntry> rows = GridKt._findAll(grid());
         assertThat(rows).allSatisfy(e -> assertThat(e.status()).isEqualTo(InboxStatus.UNMATCHED));
         int row = rows.stream().map(InboxEntry::id).toList().indexOf(parked.inboxId());
+        // the outcome is said in the reader's language: in Russian the same row reads in Russian
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        assertThat(GridKt._getFormattedRow(grid(), row)).contains("Нет пользователя с Telegram id " + telegramId
+                + "; повторите, когда он зарегистрируется.");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         Component cell = GridKt._getCellComponent(grid(), row, "actions");
-        _click(_get(cell, Button.class, spec -> spec.withId("replay-" + parked.inboxId())));
+        _click(_get(cell, Button.class, spec -> spec.withClasses("replay").withAttribute("data-id", Long.toString(parked.inboxId()))));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("replay-confirm")));
 
-        NotificationsKt.expectNotifications("Applied: Credited 777 tokens; balance now 777. Replayed under the settings it arrived under"
+        NotificationsKt.expectNotifications("Applied: Credited tokens: 777; balance now 777. Replayed under the settings it arrived under"
                 + " (settings change #" + contexts.settingsVersion("pay-tribute") + ").");
         assertThat(dsl.select(TOKEN_BALANCE.BALANCE).from(TOKEN_BALANCE).where(TOKEN_BALANCE.USER_ID.eq(user)).fetchSingle().value1())
                 .isEqualTo(777L);
