@@ -187,7 +187,7 @@ class AbuseViewsTest extends KaribuTest {
         openUiAs("admin_views", Role.ADMIN);
         UI.getCurrent().navigate(AbuseRulesView.class);
         try {
-            ruleButton("shared_account", "rule-edit-");
+            ruleButton("shared_account", "rule-edit");
             _get(NumberField.class, spec -> spec.withId("rule-threshold")).setValue((double) threshold + 1);
             _get(Checkbox.class, spec -> spec.withId("rule-shadow")).setValue(true);
             _click(_get(Button.class, spec -> spec.withId("rule-save")));
@@ -218,7 +218,7 @@ class AbuseViewsTest extends KaribuTest {
             ring.add(TestData.insertUser(dsl, "backtested " + i));
             data.session(ring.getLast(), base, ip, "DE", null);
         }
-        ruleButton("multi_account", "rule-backtest-");
+        ruleButton("multi_account", "rule-backtest");
         _get(DatePicker.class, spec -> spec.withId("range-from")).setValue(base.toLocalDate().minusDays(1));
         _get(DatePicker.class, spec -> spec.withId("range-to")).setValue(base.toLocalDate().plusDays(2));
         _click(_get(Button.class, spec -> spec.withId("range-backtest")));
@@ -277,12 +277,12 @@ class AbuseViewsTest extends KaribuTest {
     }
 
     /** Clicks a rule's row button (edit, run, backtest) in the Rules grid. */
-    private void ruleButton(String code, String idPrefix) {
+    private void ruleButton(String code, String name) {
         @SuppressWarnings("unchecked")
         Grid<AbuseRuleService.RuleSummary> grid = _get(Grid.class, spec -> spec.withId("rules-grid"));
         int row = GridKt._findAll(grid).stream().map(r -> r.row().code()).toList().indexOf(code);
         var cell = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
-        _click(cell.getChildren().map(Button.class::cast).filter(b -> (idPrefix + code).equals(b.getId().orElse(""))).findFirst().orElseThrow());
+        _click(cell.getChildren().map(Button.class::cast).filter(b -> b.hasClassName(name) && code.equals(b.getElement().getAttribute("data-row"))).findFirst().orElseThrow());
     }
 
     @Test

@@ -38,6 +38,9 @@ import ru.rusoragentai.console.support.TestData;
  * it is the English wording of a bundle entry whose Russian differs (a text that skipped the bundle, or a key looked up
  * in the wrong place), or when a label, button, heading, tab or column header is three or more English words without a
  * Cyrillic letter (a text that never reached the bundles). Data (names, models, identifiers) is not judged.
+ *
+ * <p>The same walk checks that nothing rendered inside a grid row carries an element id: a grid that re-renders after a
+ * refresh briefly holds the old row beside the new one, so such an id names two elements ({@code RowAction} names them).
  */
 class RussianScreensTest extends KaribuTest {
 
@@ -47,6 +50,7 @@ class RussianScreensTest extends KaribuTest {
     private static final Properties RUSSIAN = load("/vaadin-i18n/translations_ru.properties");
     private static final Set<String> UNTRANSLATED = untranslatedEnglish();
     private static final List<String> seen = new ArrayList<>();
+    private static final List<String> rowIds = new ArrayList<>();
 
     @ParameterizedTest
     @EnumSource(Role.class)
@@ -58,6 +62,7 @@ class RussianScreensTest extends KaribuTest {
         List<String> paths = _get(SideNav.class, spec -> spec.withId("main-nav")).getItems().stream().map(SideNavItem::getPath).toList();
         List<String> found = new ArrayList<>();
         seen.clear();
+        rowIds.clear();
         List<String> screens = new ArrayList<>(paths);
         if (paths.contains("users")) {
             screens.add("users/" + user.userId());
@@ -70,6 +75,7 @@ class RussianScreensTest extends KaribuTest {
         assertThat(seen).as("the scan read the screens' texts, Russian among them").anyMatch(t -> CYRILLIC.matcher(t).find())
                 .hasSizeGreaterThan(10 * screens.size());
         assertThat(found).as("English on the Russian screens of " + role).isEmpty();
+        assertThat(rowIds).as("element ids inside grid rows on the screens of " + role).isEmpty();
     }
 
     /** Tabs render lazily: open each so its content is judged too. */
@@ -97,12 +103,31 @@ class RussianScreensTest extends KaribuTest {
             for (int i = 0; i < rows; i++) {
                 com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, i).stream().filter(cell -> cell.strip().contains(" "))
                         .forEach(cell -> judge(cell, false, path, component, found));
+                rowIdsOf(grid, i, path);
             }
         }
         if (component instanceof Span || component instanceof Div || component instanceof Paragraph || component instanceof Anchor) {
             judge(ownText(component.getElement()), false, path, component, found);
         }
         component.getChildren().forEach(child -> scan(child, path, found));
+    }
+
+    /** Renders each component column's cell of the row as the grid would and notes every element id inside it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void rowIdsOf(Grid grid, int row, String path) {
+        Object item = com.github.mvysny.kaributesting.v10.GridKt._get(grid, row);
+        for (Object column : grid.getColumns()) {
+            if (((Grid.Column) column).getRenderer() instanceof com.vaadin.flow.data.renderer.ComponentRenderer renderer) {
+                idsIn(renderer.createComponent(item).getElement(), "/" + path + " row " + row, rowIds);
+            }
+        }
+    }
+
+    private static void idsIn(Element element, String where, List<String> ids) {
+        if (element.getAttribute("id") != null) {
+            ids.add(where + ": #" + element.getAttribute("id"));
+        }
+        element.getChildren().forEach(child -> idsIn(child, where, ids));
     }
 
     /** What a component says about itself: its label, placeholder, helper, title, button text, tab or column headers. */

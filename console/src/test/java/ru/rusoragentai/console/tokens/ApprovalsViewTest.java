@@ -128,12 +128,12 @@ class ApprovalsViewTest extends KaribuTest {
         return GridKt._findAll(grid).stream().map(Adjustment::userId).toList().indexOf(userId);
     }
 
-    /** The row's approve or reject button, found by its class and the adjustment it names. */
+    /** The row's approve or reject button, found by its class and the adjustment it names (data-row). */
     private static Button rowButton(Grid<Adjustment> grid, int row, String action) {
         String id = Long.toString(GridKt._get(grid, row).id());
         var actions = (HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
         return actions.getChildren().map(Button.class::cast)
-                .filter(b -> b.hasClassName(action) && id.equals(b.getElement().getAttribute("data-adjustment"))).findFirst().orElseThrow();
+                .filter(b -> b.hasClassName(action) && id.equals(b.getElement().getAttribute("data-row"))).findFirst().orElseThrow();
     }
 
     private long balance(long userId) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.util.List;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.abuse.AbuseRuleService;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
@@ -90,15 +91,15 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
 
     private Component buttons(AbuseRuleService.RuleSummary r) {
         String code = r.row().code();
-        Button edit = small("rule-edit-" + code, "abuse.rules.edit", () -> new RuleEditDialog(r, rules, this::refresh).open());
-        Button run = small("rule-run-" + code, "abuse.rules.run", () -> run(code));
-        Button backtest = small("rule-backtest-" + code, "abuse.rules.backtest", () -> new RangeDialog(r.row().code(), rules, this::refresh).open());
+        Button edit = RowAction.mark(small("abuse.rules.edit", () -> new RuleEditDialog(r, rules, this::refresh).open()), "rule-edit", code);
+        Button run = RowAction.mark(small("abuse.rules.run", () -> run(code)), "rule-run", code);
+        Button backtest = RowAction.mark(small("abuse.rules.backtest", () -> new RangeDialog(r.row().code(), rules, this::refresh).open()),
+                "rule-backtest", code);
         return new HorizontalLayout(edit, run, backtest);
     }
 
-    private Button small(String id, String key, Runnable action) {
+    private Button small(String key, Runnable action) {
         Button button = new Button(getTranslation(key), e -> action.run());
-        button.setId(id);
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return button;
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.stream.Collectors;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.abuse.AbuseActionService;
 import ru.rusoragentai.console.abuse.AbuseGraphService;
 import ru.rusoragentai.console.abuse.AbuseQueueService;
@@ -115,7 +116,7 @@ class UserAbusePanel extends VerticalLayout {
                             render();
                         }
                     }).open());
-            revert.setId("measure-revert-" + a.id());
+            RowAction.mark(revert, "measure-revert", a.id());
             revert.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return revert;
         }).setKey("revert").setAutoWidth(true);

@@ -7,6 +7,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Set;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 
@@ -30,7 +31,7 @@ final class UserLinks {
             return new Span(text);
         }
         RouterLink link = new RouterLink(text, UserDetailView.class, new RouteParameters("id", Long.toString(userId)));
-        link.setId("user-link-" + userId);
+        RowAction.mark(link, "user-link", userId);
         return link;
     }
 }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.models.ui;
 
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -98,7 +99,7 @@ public class ModelListView extends VerticalLayout implements HasDynamicTitle {
 
     private Component priceButton(ModelOfferRow row) {
         Button edit = new Button(getTranslation("models.set-price"), e -> new PriceDialog(catalog, row, this::refresh).open());
-        edit.setId("price-" + row.provider() + "-" + row.model());
+        RowAction.mark(edit, "set-price", row.provider() + "/" + row.model());
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return edit;
     }
@@ -112,10 +113,10 @@ public class ModelListView extends VerticalLayout implements HasDynamicTitle {
 
     private Component routeActions(ModelRoute route) {
         Button edit = new Button(getTranslation("action.edit"), e -> openRoute(route));
-        edit.setId("route-edit-" + route.id());
+        RowAction.mark(edit, "route-edit", route.id());
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         Button delete = new Button(getTranslation("routes.delete"), e -> confirmDelete(route));
-        delete.setId("route-delete-" + route.id());
+        RowAction.mark(delete, "route-delete", route.id());
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(edit, delete);
     }

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.payments.BulkReplay;
@@ -103,9 +104,7 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
             return new Span();
         }
         Button replay = new Button(getTranslation("inbox.replay"), e -> confirmReplay(entry));
-        // a class and the delivery's id, not an element id: a re-rendered grid briefly holds the old row beside the new one
-        replay.addClassName("replay");
-        replay.getElement().setAttribute("data-id", Long.toString(entry.id()));
+        RowAction.mark(replay, "replay", entry.id());
         replay.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         return replay;
     }

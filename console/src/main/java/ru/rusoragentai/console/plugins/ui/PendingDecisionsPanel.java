@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.PluginException;
 
@@ -31,8 +32,7 @@ abstract class PendingDecisionsPanel<T> extends VerticalLayout {
 
     /**
      * @param kind names the panel ({@code pending-<kind>s}), its confirmation ({@code pending-<kind>-confirm}) and the row
-     *     buttons' classes ({@code approve-<kind>}, {@code reject-<kind>}, with the item in {@code data-id}): a row carries no
-     *     element id, since a grid being re-rendered briefly holds the old row beside the new one
+     *     buttons' classes ({@code approve-<kind>}, {@code reject-<kind>}, marked by {@link RowAction})
      */
     PendingDecisionsPanel(String kind, Runnable onDecided) {
         this.kind = kind;
@@ -77,12 +77,10 @@ abstract class PendingDecisionsPanel<T> extends VerticalLayout {
 
     private Component decisions(T item) {
         Button approve = new Button(getTranslation("plugins.pending.approve"), e -> confirm(item, true));
-        approve.addClassName("approve-" + kind);
-        approve.getElement().setAttribute("data-id", Long.toString(id(item)));
+        RowAction.mark(approve, "approve-" + kind, id(item));
         approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         Button reject = new Button(getTranslation("plugins.pending.reject"), e -> confirm(item, false));
-        reject.addClassName("reject-" + kind);
-        reject.getElement().setAttribute("data-id", Long.toString(id(item)));
+        RowAction.mark(reject, "reject-" + kind, id(item));
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(approve, reject);
     }

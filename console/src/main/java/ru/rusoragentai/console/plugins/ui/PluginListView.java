@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.InstallOutcome;
 import ru.rusoragentai.console.plugins.PluginException;
@@ -182,7 +183,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
 
     private Button small(String action, PluginSummary plugin, VaadinIcon icon, java.util.function.Consumer<PluginSummary> handler) {
         Button button = new Button(icon.create(), e -> handler.accept(plugin));
-        button.setId("plugin-" + action + "-" + plugin.id());
+        RowAction.mark(button, "plugin-" + action, plugin.id());
         button.setTooltipText(getTranslation("plugins." + action));
         button.setAriaLabel(getTranslation("plugins." + action) + " " + plugin.id());
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);

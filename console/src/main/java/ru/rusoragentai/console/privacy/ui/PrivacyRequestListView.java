@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.ErasureService;
@@ -107,7 +108,7 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
 
     private Component open(PrivacyRequest request) {
         Button open = new Button(getTranslation("privacy.open"), e -> new PrivacyRequestDialog(requests, packages, erasures, request.id(), this::refresh).open());
-        open.setId("privacy-open-" + request.id());
+        RowAction.mark(open, "privacy-open", request.id());
         open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return open;
     }

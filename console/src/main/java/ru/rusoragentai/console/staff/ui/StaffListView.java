@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.staff.StaffException;
 import ru.rusoragentai.console.staff.StaffService;
@@ -66,10 +67,10 @@ public class StaffListView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(StaffSummary staff) {
         Button edit = new Button(getTranslation("action.edit"), e -> openEdit(staff));
-        edit.setId("staff-edit-" + staff.username());
+        RowAction.mark(edit, "staff-edit", staff.username());
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button reset = new Button(getTranslation("staff.reset-password"), e -> confirmReset(staff));
-        reset.setId("staff-reset-" + staff.username());
+        RowAction.mark(reset, "staff-reset", staff.username());
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(edit, reset);
     }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import ru.rusoragentai.console.shell.ui.RowAction;
 import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Numbers;
@@ -70,21 +71,12 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(Adjustment adjustment) {
         Button approve = new Button(getTranslation("approvals.approve"), e -> decide(adjustment, true));
-        rowButton(approve, "approve", adjustment.id());
+        RowAction.mark(approve, "approve", adjustment.id());
         approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
         Button reject = new Button(getTranslation("approvals.reject"), e -> decide(adjustment, false));
-        rowButton(reject, "reject", adjustment.id());
+        RowAction.mark(reject, "reject", adjustment.id());
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(approve, reject);
-    }
-
-    /**
-     * A row's button is named by class and data attribute, never by element id: while the grid re-renders after a refresh
-     * the browser briefly holds the old and the new row, and an id would then name two elements.
-     */
-    static void rowButton(Button button, String action, long adjustmentId) {
-        button.addClassName(action);
-        button.getElement().setAttribute("data-adjustment", Long.toString(adjustmentId));
     }
 
     private void decide(Adjustment adjustment, boolean approve) {

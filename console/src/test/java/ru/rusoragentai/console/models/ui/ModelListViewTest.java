@@ -90,7 +90,7 @@ class ModelListViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("provider-errors")).getText())
                 .contains("ai-anthropic: Secret 'api-key' is not set");
 
-        _click(button(models(), rowOf("fixed-large"), "actions", "price-fixed-fixed-large"));
+        _click(button(models(), rowOf("fixed-large"), "actions", "set-price"));
         _get(IntegerField.class, spec -> spec.withId("price-input")).setValue(100_000);
         _get(IntegerField.class, spec -> spec.withId("price-output")).setValue(400_000);
         _click(_get(Button.class, spec -> spec.withId("price-save")));
@@ -101,7 +101,7 @@ class ModelListViewTest extends KaribuTest {
         assertThat(priced.inputMarginPercent()).isEqualByComparingTo(new BigDecimal("33.3"));
         // output: 400,000 tokens earn USD 12.00 against the vendor's USD 8
         assertThat(priced.outputMarginPercent()).isEqualByComparingTo(new BigDecimal("33.3"));
-        _click(button(models(), rowOf("fixed-large"), "actions", "price-fixed-fixed-large"));
+        _click(button(models(), rowOf("fixed-large"), "actions", "set-price"));
         _get(IntegerField.class, spec -> spec.withId("price-input")).setValue(50_000);
         _click(_get(Button.class, spec -> spec.withId("price-save")));
         // 50,000 tokens earn USD 1.50 against USD 2: selling input at a loss
@@ -147,9 +147,10 @@ class ModelListViewTest extends KaribuTest {
         return GridKt._findAll(models()).stream().map(ModelOfferRow::model).toList().indexOf(model);
     }
 
-    private static Button button(Grid<?> grid, int row, String column, String id) {
+    /** The row's button of that class (a row's components carry no element id). */
+    private static Button button(Grid<?> grid, int row, String column, String name) {
         Component cell = GridKt._getCellComponent(grid, row, column);
-        return _get(cell, Button.class, spec -> spec.withId(id));
+        return _get(cell, Button.class, spec -> spec.withClasses(name));
     }
 
     @SuppressWarnings("unchecked")

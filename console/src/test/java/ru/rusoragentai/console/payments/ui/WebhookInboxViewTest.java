@@ -82,7 +82,7 @@ class WebhookInboxViewTest extends KaribuTest {
                 + "; повторите, когда он зарегистрируется.");
         UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         Component cell = GridKt._getCellComponent(grid(), row, "actions");
-        _click(_get(cell, Button.class, spec -> spec.withClasses("replay").withAttribute("data-id", Long.toString(parked.inboxId()))));
+        _click(_get(cell, Button.class, spec -> spec.withClasses("replay").withAttribute("data-row", Long.toString(parked.inboxId()))));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("replay-confirm")));
 
         NotificationsKt.expectNotifications("Applied: Credited tokens: 777; balance now 777. Replayed under the settings it arrived under"

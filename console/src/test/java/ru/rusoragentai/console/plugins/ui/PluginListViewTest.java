@@ -121,7 +121,7 @@ class PluginListViewTest extends KaribuTest {
         Grid<?> waiting = _get(Grid.class, spec -> spec.withId("pending-uploads-grid"));
         int row = GridKt._findAll(waiting).stream().map(u -> ((ru.rusoragentai.console.plugins.PendingUpload) u).id()).toList()
                 .indexOf(pending.id());
-        _click(_get(GridKt._getCellComponent(waiting, row, "decide"), Button.class, spec -> spec.withClasses("approve-upload").withAttribute("data-id", Long.toString(pending.id()))));
+        _click(_get(GridKt._getCellComponent(waiting, row, "decide"), Button.class, spec -> spec.withClasses("approve-upload").withAttribute("data-row", Long.toString(pending.id()))));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-upload-confirm")));
 
         NotificationsKt.expectNotifications("Plugin test-ui-unsigned approved and loaded.");
@@ -163,7 +163,7 @@ class PluginListViewTest extends KaribuTest {
         Grid<?> pendingGrid = _get(Grid.class, spec -> spec.withId("pending-settings-grid"));
         int row = GridKt._findAll(pendingGrid).stream().map(p -> ((ru.rusoragentai.console.plugins.PendingSettingsChange) p).id())
                 .toList().indexOf(change);
-        _click(_get(GridKt._getCellComponent(pendingGrid, row, "decide"), Button.class, spec -> spec.withClasses("approve-setting").withAttribute("data-id", Long.toString(change))));
+        _click(_get(GridKt._getCellComponent(pendingGrid, row, "decide"), Button.class, spec -> spec.withClasses("approve-setting").withAttribute("data-row", Long.toString(change))));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("pending-setting-confirm")));
         NotificationsKt.expectNotifications("Settings of pay-tribute approved; they are in force now.");
         assertThat(plugins.settingsForm("pay-tribute").secretsSet()).contains("api-key");
@@ -182,7 +182,7 @@ class PluginListViewTest extends KaribuTest {
         List<PluginSummary> rows = GridKt._findAll(grid);
         int row = rows.stream().map(PluginSummary::id).toList().indexOf(pluginId);
         Component cell = GridKt._getCellComponent(grid, row, "actions");
-        return _get(cell, Button.class, spec -> spec.withId("plugin-" + action + "-" + pluginId));
+        return _get(cell, Button.class, spec -> spec.withClasses("plugin-" + action).withAttribute("data-row", pluginId));
     }
 
     @SuppressWarnings("unchecked")

@@ -54,7 +54,7 @@ class PrivacyRequestListViewTest extends KaribuTest {
         assertThat(created.due()).isEqualTo(Deadlines.due(Jurisdiction.GDPR, TestClock.today()));
         assertThat(created.type()).isEqualTo(RequestType.OBJECTION);
 
-        _click(rowButton(created, "privacy-open-" + created.id()));
+        _click(rowButton(created, "privacy-open"));
         PrivacyScreen.<VerificationMethod>combo("privacy-verify-method").setValue(VerificationMethod.TELEGRAM_ACCOUNT);
         _click(_get(Button.class, spec -> spec.withId("privacy-verify")));
         _click(_get(Button.class, spec -> spec.withId("privacy-start")));
@@ -134,9 +134,9 @@ class PrivacyRequestListViewTest extends KaribuTest {
         return GridKt._findAll(grid()).stream().map(PrivacyRequest::id).toList().indexOf(request.id());
     }
 
-    private Button rowButton(PrivacyRequest request, String id) {
+    private Button rowButton(PrivacyRequest request, String name) {
         Component cell = GridKt._getCellComponent(grid(), rowOf(request), "actions");
-        return _get(cell, Button.class, spec -> spec.withId(id));
+        return _get(cell, Button.class, spec -> spec.withClasses(name));
     }
 
     @SuppressWarnings("unchecked")

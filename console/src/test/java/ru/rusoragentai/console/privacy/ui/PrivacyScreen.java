@@ -44,7 +44,7 @@ final class PrivacyScreen {
     static void openRequest(PrivacyRequest request) {
         int row = GridKt._findAll(grid()).stream().map(PrivacyRequest::id).toList().indexOf(request.id());
         Component cell = GridKt._getCellComponent(grid(), row, "actions");
-        _click(_get(cell, Button.class, spec -> spec.withId("privacy-open-" + request.id())));
+        _click(_get(cell, Button.class, spec -> spec.withClasses("privacy-open")));
     }
 
     @SuppressWarnings("unchecked")
