@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import ru.rusoragentai.console.i18n.Text;
 import java.time.LocalDateTime;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ public class AbuseRetention {
     }
 
     /** Deletes what has expired at {@code now}; returns what went, for the run's summary. */
-    public String purge(LocalDateTime now) {
+    public Text purge(LocalDateTime now) {
         return expiry.purge(now);
     }
 }

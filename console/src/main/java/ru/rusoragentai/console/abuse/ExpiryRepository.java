@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import ru.rusoragentai.console.i18n.Text;
 import static ru.rusoragentai.db.Tables.ABUSE_ACTION;
 import static ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST;
 import static ru.rusoragentai.db.Tables.ABUSE_CASE;
@@ -35,7 +36,7 @@ class ExpiryRepository {
     }
 
     /** Deletes what has expired at {@code now}; returns how many flags went (the summary counts the rest too). */
-    String purge(LocalDateTime now) {
+    Text purge(LocalDateTime now) {
         LocalDateTime cutoff = now.minusDays(properties.keepDecidedDays());
         long flags = 0;
         for (int n; (n = tx.execute(s -> dsl.deleteFrom(ABUSE_FLAG).where(ABUSE_FLAG.STATUS.in("confirmed", "dismissed")
@@ -56,6 +57,6 @@ class ExpiryRepository {
             dsl.deleteFrom(ABUSE_CASE_NOTE).where(ABUSE_CASE_NOTE.CASE_ID.in(empty)).execute();
             return dsl.deleteFrom(ABUSE_CASE).where(ABUSE_CASE.ID.in(empty)).execute();
         });
-        return "abuse flags deleted: " + flags + ", measures: " + actions + ", blocklist entries: " + blocks + ", cases: " + cases;
+        return new Text("retention.summary.abuse", flags, actions, blocks, cases);
     }
 }

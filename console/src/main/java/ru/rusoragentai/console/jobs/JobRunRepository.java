@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.jobs;
 
+import ru.rusoragentai.console.i18n.TextJson;
 import static ru.rusoragentai.db.Tables.JOB_RUN;
 
 import java.time.LocalDateTime;
@@ -21,14 +22,15 @@ class JobRunRepository {
                 .returningResult(JOB_RUN.ID).fetchSingle().value1();
     }
 
-    void finish(long id, String status, String summary, LocalDateTime now) {
-        dsl.update(JOB_RUN).set(JOB_RUN.STATUS, status).set(JOB_RUN.SUMMARY, summary).set(JOB_RUN.FINISHED_AT, now)
-                .where(JOB_RUN.ID.eq(id)).execute();
+    void finish(long id, String status, String summary, String summaryText, LocalDateTime now) {
+        dsl.update(JOB_RUN).set(JOB_RUN.STATUS, status).set(JOB_RUN.SUMMARY, summary).set(JOB_RUN.SUMMARY_TEXT, summaryText)
+                .set(JOB_RUN.FINISHED_AT, now).where(JOB_RUN.ID.eq(id)).execute();
     }
 
     List<JobRun> recent(String job, int offset, int limit) {
         return dsl.selectFrom(JOB_RUN).where(JOB_RUN.JOB.eq(job)).orderBy(JOB_RUN.ID.desc()).offset(offset).limit(limit)
-                .fetch(r -> new JobRun(r.getId(), r.getJob(), r.getStartedAt(), r.getFinishedAt(), r.getStatus(), r.getSummary()));
+                .fetch(r -> new JobRun(r.getId(), r.getJob(), r.getStartedAt(), r.getFinishedAt(), r.getStatus(), r.getSummary(),
+                        TextJson.read(r.getSummaryText())));
     }
 
     int count(String job) {

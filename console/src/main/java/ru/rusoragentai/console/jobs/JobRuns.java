@@ -1,5 +1,8 @@
 package ru.rusoragentai.console.jobs;
 
+import ru.rusoragentai.console.i18n.Texts;
+import ru.rusoragentai.console.i18n.TextJson;
+import ru.rusoragentai.console.i18n.Text;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -32,14 +35,37 @@ public class JobRuns {
      * the error, which is rethrown.
      */
     public String record(String job, Supplier<String> work) {
+        return run(job, () -> {
+            String summary = work.get();
+            return new String[] {summary, null};
+        });
+    }
+
+    /**
+     * As {@link #record}, with a summary its screen says in the reader's language; the English of it is kept beside.
+     *
+     * @return the summary
+     */
+    public Text recordText(String job, Supplier<Text> work) {
+        Text[] summary = new Text[1];
+        run(job, () -> {
+            summary[0] = work.get();
+            String json = TextJson.write(summary[0]);
+            return new String[] {Texts.english(summary[0].key(), summary[0].arguments()), json.length() > 4000 ? null : json};
+        });
+        return summary[0];
+    }
+
+    /** The work returns its summary in English and as a text (or null). */
+    private String run(String job, Supplier<String[]> work) {
         long id = tx.execute(s -> repository.start(job, LocalDateTime.now(clock)));
         try {
-            String summary = work.get();
-            tx.executeWithoutResult(s -> repository.finish(id, "succeeded", summary, LocalDateTime.now(clock)));
-            return summary;
+            String[] summary = work.get();
+            tx.executeWithoutResult(s -> repository.finish(id, "succeeded", summary[0], summary[1], LocalDateTime.now(clock)));
+            return summary[0];
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            tx.executeWithoutResult(s -> repository.finish(id, "failed", error.length() > 2000 ? error.substring(0, 2000) : error,
+            tx.executeWithoutResult(s -> repository.finish(id, "failed", error.length() > 2000 ? error.substring(0, 2000) : error, null,
                     LocalDateTime.now(clock)));
             throw e;
         }

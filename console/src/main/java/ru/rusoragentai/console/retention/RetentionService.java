@@ -1,5 +1,7 @@
 package ru.rusoragentai.console.retention;
 
+import ru.rusoragentai.console.i18n.Texts;
+import ru.rusoragentai.console.i18n.Text;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,9 +57,14 @@ public class RetentionService {
         this.clock = clock;
     }
 
-    /** One retention run, recorded in job_run; returns its summary. For the scheduler and for "Run now". */
+    /** One retention run, recorded in job_run; returns its summary in English. For the scheduler and tests. */
     public String run() {
-        return runs.record(JOB, () -> {
+        Text summary = runText();
+        return Texts.english(summary.key(), summary.arguments());
+    }
+
+    private Text runText() {
+        return runs.recordText(JOB, () -> {
             LocalDateTime now = LocalDateTime.now(clock);
             UsagePartitionService.Purge usage = partitions.purgeBefore(now.minusMonths(properties.usageMonths()));
             long conversations = 0;
@@ -68,21 +75,19 @@ public class RetentionService {
             }
             int exports = deleteExpiredExports(now);
             long deliveries = webhookInbox.purge(now);
-            String abuseRows = abuse.purge(now);
-            String summary = "usage: dropped " + usage.droppedPartitions() + " (about " + usage.approximateRowsDropped()
-                    + " rows), deleted " + usage.rowsDeleted() + " older rows and " + usage.dailyRowsDeleted()
-                    + " roll-up rows; conversations deleted: " + conversations + "; export packages deleted: " + exports
-                    + "; webhook deliveries deleted: " + deliveries + "; " + abuseRows;
-            log.info("Retention: {}", summary);
+            Text abuseRows = abuse.purge(now);
+            Text summary = new Text("retention.summary.run", usage.droppedPartitions().toString(), usage.approximateRowsDropped(),
+                    usage.rowsDeleted(), usage.dailyRowsDeleted(), conversations, exports, deliveries, abuseRows);
+            log.info("Retention: {}", Texts.english(summary.key(), summary.arguments()));
             return summary;
         });
     }
 
     /** "Run now" on the Retention screen; audited. */
     @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
-    public String runNow() {
-        String summary = run();
-        tx.executeWithoutResult(s -> audit.record("retention.run", "job", JOB, summary));
+    public Text runNow() {
+        Text summary = runText();
+        tx.executeWithoutResult(s -> audit.record("retention.run", "job", JOB, Texts.english(summary.key(), summary.arguments())));
         return summary;
     }
 

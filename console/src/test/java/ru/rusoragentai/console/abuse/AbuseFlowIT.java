@@ -280,7 +280,8 @@ class AbuseFlowIT extends DatabaseTest {
                     .set(ABUSE_FLAG.RESOLVED_AT, "new".equals(status) ? null : old).execute();
         }
 
-        assertThat(retention.purge(TestClock.now())).contains("abuse flags deleted:");
+        var purged = retention.purge(TestClock.now());
+        assertThat(ru.rusoragentai.console.i18n.Texts.english(purged.key(), purged.arguments())).contains("abuse flags deleted:");
 
         assertThat(data.flags("usage_spike", user)).containsExactly("old:new");
     }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.retention.ui;
 
+import ru.rusoragentai.console.i18n.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -43,9 +44,10 @@ public class RetentionView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(r -> TIME.format(r.startedAt())).setHeader(getTranslation("retention.started")).setAutoWidth(true);
         grid.addColumn(r -> r.finishedAt() == null ? "" : TIME.format(r.finishedAt())).setHeader(getTranslation("retention.finished")).setAutoWidth(true);
-        grid.addComponentColumn(r -> Badge.of(r.status(), "succeeded".equals(r.status()) ? "success" : "failed".equals(r.status()) ? "error" : ""))
+        grid.addColumn(Badge.<JobRun>renderer(r -> getTranslation("job.status." + r.status()),
+                        r -> "succeeded".equals(r.status()) ? "success" : "failed".equals(r.status()) ? "error" : ""))
                 .setHeader(getTranslation("retention.status")).setAutoWidth(true);
-        grid.addColumn(r -> r.summary() == null ? "" : r.summary()).setHeader(getTranslation("retention.summary")).setFlexGrow(4);
+        grid.addColumn(this::summary).setHeader(getTranslation("retention.summary")).setFlexGrow(4);
         grid.setEmptyStateText(getTranslation("retention.empty"));
         grid.setSizeFull();
         add(new HorizontalLayout(new H2(getTranslation("retention.heading")), run), policy, grid);
@@ -55,7 +57,7 @@ public class RetentionView extends VerticalLayout implements HasDynamicTitle {
     private void confirm() {
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("retention.run"), getTranslation("retention.run.confirm"),
                 getTranslation("retention.run"), e -> {
-            String summary = retention.runNow();
+            String summary = Texts.of(this, retention.runNow());
             Notification.show(summary, 8_000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
         });
@@ -64,6 +66,11 @@ public class RetentionView extends VerticalLayout implements HasDynamicTitle {
         dialog.setCancelText(getTranslation("action.cancel"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
+    }
+
+    /** What the run did, in the reader's language where the run kept it as a text (older runs: as written). */
+    private String summary(JobRun run) {
+        return run.summaryText() != null ? Texts.of(this, run.summaryText()) : run.summary() == null ? "" : run.summary();
     }
 
     private void refresh() {

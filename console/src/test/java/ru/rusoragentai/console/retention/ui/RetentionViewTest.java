@@ -35,6 +35,21 @@ class RetentionViewTest extends KaribuTest {
     }
 
     @Test
+    void shouldSayARunsStatusAndSummaryInTheReadersLanguage() {
+        runs.recordText(RetentionService.JOB, () -> new ru.rusoragentai.console.i18n.Text("retention.summary.run", "[]", 0L, 7L, 2L, 1L, 0L, 3L,
+                new ru.rusoragentai.console.i18n.Text("retention.summary.abuse", 4L, 0L, 0L, 1L)));
+        openUiAs("officer-ui", Role.PRIVACY_OFFICER);
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        UI.getCurrent().navigate(RetentionView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<JobRun> grid = _get(Grid.class, spec -> spec.withId("retention-grid"));
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Успешно").anySatisfy(cell -> assertThat(cell)
+                .contains("удалено старых строк: 7").contains("доставок вебхуков: 3").contains("удалено отметок о нарушениях: 4"));
+        assertThat(GridKt._get(grid, 0).summary()).as("the English kept beside it").contains("older rows deleted: 7");
+    }
+
+    @Test
     void shouldRefuseSupportStaff() {
         openUiAs("agent-ui", Role.SUPPORT);
         assertNotAllowed(() -> UI.getCurrent().navigate(RetentionView.class));
