@@ -88,6 +88,11 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
         return Optional.ofNullable(plugins.get(id));
     }
 
+    /** The class loader of a loaded plugin, for its own resources ({@link PluginTexts}). */
+    Optional<ClassLoader> classLoader(String id) {
+        return manager.getPlugin(id) == null ? Optional.empty() : Optional.ofNullable(manager.getPluginClassLoader(id));
+    }
+
     /** Started plugins' extensions of a kind. */
     public <T extends ConsoleExtension> List<Described<T>> extensions(Class<T> type) {
         List<Described<T>> found = new ArrayList<>();

@@ -41,12 +41,14 @@ public class PluginService {
     private final PluginProperties properties;
     private final Clock clock;
     private final PluginHealthChecks healthChecks;
+    private final PluginTexts texts;
 
     PluginService(PluginHost host, PluginFiles files, PluginStateRepository states, PluginSettingsRepository settings,
                   PluginContexts contexts, SecretCipher cipher, AuditService audit, CurrentStaff currentStaff,
                   SettingsWriter writer, SettingsChangeRepository changeRepository, PluginTrust trust,
-                  PluginUploadRepository uploads, PluginProperties properties, Clock clock, PluginHealthChecks healthChecks) {
+                  PluginUploadRepository uploads, PluginProperties properties, Clock clock, PluginHealthChecks healthChecks, PluginTexts texts) {
         this.healthChecks = healthChecks;
+        this.texts = texts;
         this.trust = trust;
         this.uploads = uploads;
         this.properties = properties;
@@ -65,6 +67,21 @@ public class PluginService {
 
     public List<PluginSummary> plugins() {
         return host.plugins();
+    }
+
+    /** The plugin's description in the reader's language, where the plugin ships one; else its manifest's. */
+    public String description(PluginSummary plugin, java.util.Locale locale) {
+        return texts.text(plugin.id(), "description", locale).orElse(plugin.description() == null ? "" : plugin.description());
+    }
+
+    /** A setting's label in the reader's language, where the plugin ships one; else the descriptor's. */
+    public String label(String pluginId, SettingDescriptor setting, java.util.Locale locale) {
+        return texts.text(pluginId, "setting." + setting.name() + ".label", locale).orElse(setting.label());
+    }
+
+    /** A setting's help in the reader's language, where the plugin ships it; else the descriptor's. */
+    public String help(String pluginId, SettingDescriptor setting, java.util.Locale locale) {
+        return texts.text(pluginId, "setting." + setting.name() + ".help", locale).orElse(setting.help());
     }
 
     /** Each plugin's last health answer (scheduled check or Test connection), by plugin id. */

@@ -119,7 +119,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
     private Component identity(PluginSummary plugin) {
         Span id = new Span(plugin.id());
         id.addClassName("plugin-id");
-        Span description = new Span(plugin.description() == null ? "" : plugin.description());
+        Span description = new Span(plugins.description(plugin, getLocale()));
         description.addClassName("plugin-description");
         return new Div(id, description);
     }

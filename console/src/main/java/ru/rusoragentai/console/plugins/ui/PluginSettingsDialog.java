@@ -63,7 +63,8 @@ class PluginSettingsDialog extends Dialog {
     }
 
     private Component field(SettingDescriptor d, PluginSettingsForm form) {
-        String label = d.label() + (d.required() ? " *" : "");
+        String label = plugins.label(pluginId, d, getLocale()) + (d.required() ? " *" : "");
+        String help = plugins.help(pluginId, d, getLocale());
         if (d.secret()) {
             PasswordField secret = new PasswordField(label);
             secret.setId("setting-" + d.name());
@@ -71,7 +72,7 @@ class PluginSettingsDialog extends Dialog {
             secret.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
             boolean stored = form.secretsSet().contains(d.name());
             secret.setPlaceholder(getTranslation(stored ? "plugins.settings.secret-stored" : "plugins.settings.secret-unset"));
-            secret.setHelperText(d.help());
+            secret.setHelperText(help);
             secret.setWidthFull();
             secretFields.put(d.name(), secret);
             if (stored) {
@@ -85,13 +86,13 @@ class PluginSettingsDialog extends Dialog {
         AbstractField<?, String> field;
         if (d.type() == ru.rusoragentai.spi.SettingType.MULTILINE) {
             TextArea area = new TextArea(label);
-            area.setHelperText(d.help());
+            area.setHelperText(help);
             area.setMinHeight("8em");
             area.setWidthFull();
             field = area;
         } else {
             TextField text = new TextField(label);
-            text.setHelperText(d.help());
+            text.setHelperText(help);
             text.setWidthFull();
             field = text;
         }

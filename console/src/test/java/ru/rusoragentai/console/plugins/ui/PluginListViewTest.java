@@ -79,6 +79,26 @@ class PluginListViewTest extends KaribuTest {
     }
 
     @Test
+    void shouldShowAPluginsOwnTextsInTheReadersLanguage() {
+        openUiAs("operator-ui", Role.OPERATOR);
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        UI.getCurrent().navigate(PluginListView.class);
+
+        int row = GridKt._findAll(grid()).stream().map(PluginSummary::id).toList().indexOf("ai-anthropic");
+        assertThat(GridKt._getCellComponent(grid(), row, "id").getElement().getTextRecursively())
+                .contains("Модели Claude, прайс-лист");
+        _click(action("ai-anthropic", "settings"));
+        assertThat(_get(PasswordField.class, spec -> spec.withId("setting-api-key")).getLabel()).isEqualTo("Ключ API *");
+        assertThat(_get(PasswordField.class, spec -> spec.withId("setting-api-key")).getHelperText()).startsWith("Ключ API рабочего пространства");
+
+        // a language the plugin has no texts for: its own English
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(PluginListView.class);
+        assertThat(GridKt._getCellComponent(grid(), row, "id").getElement().getTextRecursively())
+                .contains("Claude models, list prices");
+    }
+
+    @Test
     void shouldRefuseSupportStaff() {
         openUiAs("agent-ui", Role.SUPPORT);
         assertNotAllowed(() -> UI.getCurrent().navigate(PluginListView.class));
