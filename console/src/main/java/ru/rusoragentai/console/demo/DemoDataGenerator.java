@@ -43,10 +43,7 @@ final class DemoDataGenerator {
     private long sessionId;
     private long conversationId;
     private final DemoLedger ledger = new DemoLedger();
-    private long paymentSeq;
-    private static final int TODAY_BUYER_EVERY = 20;
-    /** Today's purchases, held back from the bulk load: they arrive as signed webhook deliveries (DemoWebhooks). */
-    private final List<DemoWebhooks.Purchase> todaysPurchases = new java.util.ArrayList<>();
+    private final DemoPayments payments;
     private final long[] counts = new long[9];
 
     DemoDataGenerator(DemoDataProperties properties, SecretCipher cipher, Clock clock) {
@@ -57,6 +54,7 @@ final class DemoDataGenerator {
         this.now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         this.start = LocalDate.now(clock).withDayOfMonth(1).minusMonths(13).atStartOfDay();
         this.eventsPerUser = (double) properties.effectiveUsageEvents() / properties.users();
+        this.payments = new DemoPayments(random, now, ledger);
     }
 
     /** Loads everything; returns row counts per table in the order of {@link #TABLES}. */
@@ -90,7 +88,7 @@ final class DemoDataGenerator {
 
     /** Today's purchases the load held back, for {@link DemoWebhooks} to deliver through the webhook inbox. */
     List<DemoWebhooks.Purchase> todaysPurchases() {
-        return List.copyOf(todaysPurchases);
+        return payments.todays();
     }
 
     static final List<String> TABLES = List.of("app_user", "user_session", "usage_event", "payment", "token_ledger",
@@ -135,7 +133,7 @@ final class DemoDataGenerator {
         ledger.begin();
         ledger.add(created, 10_000, "bonus", "signup", "Welcome bonus");
         plantedGrants(id, users, persona);
-        payments(out, id, persona, created);
+        counts[3] += payments.write(out.payments, id, persona.telegramId(), persona.planted, created);
         ledger.debitUsage(monthlyCharge, start, now);
         out.balances.add(id, ledger.write(out, id, counts), ts(now));
         counts[5]++;
@@ -266,36 +264,6 @@ final class DemoDataGenerator {
                 charged, 300 + random.nextInt(9_000), status, ips[random.nextInt(ips.length)]);
         monthlyCharge[(int) Math.min(13, ChronoUnit.MONTHS.between(start.toLocalDate().withDayOfMonth(1), at.toLocalDate().withDayOfMonth(1)))] += charged;
         counts[2]++;
-    }
-
-    private void payments(DemoLoaders out, long userId, Persona persona, LocalDateTime created) throws SQLException {
-        boolean refunder = REFUND_USERNAME.equals(persona.planted);
-        boolean neverBuys = DemoPlants.farmed(persona.planted) || DemoPlants.FARM_BOSS.equals(persona.planted);
-        int purchases = refunder ? 4 : neverBuys ? 0 : random.nextInt(10) < 3 ? 1 + random.nextInt(4) : 0;
-        for (int i = 0; i < purchases; i++) {
-            DemoCatalog.Pack pack = pick(DemoCatalog.PACKS);
-            LocalDateTime paid = refunder ? now.minusDays(20 - i * 5L) : between(created, now);
-            if (!refunder && i == purchases - 1 && userId % TODAY_BUYER_EVERY == 0) {
-                // every so many buyers bought again today, so the webhook inbox has today's story to tell
-                paid = max(created, now.minusMinutes(userId % 600));
-            }
-            String externalId = String.format("trb_%010d_%d", userId, ++paymentSeq);
-            String status = refunder ? (i % 2 == 0 ? "refunded" : "charged_back") : random.nextInt(50) == 0 ? "refunded" : "succeeded";
-            if (!refunder && "succeeded".equals(status) && paid.toLocalDate().equals(now.toLocalDate())) {
-                todaysPurchases.add(new DemoWebhooks.Purchase(persona.telegramId(), pack, paid, paymentSeq));
-                continue;
-            }
-            String raw = "{\"name\":\"new_digital_product\",\"payload\":{\"product_id\":\"" + pack.productId()
-                    + "\",\"amount\":" + pack.amountMinor() + ",\"currency\":\"" + pack.currency().toLowerCase()
-                    + "\",\"telegram_user_id\":" + persona.telegramId() + "}}";
-            out.payments.add(paymentSeq, "pay-tribute", externalId, userId, null, pack.amountMinor(), pack.currency(),
-                    pack.tokens(), pack.productId(), status, ts(paid), ts(paid), ts(paid), raw);
-            counts[3]++;
-            ledger.add(paid, pack.tokens(), "purchase", externalId, null);
-            if (!"succeeded".equals(status)) {
-                ledger.add(paid.plusDays(2), -pack.tokens(), "refunded".equals(status) ? "refund" : "chargeback", externalId, null);
-            }
-        }
     }
 
     /** The farm boss's referral bonuses and the goodwill credits staff (and the insider) granted this user. */
