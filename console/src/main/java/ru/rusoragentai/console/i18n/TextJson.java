@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link Text} kept in a column until someone reads it: {@code {"key": ..., "args": [...]}}, arguments as JSON numbers
- * and strings, a nested text as an object of its own. Any other argument is kept as its string.
+ * and strings, a nested text as an object of its own, a {@link TextList} as {@code {"list": [...], "separator": ...}}. Any
+ * other argument is kept as its string.
  */
 public final class TextJson {
 
@@ -32,6 +33,7 @@ public final class TextJson {
         List<Object> args = new ArrayList<>();
         for (Object argument : text.arguments()) {
             args.add(argument instanceof Text nested ? tree(nested)
+                    : argument instanceof TextList list ? Map.of("list", list.items().stream().map(TextJson::tree).toList(), "separator", list.separator())
                     : argument instanceof Number || argument == null ? argument : argument.toString());
         }
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -43,7 +45,11 @@ public final class TextJson {
     private static Text text(JsonNode node) {
         List<Object> args = new ArrayList<>();
         for (JsonNode argument : node.path("args")) {
-            if (argument.isObject()) {
+            if (argument.isObject() && argument.has("list")) {
+                List<Text> items = new ArrayList<>();
+                argument.path("list").forEach(item -> items.add(text(item)));
+                args.add(new TextList(items, argument.path("separator").asString()));
+            } else if (argument.isObject()) {
                 args.add(text(argument));
             } else if (argument.isIntegralNumber()) {
                 args.add(argument.longValue());

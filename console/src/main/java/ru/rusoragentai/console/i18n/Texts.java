@@ -56,6 +56,9 @@ public final class Texts {
         if (argument instanceof Text nested) {
             return say.apply(nested);
         }
+        if (argument instanceof TextList list) {
+            return list.items().stream().map(say).collect(Collectors.joining(list.separator()));
+        }
         if (argument instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Text.class::isInstance)) {
             return list.stream().map(t -> say.apply((Text) t)).collect(Collectors.joining(" "));
         }

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.rusoragentai.console.i18n.Text;
+import ru.rusoragentai.console.i18n.TextList;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.plugins.PluginContexts;
@@ -239,7 +242,7 @@ public class ErasureService {
             if (!claims.claim(task, at)) {
                 return;
             }
-            String result;
+            TaskResult result;
             try {
                 result = execute(requestId, task, snapshot, checkpoint, at);
             } catch (RuntimeException e) {
@@ -247,9 +250,9 @@ public class ErasureService {
                 claims.fail(task, e);
                 return;
             }
-            claims.finish(task, result, at);
+            claims.finish(task, result.english(), result.text(), at);
             checkpoint.reached(task.system(), 0);
-            scan = task.system().equals(PrivacyTask.RESIDUAL_SCAN) ? result : scan;
+            scan = task.system().equals(PrivacyTask.RESIDUAL_SCAN) ? result.english() : scan;
         }
         String outcome = "Erased from " + CONSOLE_STEPS.size() + " console data systems and " + (tasks.tasks(requestId).size()
                 - CONSOLE_STEPS.size() - 1) + " plugin systems; payment records kept for the law without any link to the person;"
@@ -263,7 +266,11 @@ public class ErasureService {
         });
     }
 
-    private String execute(long requestId, PrivacyTask task, Snapshot snapshot, Checkpoint checkpoint, Clock at) {
+    /** What a task did: in English (kept, logged; the scan's JSON proof for the scan) and as a text for the screen, or null. */
+    private record TaskResult(String english, Text text) {
+    }
+
+    private TaskResult execute(long requestId, PrivacyTask task, Snapshot snapshot, Checkpoint checkpoint, Clock at) {
         Subject subject = snapshot.subject();
         Chunks chunks = new Chunks(task, checkpoint, at);
         switch (task.system()) {
@@ -276,13 +283,13 @@ public class ErasureService {
                 if (!result.clean()) {
                     throw new PrivacyException("privacy.error.residue", result.checks().stream().filter(l -> "RESIDUE".equals(l.verdict())).map(l -> l.check() + " " + l.rows()).toList());
                 }
-                return json;
+                return new TaskResult(json, null);
             }
             default -> {
                 return plugin(task.system().substring(PrivacyTask.PLUGIN_PREFIX.length()), subject);
             }
         }
-        return chunks.summary();
+        return new TaskResult(chunks.summary(), chunks.text());
     }
 
     /** One of the table steps before the account: every statement idempotent, looped in chunks until nothing is left. */
@@ -344,14 +351,15 @@ public class ErasureService {
         chunks.once("app_user", () -> data.deleteAccount(userId));
     }
 
-    private String plugin(String pluginId, Subject subject) {
+    private TaskResult plugin(String pluginId, Subject subject) {
         PrivacyConnector connector = plugins.extension(pluginId, PrivacyConnector.class)
                 .orElseThrow(() -> new PrivacyException("privacy.error.plugin-stopped", pluginId));
         PrivacyResult result = plugins.callGuarded(pluginId, "privacy.erase",
                 () -> connector.erase(subject.forPlugins(), pluginContexts.forPlugin(pluginId)));
         return switch (result) {
-            case PrivacyResult.NothingHeld nothing -> connector.systemName() + ": nothing held";
-            case PrivacyResult.Done done -> connector.systemName() + ": " + done.summary() + " " + done.items();
+            case PrivacyResult.NothingHeld nothing -> said(new Text("privacy.erasure.plugin.nothing", connector.systemName()));
+            case PrivacyResult.Done done -> said(new Text("privacy.erasure.plugin.done", connector.systemName(), done.summary(),
+                    String.valueOf(done.items())));
         };
     }
 
@@ -398,6 +406,7 @@ public class ErasureService {
         private final Checkpoint checkpoint;
         private final Clock at;
         private final StringBuilder summary = new StringBuilder();
+        private final List<Text> parts = new ArrayList<>();
         private long longestMillis;
         private String longestIn = "";
         private final AtomicInteger chunksRun = new AtomicInteger();
@@ -495,14 +504,31 @@ public class ErasureService {
             }
         }
 
-        private void note(String what, long rows) {
+        private synchronized void note(String what, long rows) {
             summary.append(summary.isEmpty() ? "" : "; ").append(what).append(' ').append(rows);
+            parts.add(new Text("privacy.erasure.part", what(what), rows));
         }
 
         synchronized String summary() {
             return summary + " (" + chunksRun + (chunksRun.get() == 1 ? " transaction" : " transactions") + ", longest "
                     + longestMillis + " ms" + (longestIn.isEmpty() ? "" : " in " + longestIn) + ")";
         }
+
+        /** The summary as a text: each step's rows, then how many transactions and the longest, in the reader's language. */
+        synchronized Text text() {
+            return longestIn.isEmpty()
+                    ? new Text("privacy.erasure.result.short", new TextList(parts, "; "), chunksRun.get(), longestMillis)
+                    : new Text("privacy.erasure.result", new TextList(parts, "; "), chunksRun.get(), longestMillis, what(longestIn));
+        }
+    }
+
+    /** A step's label as a text: its bundle key is the label with every run of other characters made a dash. */
+    private static Text what(String label) {
+        return new Text("privacy.erasure.what." + label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "-").replaceAll("^-|-$", ""));
+    }
+
+    private static TaskResult said(Text text) {
+        return new TaskResult(Texts.english(text.key(), text.arguments()), text);
     }
 
     private PrivacyRequest require(long id) {

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import ru.rusoragentai.console.i18n.TextJson;
 import ru.rusoragentai.console.privacy.PrivacyTask.TaskStatus;
 
 /** Tasks, Art. 19 recipients, the subject snapshot and export packages of privacy requests. */
@@ -87,11 +88,12 @@ class PrivacyTaskRepository {
                 .execute() == 1;
     }
 
-    void finish(long taskId, String worker, String result, LocalDateTime now) {
+    void finish(long taskId, String worker, String result, String resultText, LocalDateTime now) {
         dsl.update(PRIVACY_TASK)
                 .set(PRIVACY_TASK.STATUS, TaskStatus.DONE.dbValue())
                 .set(PRIVACY_TASK.PROGRESS, 100)
                 .set(PRIVACY_TASK.RESULT, result)
+                .set(PRIVACY_TASK.RESULT_TEXT, resultText)
                 .set(PRIVACY_TASK.LAST_ERROR, (String) null)
                 .set(PRIVACY_TASK.FINISHED_AT, now)
                 .setNull(PRIVACY_TASK.CLAIMED_UNTIL)
@@ -215,7 +217,8 @@ class PrivacyTaskRepository {
     private static PrivacyTask task(Record r) {
         return new PrivacyTask(r.get(PRIVACY_TASK.ID), r.get(PRIVACY_TASK.REQUEST_ID), r.get(PRIVACY_TASK.DATA_SYSTEM),
                 r.get(PRIVACY_TASK.POSITION), TaskStatus.fromDb(r.get(PRIVACY_TASK.STATUS)), r.get(PRIVACY_TASK.ATTEMPTS),
-                r.get(PRIVACY_TASK.PROGRESS), r.get(PRIVACY_TASK.RESULT), r.get(PRIVACY_TASK.LAST_ERROR),
+                r.get(PRIVACY_TASK.PROGRESS), r.get(PRIVACY_TASK.RESULT), TextJson.read(r.get(PRIVACY_TASK.RESULT_TEXT)),
+                r.get(PRIVACY_TASK.LAST_ERROR),
                 r.get(PRIVACY_TASK.STARTED_AT), r.get(PRIVACY_TASK.FINISHED_AT));
     }
 }

@@ -1,5 +1,7 @@
 package ru.rusoragentai.console.privacy;
 
+import ru.rusoragentai.console.i18n.Text;
+import ru.rusoragentai.console.i18n.TextJson;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -35,7 +37,13 @@ class TaskClaims {
     }
 
     void finish(PrivacyTask task, String result, Clock clock) {
-        tasks.finish(task.id(), worker, result, LocalDateTime.now(clock));
+        finish(task, result, null, clock);
+    }
+
+    /** As {@link #finish(PrivacyTask, String, Clock)}, with the result also as a text for the reader's language. */
+    void finish(PrivacyTask task, String result, Text text, Clock clock) {
+        String json = text == null ? null : TextJson.write(text);
+        tasks.finish(task.id(), worker, result, json == null || json.length() > 4000 ? null : json, LocalDateTime.now(clock));
     }
 
     void fail(PrivacyTask task, Throwable error) {

@@ -159,7 +159,8 @@ class PrivacyWorkPanel extends VerticalLayout {
                 .setHeader(getTranslation("privacy.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PrivacyTask::attempts).setHeader(getTranslation("privacy.task.attempts")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.lastError() != null && t.status() != PrivacyTask.TaskStatus.DONE ? t.lastError()
-                : t.result() == null ? "" : t.system().equals(PrivacyTask.RESIDUAL_SCAN) ? getTranslation("privacy.scan.stored") : t.result())
+                : t.result() == null ? "" : t.system().equals(PrivacyTask.RESIDUAL_SCAN) ? getTranslation("privacy.scan.stored")
+                : t.resultText() != null ? Texts.of(this, t.resultText()) : t.result())
                 .setHeader(getTranslation("privacy.task.result"));
         grid.setItems(tasks);
         grid.setAllRowsVisible(true);

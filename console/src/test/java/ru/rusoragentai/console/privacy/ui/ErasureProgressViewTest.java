@@ -70,6 +70,23 @@ class ErasureProgressViewTest extends KaribuTest {
         assertThat(statusLine()).isEqualTo("Status: Completed");
         assertThat(taskStatuses()).isNotEmpty().allMatch(s -> s.equals("Done"));
         assertThat(UI.getCurrent().getPollInterval()).as("polling stops with the work").isNegative();
+
+        // the tasks' results read in the reader's language, each step's label and the transactions included
+        _get(Dialog.class, spec -> spec.withId("privacy-dialog")).close();
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        UI.getCurrent().navigate(PrivacyRequestListView.class);
+        _get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("privacy-open-only")).setValue(false);
+        PrivacyScreen.openRequest(request);
+        List<String> results = taskResults();
+        assertThat(results).anySatisfy(r -> assertThat(r).contains("переписки 0").contains("транзакций: 1"));
+        assertThat(results).anySatisfy(r -> assertThat(r).contains("улики связанных аккаунтов"));
+        assertThat(results).noneMatch(r -> r.contains("!{") || r.contains("transaction"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> taskResults() {
+        Grid<PrivacyTask> grid = _get(Grid.class, spec -> spec.withId("privacy-tasks"));
+        return java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._getFormattedRow(grid, i).get(3)).toList();
     }
 
     private static String statusLine() {
