@@ -117,8 +117,8 @@ class PaymentApplier {
     }
 
     private static Disposition duplicate(PaymentEvent event) {
-        return Disposition.of(InboxStatus.DUPLICATE, new Text("inbox.outcome.duplicate", event.kind().name().toLowerCase(java.util.Locale.ROOT),
-                event.externalId()), 200);
+        return Disposition.of(InboxStatus.DUPLICATE, new Text("inbox.outcome.duplicate",
+                new Text("inbox.kind." + event.kind().name().toLowerCase(java.util.Locale.ROOT)), event.externalId()), 200);
     }
 
     /** The ledger idempotency key: readable when it fits 128 characters, a hash otherwise. */

@@ -68,7 +68,8 @@ public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(InboxEntry::channelId).setHeader(getTranslation("inbox.channel")).setAutoWidth(true);
         grid.addColumn(Badge.<InboxEntry>renderer(e -> getTranslation("inbox.status." + e.status().dbValue()), WebhookInboxView::statusTheme))
                 .setKey("status").setHeader(getTranslation("inbox.status")).setAutoWidth(true);
-        grid.addColumn(e -> e.eventKind() == null ? "" : e.eventKind()).setHeader(getTranslation("inbox.kind")).setAutoWidth(true);
+        grid.addColumn(e -> e.eventKind() == null ? "" : getTranslation("inbox.kind." + e.eventKind())).setHeader(getTranslation("inbox.kind"))
+                .setAutoWidth(true);
         grid.addColumn(InboxEntry::externalId).setHeader(getTranslation("inbox.external")).setAutoWidth(true);
         // rendered in the browser: a link to the user page (client-side navigation), or the Telegram id nobody matched
         grid.addColumn(LitRenderer.<InboxEntry>of("${item.user ? html`<a href=\"users/${item.user}\" router-link>#${item.user}</a>` : item.telegram}")

@@ -78,7 +78,7 @@ class WebhookInboxViewTest extends KaribuTest {
         int row = rows.stream().map(InboxEntry::id).toList().indexOf(parked.inboxId());
         // the outcome is said in the reader's language: in Russian the same row reads in Russian
         UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
-        assertThat(GridKt._getFormattedRow(grid(), row)).contains("Нет пользователя с Telegram id " + telegramId
+        assertThat(GridKt._getFormattedRow(grid(), row)).contains("покупка", "Нет пользователя с Telegram id " + telegramId
                 + "; повторите, когда он зарегистрируется.");
         UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         Component cell = GridKt._getCellComponent(grid(), row, "actions");
