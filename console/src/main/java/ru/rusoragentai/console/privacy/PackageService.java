@@ -23,6 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.rusoragentai.console.i18n.Text;
+import ru.rusoragentai.console.i18n.TextList;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.plugins.Described;
@@ -135,11 +138,12 @@ public class PackageService {
             return;
         }
         try {
-            String summary = write(request, task, at);
+            Text summary = write(request, task, at);
+            String english = Texts.english(summary.key(), summary.arguments());
             transactions.executeWithoutResult(s -> {
-                claims.finish(task, summary, at);
+                claims.finish(task, english, summary, at);
                 audit.recordAs(CurrentStaff.SYSTEM, "privacy.package_built", PrivacyRequestService.TARGET,
-                        Long.toString(requestId), summary);
+                        Long.toString(requestId), english);
             });
         } catch (RuntimeException | IOException e) {
             log.warn("Package for privacy request {} failed", requestId, e);
@@ -147,7 +151,7 @@ public class PackageService {
         }
     }
 
-    private String write(PrivacyRequest request, PrivacyTask task, Clock at) throws IOException {
+    private Text write(PrivacyRequest request, PrivacyTask task, Clock at) throws IOException {
         long userId = request.userId();
         Subject subject = data.identity(userId).orElseThrow(() -> new PrivacyException("privacy.error.user-gone", userId));
         Path store = Files.createDirectories(Path.of(properties.packageDir()).toAbsolutePath().normalize());
@@ -203,10 +207,10 @@ public class PackageService {
                     now.plus(properties.packageExpiry()));
             Map<PackageCategory, Long> counts = writer.counts();
             long finished = System.nanoTime();
-            return "in " + (finished - started) / 1_000_000 + " ms (rows " + (rowsDone - started) / 1_000_000 + " ms, workbook and zip "
-                    + (finished - rowsDone) / 1_000_000 + " ms, of which " + zip.workbookWaitMillis() + " ms waiting for the workbook): " + counts.entrySet().stream()
-                    .map(e -> e.getKey().key() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("") + "; expires "
-                    + now.plus(properties.packageExpiry()).toLocalDate();
+            return new Text("privacy.package.summary", (finished - started) / 1_000_000, (rowsDone - started) / 1_000_000,
+                    (finished - rowsDone) / 1_000_000, zip.workbookWaitMillis(), new TextList(counts.entrySet().stream()
+                    .map(e -> new Text("privacy.package.count", e.getKey().key(), e.getValue())).toList(), ", "),
+                    now.plus(properties.packageExpiry()).toLocalDate().toString());
         } finally {
             deleteTree(work);
         }

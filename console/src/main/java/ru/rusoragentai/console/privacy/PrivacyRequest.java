@@ -17,6 +17,15 @@ public record PrivacyRequest(long id, Long userId, String subjectReference, Requ
                              String verification, String verificationNote, String preparedBy, String approvedBy,
                              String rejectionReason, LocalDateTime completedAt, String createdBy, int version) {
 
+    /** The neutral label an erased subject's requests keep instead of what identified them, followed by the request id. */
+    public static final String ERASED_SUBJECT = "erased data subject, request #";
+
+    /** Whether the subject was erased and the reference is the neutral label. */
+    public boolean subjectErased() {
+        return subjectReference() != null && subjectReference().equals(ERASED_SUBJECT + id());
+    }
+
+
     public long daysLeft(LocalDate today) {
         return Deadlines.daysLeft(due, today);
     }

@@ -85,7 +85,7 @@ class SubjectTextRepository {
         String pattern = pattern(subject);
         Condition theirs = PRIVACY_REQUEST.USER_ID.eq(subject.userId()).or(matches(PRIVACY_REQUEST.SUBJECT_REFERENCE, pattern));
         int requests = dsl.update(PRIVACY_REQUEST)
-                .set(PRIVACY_REQUEST.SUBJECT_REFERENCE, DSL.concat(DSL.val("erased data subject, request #"),
+                .set(PRIVACY_REQUEST.SUBJECT_REFERENCE, DSL.concat(DSL.val(PrivacyRequest.ERASED_SUBJECT),
                         PRIVACY_REQUEST.ID.cast(String.class)))
                 .set(PRIVACY_REQUEST.INTAKE_NOTE, redactIfMatching(PRIVACY_REQUEST.INTAKE_NOTE, pattern))
                 .set(PRIVACY_REQUEST.VERIFICATION_NOTE, redactIfMatching(PRIVACY_REQUEST.VERIFICATION_NOTE, pattern))

@@ -49,7 +49,7 @@ class PrivacyRequestDialog extends Dialog {
         facts.add(line("privacy.status", getTranslation("privacy.status." + r.status().dbValue())));
         String who = r.userId() != null ? "#" + r.userId()
                 : getTranslation(r.approvedBy() != null && r.type().needsApproval() ? "privacy.erased" : "privacy.no-user");
-        facts.add(line("privacy.subject", r.subjectReference() + " · " + who));
+        facts.add(line("privacy.subject", PrivacyRequestListView.subject(this, r) + " · " + who));
         facts.add(line("privacy.received", r.receivedAt().toLocalDate() + " · " + getTranslation("privacy.channel." + r.channel())
                 + " · " + r.jurisdiction().name()));
         facts.add(line("privacy.due", r.due() + (r.extendedBy() > 0 ? " (" + getTranslation("privacy.extended-from", r.originalDue(),

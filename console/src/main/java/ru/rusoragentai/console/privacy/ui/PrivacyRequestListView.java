@@ -88,10 +88,10 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
 
     private Component subject(PrivacyRequest request) {
         if (request.userId() != null) {
-            return new RouterLink("#" + request.userId() + " · " + request.subjectReference(), UserDetailView.class,
+            return new RouterLink("#" + request.userId() + " · " + subject(this, request), UserDetailView.class,
                     new RouteParameters("id", request.userId().toString()));
         }
-        return new Span(request.subjectReference() + " · " + getTranslation("privacy.no-user"));
+        return new Span(subject(this, request) + " · " + getTranslation("privacy.no-user"));
     }
 
     private Component daysLeft(PrivacyRequest request) {
@@ -104,6 +104,11 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
             return Badge.of(Plurals.text(this, "privacy.overdue", -left, -left), "error primary");
         }
         return Badge.of(Plurals.text(this, "privacy.days", left, left), left <= 5 ? "error" : left <= 10 ? "contrast" : "success");
+    }
+
+    /** The subject as the request names it; an erased subject's neutral label in the reader's language. */
+    static String subject(Component in, PrivacyRequest request) {
+        return request.subjectErased() ? in.getTranslation("privacy.subject.erased", Long.toString(request.id())) : request.subjectReference();
     }
 
     private Component open(PrivacyRequest request) {

@@ -25,6 +25,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Optional;
+import ru.rusoragentai.console.shell.ui.Plurals;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.ExportPackage;
@@ -231,8 +232,8 @@ class PrivacyWorkPanel extends VerticalLayout {
         return switch (task.status()) {
             case PENDING -> getTranslation("privacy.package.queued");
             case RUNNING -> getTranslation("privacy.package.building", task.progress());
-            case DONE -> getTranslation("privacy.package.built", task.result());
-            case FAILED -> getTranslation("privacy.package.failed", task.attempts(), task.lastError());
+            case DONE -> getTranslation("privacy.package.built", task.resultText() != null ? Texts.of(this, task.resultText()) : task.result());
+            case FAILED -> Plurals.text(this, "privacy.package.failed", task.attempts(), task.attempts(), task.lastError());
         };
     }
 

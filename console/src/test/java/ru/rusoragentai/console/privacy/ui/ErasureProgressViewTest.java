@@ -81,6 +81,9 @@ class ErasureProgressViewTest extends KaribuTest {
         assertThat(results).anySatisfy(r -> assertThat(r).contains("переписки 0").contains("транзакций: 1"));
         assertThat(results).anySatisfy(r -> assertThat(r).contains("улики связанных аккаунтов"));
         assertThat(results).noneMatch(r -> r.contains("!{") || r.contains("transaction"));
+        assertThat(_get(Dialog.class, spec -> spec.withId("privacy-dialog")).getElement().getTextRecursively())
+                .as("the erased subject's neutral label in the reader's language")
+                .contains("удалённый субъект данных, запрос №" + request.id()).doesNotContain("erased data subject");
     }
 
     @SuppressWarnings("unchecked")

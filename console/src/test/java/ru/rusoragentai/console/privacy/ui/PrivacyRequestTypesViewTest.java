@@ -49,6 +49,12 @@ class PrivacyRequestTypesViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("privacy-package-build")));
 
         assertThat(_get(Div.class, spec -> spec.withId("privacy-package-state")).getText()).startsWith("Built: in ");
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        PrivacyScreen.reopen(request);
+        assertThat(_get(Div.class, spec -> spec.withId("privacy-package-state")).getText()).as("the build summary in Russian")
+                .startsWith("Собран: за ").contains("хранится до");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        PrivacyScreen.reopen(request);
         assertThat(_get(Anchor.class, spec -> spec.withId("privacy-package-download")).getHref()).isNotBlank();
         complete("Your data package is attached.");
         assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);

@@ -40,6 +40,13 @@ final class PrivacyScreen {
         return requests.get(created.id());
     }
 
+    /** Closes the open request dialog and opens the request again from the list (a new language applies then). */
+    static void reopen(PrivacyRequest request) {
+        _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("privacy-dialog")).close();
+        UI.getCurrent().navigate(PrivacyRequestListView.class);
+        openRequest(request);
+    }
+
     /** Opens the request's dialog from its row in the list. */
     static void openRequest(PrivacyRequest request) {
         int row = GridKt._findAll(grid()).stream().map(PrivacyRequest::id).toList().indexOf(request.id());
