@@ -1,9 +1,11 @@
 package ru.rusoragentai.console.demo;
 
 import static ru.rusoragentai.db.Tables.APP_USER;
+import static ru.rusoragentai.db.Tables.MODEL_PRICE;
 import static ru.rusoragentai.db.Tables.PLUGIN_SETTING;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -40,6 +42,17 @@ class DemoDataRepository {
                     .execute();
             return true;
         });
+    }
+
+    /** The platform's price per model that the demo's usage is charged at, unless a price is set already. */
+    void priceModels(List<DemoCatalog.Model> models, LocalDateTime now) {
+        for (DemoCatalog.Model m : models) {
+            dsl.insertInto(MODEL_PRICE).set(MODEL_PRICE.PROVIDER, m.provider()).set(MODEL_PRICE.MODEL, m.model())
+                    .set(MODEL_PRICE.TOKENS_PER_MILLION_INPUT, (long) m.tokensPerMillionInput())
+                    .set(MODEL_PRICE.TOKENS_PER_MILLION_OUTPUT, (long) m.tokensPerMillionOutput())
+                    .set(MODEL_PRICE.UPDATED_BY, "demo").set(MODEL_PRICE.UPDATED_AT, now)
+                    .onDuplicateKeyIgnore().execute();
+        }
     }
 
     long[] load(DemoDataGenerator generator) {

@@ -49,6 +49,7 @@ public class DemoDataService {
         DemoDataGenerator generator = new DemoDataGenerator(properties, cipher, clock);
         long[] counts = repository.load(generator);
         rollups.rollUpFinishedDays();
+        repository.priceModels(DemoCatalog.MODELS, java.time.LocalDateTime.now(clock));
         Map<String, Long> result = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
             result.put(DemoDataGenerator.TABLES.get(i), counts[i]);

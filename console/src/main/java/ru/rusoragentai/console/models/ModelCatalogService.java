@@ -76,6 +76,11 @@ public class ModelCatalogService {
                 }
             }
         }
+        // models the platform prices that no provider lists (none could be asked yet): shown, so the price list is whole
+        Set<String> listed = rows.stream().map(r -> r.provider() + "/" + r.model()).collect(Collectors.toSet());
+        prices.values().stream().filter(p -> !listed.contains(p.provider() + "/" + p.model())).forEach(p ->
+                rows.add(new ModelOfferRow(p.provider(), "", p.model(), p.model(), null, null, null, p.perMillionInput(),
+                        p.perMillionOutput(), null, null, null, false)));
         rows.sort(Comparator.comparing(ModelOfferRow::provider).thenComparing(ModelOfferRow::model));
         return new ModelCatalog(List.copyOf(rows), List.copyOf(errors));
     }
@@ -187,7 +192,7 @@ public class ModelCatalogService {
         Long oursOut = price == null ? null : price.perMillionOutput();
         return new ModelOfferRow(providerId, pluginId, offer.id(), offer.displayName(),
                 offer.contextWindow().isPresent() ? offer.contextWindow().getAsInt() : null, vendorIn, vendorOut, oursIn, oursOut,
-                margin(oursIn, vendorIn), margin(oursOut, vendorOut), fetchedAt);
+                margin(oursIn, vendorIn), margin(oursOut, vendorOut), fetchedAt, true);
     }
 
     /** (revenue - cost) / revenue in percent, where revenue is what our tokens for a million vendor tokens earn. */

@@ -9,9 +9,11 @@ import java.time.LocalDateTime;
  * @param tokensPerMillionInput  platform tokens charged per million input tokens, or null when not priced yet
  * @param inputMarginPercent     (revenue - vendor cost) / revenue for input, or null when either price is unknown
  * @param fetchedAt              when the provider last listed the model, if it could not be asked now; null when live
+ * @param listed                 false for a model the platform prices that no provider lists (now or last time)
  */
 public record ModelOfferRow(String provider, String pluginId, String model, String displayName, Integer contextWindow,
                             BigDecimal vendorUsdPerMillionInput, BigDecimal vendorUsdPerMillionOutput,
                             Long tokensPerMillionInput, Long tokensPerMillionOutput,
-                            BigDecimal inputMarginPercent, BigDecimal outputMarginPercent, LocalDateTime fetchedAt) {
+                            BigDecimal inputMarginPercent, BigDecimal outputMarginPercent, LocalDateTime fetchedAt,
+                            boolean listed) {
 }

@@ -121,6 +121,13 @@ class DemoDataIT {
     }
 
     @Test
+    void shouldPriceEveryModelTheDemoChargesFor() {
+        assertThat(dsl.select(ru.rusoragentai.db.Tables.MODEL_PRICE.MODEL).from(ru.rusoragentai.db.Tables.MODEL_PRICE).fetch(0, String.class))
+                .as("Models & routing has the platform's prices on a fresh start, before any provider key is set")
+                .containsExactlyInAnyOrderElementsOf(DemoCatalog.MODELS.stream().map(DemoCatalog.Model::model).toList());
+    }
+
+    @Test
     void shouldLookRealistic() {
         assertThat(dsl.fetchCount(APP_USER, APP_USER.DISPLAY_NAME.likeRegex("[А-Яа-яЁё]"))).isPositive();
         assertThat(dsl.fetchCount(APP_USER, APP_USER.DISPLAY_NAME.likeRegex("^[A-Za-z ]+$"))).isPositive();

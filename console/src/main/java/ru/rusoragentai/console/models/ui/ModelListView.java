@@ -52,7 +52,7 @@ public class ModelListView extends VerticalLayout implements HasDynamicTitle {
         models.addColumn(ModelOfferRow::provider).setHeader(getTranslation("models.provider")).setAutoWidth(true).setSortable(true);
         models.addColumn(ModelOfferRow::model).setKey("model").setHeader(getTranslation("models.model")).setAutoWidth(true).setSortable(true);
         models.addColumn(ModelOfferRow::displayName).setHeader(getTranslation("models.name")).setFlexGrow(1);
-        models.addColumn(r -> r.fetchedAt() == null ? getTranslation("models.listed.now")
+        models.addColumn(r -> !r.listed() ? getTranslation("models.listed.never") : r.fetchedAt() == null ? getTranslation("models.listed.now")
                         : getTranslation("models.listed.at", LISTED.format(r.fetchedAt())))
                 .setKey("listed").setHeader(getTranslation("models.listed")).setAutoWidth(true);
         models.addColumn(r -> r.contextWindow() == null ? "" : number(r.contextWindow())).setHeader(getTranslation("models.context")).setAutoWidth(true);

@@ -83,6 +83,26 @@ class ModelListViewTest extends KaribuTest {
     }
 
     @Test
+    void shouldListAPricedModelNoProviderListsWithItsPrice() {
+        String model = TestData.unique("claude-priced-only");
+        dsl.insertInto(ru.rusoragentai.db.Tables.MODEL_PRICE).set(ru.rusoragentai.db.Tables.MODEL_PRICE.PROVIDER, "anthropic")
+                .set(ru.rusoragentai.db.Tables.MODEL_PRICE.MODEL, model).set(ru.rusoragentai.db.Tables.MODEL_PRICE.TOKENS_PER_MILLION_INPUT, 3_000L)
+                .set(ru.rusoragentai.db.Tables.MODEL_PRICE.TOKENS_PER_MILLION_OUTPUT, 15_000L).set(ru.rusoragentai.db.Tables.MODEL_PRICE.UPDATED_BY, "t")
+                .set(ru.rusoragentai.db.Tables.MODEL_PRICE.UPDATED_AT, java.time.LocalDateTime.of(2026, 11, 1, 0, 0)).execute();
+        try {
+            openUiAs("operator-ui", Role.OPERATOR);
+            UI.getCurrent().navigate(ModelListView.class);
+
+            ModelOfferRow row = GridKt._findAll(models()).stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+            assertThat(row.listed()).isFalse();
+            assertThat(row.tokensPerMillionInput()).isEqualTo(3_000L);
+            assertThat(GridKt._getFormattedRow(models(), rowOf(model))).contains("not listed by the provider");
+        } finally {
+            dsl.deleteFrom(ru.rusoragentai.db.Tables.MODEL_PRICE).where(ru.rusoragentai.db.Tables.MODEL_PRICE.MODEL.eq(model)).execute();
+        }
+    }
+
+    @Test
     void shouldPriceAModelAndShowTheMarginItImplies() {
         openUiAs("operator-ui", Role.OPERATOR);
         UI.getCurrent().navigate(ModelListView.class);
