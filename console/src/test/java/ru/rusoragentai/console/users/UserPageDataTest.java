@@ -65,6 +65,13 @@ class UserPageDataTest extends KaribuTest {
     }
 
     @Test
+    void shouldSayWhyThePlatformChangedTheBalanceInTheReadersLanguage() {
+        open(Locale.forLanguageTag("ru"), "tab-ledger");
+        String month = TestClock.now().minusDays(1).toLocalDate().toString().substring(0, 7);
+        assertThat(column(grid("user-ledger"), 5)).containsExactly("Использование за " + month, "Покупка digital:42", "Приветственный бонус");
+    }
+
+    @Test
     void shouldListOnlyTheUsageOfTheChosenPeriod() {
         open(Locale.ENGLISH, "tab-usage");
         Grid<?> events = grid("user-usage-events");
@@ -130,7 +137,14 @@ class UserPageDataTest extends KaribuTest {
     }
 
     private void ledger(LocalDateTime at, long delta, long balanceAfter, String kind) {
-        dsl.insertInto(TOKEN_LEDGER).set(TOKEN_LEDGER.USER_ID, user.userId()).set(TOKEN_LEDGER.DELTA, delta)
+        String reference = switch (kind) {
+            case "bonus" -> "signup";
+            case "purchase" -> "digital:42";
+            case "usage" -> "usage:" + at.toLocalDate().toString().substring(0, 7);
+            default -> null;
+        };
+        dsl.insertInto(TOKEN_LEDGER).set(TOKEN_LEDGER.USER_ID, user.userId()).set(TOKEN_LEDGER.DELTA, delta).set(TOKEN_LEDGER.REFERENCE, reference)
+                .set(TOKEN_LEDGER.REASON, "bonus".equals(kind) ? "Welcome bonus" : "purchase".equals(kind) ? "pay-tribute purchase of digital:7" : null)
                 .set(TOKEN_LEDGER.BALANCE_AFTER, balanceAfter).set(TOKEN_LEDGER.KIND, kind).set(TOKEN_LEDGER.ACTOR, "system")
                 .set(TOKEN_LEDGER.IDEMPOTENCY_KEY, TestData.unique("page-")).set(TOKEN_LEDGER.CREATED_AT, at).execute();
     }

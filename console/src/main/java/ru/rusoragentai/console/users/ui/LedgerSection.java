@@ -39,7 +39,8 @@ final class LedgerSection {
         UserSections.numberColumn(grid, e -> e.delta(), true).setHeader(grid.getTranslation("ledger.delta")).setSortable(false);
         UserSections.numberColumn(grid, LedgerEntry::balanceAfter, false).setHeader(grid.getTranslation("ledger.balance-after")).setSortable(false);
         grid.addColumn(LedgerEntry::actor).setHeader(grid.getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? e.reference() : e.reason()).setHeader(grid.getTranslation("ledger.reason")).setFlexGrow(3);
+        grid.addColumn(e -> why(grid, e)).setHeader(grid.getTranslation("ledger.reason")).setFlexGrow(3)
+                .setTooltipGenerator(e -> e.reason() == null ? e.reference() : e.reason());
         grid.setMinHeight("20rem");
         grid.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(time).build());
         Runnable load = () -> grid.setItems(q -> ledger.history(userId, kind.getValue(), UserSections.newestFirst(q), q.getOffset(),
@@ -71,5 +72,25 @@ final class LedgerSection {
         adjusted.setItems(adjustments.forUser(userId));
         adjusted.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(time).build());
         return adjusted;
+    }
+
+    /**
+     * Why the balance changed, in the reader's language where the platform wrote the entry (payments, monthly usage,
+     * sign-up and referral bonuses, from their kind and reference); what a person wrote stays as written. The stored
+     * reason is the tooltip.
+     */
+    static String why(com.vaadin.flow.component.Component in, LedgerEntry e) {
+        String reference = e.reference() == null ? "" : e.reference();
+        return switch (e.kind()) {
+            case PURCHASE, REFUND, CHARGEBACK -> in.getTranslation("ledger.why." + e.kind().dbValue(), reference);
+            case USAGE -> reference.startsWith("usage:") ? in.getTranslation("ledger.why.usage", reference.substring(6)) : written(e);
+            case BONUS -> "signup".equals(reference) ? in.getTranslation("ledger.why.signup")
+                    : reference.startsWith("referral:") ? in.getTranslation("ledger.why.referral", reference.substring(9)) : written(e);
+            default -> written(e);
+        };
+    }
+
+    private static String written(LedgerEntry e) {
+        return e.reason() == null ? (e.reference() == null ? "" : e.reference()) : e.reason();
     }
 }
