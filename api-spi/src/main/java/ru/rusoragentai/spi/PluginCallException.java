@@ -7,11 +7,29 @@ package ru.rusoragentai.spi;
  */
 public class PluginCallException extends RuntimeException {
 
+    private final transient PluginMessage said;
+
     public PluginCallException(String message) {
-        super(message);
+        this(PluginMessage.english(message), null);
     }
 
     public PluginCallException(String message, Throwable cause) {
-        super(message, cause);
+        this(PluginMessage.english(message), cause);
+    }
+
+    /** @since 1.2.0 a failure the console can say in the operator's language */
+    public PluginCallException(PluginMessage said) {
+        this(said, null);
+    }
+
+    /** @since 1.2.0 a failure the console can say in the operator's language */
+    public PluginCallException(PluginMessage said, Throwable cause) {
+        super(said.english(), cause);
+        this.said = said;
+    }
+
+    /** @since 1.2.0 what failed, as a sentence the console can translate; {@link #getMessage()} is its English */
+    public PluginMessage said() {
+        return said;
     }
 }

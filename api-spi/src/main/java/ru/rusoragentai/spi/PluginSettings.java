@@ -18,7 +18,7 @@ public interface PluginSettings {
      */
     default String require(String name) {
         return get(name).filter(v -> !v.isBlank())
-                .orElseThrow(() -> new PluginCallException("Setting '" + name + "' is not set"));
+                .orElseThrow(() -> new PluginCallException(PluginMessage.settingMissing(name)));
     }
 
     /**
@@ -27,6 +27,6 @@ public interface PluginSettings {
      * @throws PluginCallException naming the setting when it is unset
      */
     default SecretValue requireSecret(String name) {
-        return secret(name).orElseThrow(() -> new PluginCallException("Secret '" + name + "' is not set"));
+        return secret(name).orElseThrow(() -> new PluginCallException(PluginMessage.secretMissing(name)));
     }
 }

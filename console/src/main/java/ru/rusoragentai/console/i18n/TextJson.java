@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link Text} kept in a column until someone reads it: {@code {"key": ..., "args": [...]}}, arguments as JSON numbers
- * and strings, a nested text as an object of its own, a {@link TextList} as {@code {"list": [...], "separator": ...}}. Any
- * other argument is kept as its string.
+ * and strings, a nested text as an object of its own, a {@link TextList} as {@code {"list": [...], "separator": ...}}, a
+ * {@link Said} as {@code {"said": {"en": ..., "ru": ...}}}. Any other argument is kept as its string.
  */
 public final class TextJson {
 
@@ -34,6 +34,7 @@ public final class TextJson {
         for (Object argument : text.arguments()) {
             args.add(argument instanceof Text nested ? tree(nested)
                     : argument instanceof TextList list ? Map.of("list", list.items().stream().map(TextJson::tree).toList(), "separator", list.separator())
+                    : argument instanceof Said worded ? Map.of("said", worded.wording())
                     : argument instanceof Number || argument == null ? argument : argument.toString());
         }
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -49,6 +50,10 @@ public final class TextJson {
                 List<Text> items = new ArrayList<>();
                 argument.path("list").forEach(item -> items.add(text(item)));
                 args.add(new TextList(items, argument.path("separator").asString()));
+            } else if (argument.isObject() && argument.has("said")) {
+                Map<String, String> wording = new LinkedHashMap<>();
+                argument.path("said").properties().forEach(e -> wording.put(e.getKey(), e.getValue().asString()));
+                args.add(new Said(wording));
             } else if (argument.isObject()) {
                 args.add(text(argument));
             } else if (argument.isIntegralNumber()) {

@@ -1,17 +1,19 @@
 package ru.rusoragentai.console.i18n;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Says a {@link Text} or a {@link Refusal}: in the reader's language on a screen, in English for logs and records. An
- * argument that is a {@link Text}, or a list of them, is said in the same language.
+ * argument that is a {@link Text}, a list of them or a {@link Said} is said in the same language.
  */
 public final class Texts {
 
@@ -30,11 +32,16 @@ public final class Texts {
         return in.getTranslation(text.key(), translated(in, text.arguments()));
     }
 
+    /** The language a component is shown in: its UI's, or the current UI's while it is not attached. */
+    public static Locale locale(Component in) {
+        return in.getUI().or(() -> Optional.ofNullable(UI.getCurrent())).map(UI::getLocale).orElse(Locale.ENGLISH);
+    }
+
     /** The English text, as the English bundle words it; the key itself when the bundle lacks it. */
     public static String english(String key, Object... arguments) {
         Object[] english = arguments.clone();
         for (int i = 0; i < english.length; i++) {
-            english[i] = said(english[i], nested -> english(nested.key(), nested.arguments()));
+            english[i] = said(english[i], nested -> english(nested.key(), nested.arguments()), Locale.ENGLISH);
         }
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, Locale.ROOT).getString(key);
@@ -46,13 +53,19 @@ public final class Texts {
 
     private static Object[] translated(Component in, Object[] arguments) {
         for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = said(arguments[i], nested -> of(in, nested));
+            arguments[i] = said(arguments[i], nested -> of(in, nested), locale(in));
         }
         return arguments;
     }
 
-    /** A {@link Text} argument said, a list of them said one after another; any other value as it is. */
-    private static Object said(Object argument, Function<Text, String> say) {
+    /**
+     * A {@link Text} argument said, a list of them said one after another, a {@link Said} in the language; any other
+     * value as it is.
+     */
+    private static Object said(Object argument, Function<Text, String> say, Locale language) {
+        if (argument instanceof Said worded) {
+            return worded.in(language);
+        }
         if (argument instanceof Text nested) {
             return say.apply(nested);
         }

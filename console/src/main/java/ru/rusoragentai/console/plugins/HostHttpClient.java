@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import ru.rusoragentai.spi.HttpReply;
 import ru.rusoragentai.spi.PluginCallException;
+import ru.rusoragentai.spi.PluginMessage;
 import ru.rusoragentai.spi.PluginHttpClient;
 
 /** The console's {@link PluginHttpClient}: one shared JDK client, a base URL per plugin, a timeout and a size cap. */
@@ -42,13 +43,13 @@ final class HostHttpClient implements PluginHttpClient {
 
     private HttpRequest.Builder builder(String pathAndQuery, Map<String, String> headers) {
         if (baseUrl == null) {
-            throw new PluginCallException("Setting 'base-url' is not set");
+            throw new PluginCallException(PluginMessage.settingMissing("base-url"));
         }
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout);
         } catch (IllegalArgumentException e) {
-            throw new PluginCallException("Not a valid URL: " + baseUrl + " + path");
+            throw new PluginCallException(PluginMessage.of("spi.http.bad-url", "Not a valid URL: {0} + path", baseUrl));
         }
         headers.forEach(builder::header);
         return builder;
@@ -60,17 +61,21 @@ final class HostHttpClient implements PluginHttpClient {
             try (InputStream in = response.body()) {
                 byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
                 if (body.length > maxResponseBytes) {
-                    throw new PluginCallException("Answer from " + request.uri().getHost() + " exceeds " + maxResponseBytes + " bytes");
+                    throw new PluginCallException(PluginMessage.of("spi.http.too-large",
+                            "Answer from {0} is over the size limit (bytes: {1})", request.uri().getHost(), maxResponseBytes));
                 }
                 return new HttpReply(response.statusCode(), response.headers().map(), new String(body, StandardCharsets.UTF_8));
             }
         } catch (HttpTimeoutException e) {
-            throw new PluginCallException("No answer from " + request.uri().getHost() + " within " + timeout.toMillis() + " ms");
+            throw new PluginCallException(PluginMessage.of("spi.http.timeout",
+                    "No answer from {0} within {1} ms", request.uri().getHost(), timeout.toMillis()));
         } catch (IOException e) {
-            throw new PluginCallException("Cannot reach " + request.uri().getHost() + ": " + e.getClass().getSimpleName());
+            throw new PluginCallException(PluginMessage.of("spi.http.unreachable",
+                    "Cannot reach {0}: {1}", request.uri().getHost(), e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PluginCallException("Interrupted while calling " + request.uri().getHost());
+            throw new PluginCallException(PluginMessage.of("spi.http.interrupted",
+                    "Interrupted while calling {0}", request.uri().getHost()));
         }
     }
 }

@@ -7,9 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import ru.rusoragentai.console.i18n.Text;
 import ru.rusoragentai.spi.PluginCallException;
 
 /**
@@ -23,9 +26,15 @@ public class PluginCalls implements DisposableBean {
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile BiConsumer<String, String> failureListener = (id, error) -> { };
+    private volatile Function<String, Optional<ClassLoader>> loaders = id -> Optional.empty();
 
     void onFailure(BiConsumer<String, String> listener) {
         this.failureListener = listener;
+    }
+
+    /** Where a plugin's own texts are, to say its {@link PluginCallException}s in the operator's language. */
+    void textsFrom(Function<String, Optional<ClassLoader>> classLoaders) {
+        this.loaders = classLoaders;
     }
 
     /**
@@ -55,13 +64,12 @@ public class PluginCalls implements DisposableBean {
             return future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            String error = operation + " did not answer within " + timeout.toMillis() + " ms";
-            onFailure.accept(pluginId, error);
-            throw new PluginException("plugins.error.call", pluginId, error);
+            onFailure.accept(pluginId, operation + " did not answer within " + timeout.toMillis() + " ms");
+            throw new PluginException("plugins.error.call", pluginId, new Text("plugins.error.timeout", operation, timeout.toMillis()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof PluginCallException remote) {
-                throw new PluginException(remote, "plugins.error.call", pluginId, remote.getMessage());
+                throw new PluginException(remote, "plugins.error.call", pluginId, PluginTexts.said(loaders.apply(pluginId), remote.said()));
             }
             if (cause instanceof PluginException own) {
                 throw own;

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import ru.rusoragentai.console.i18n.Text;
 import ru.rusoragentai.spi.ConsoleExtension;
 import ru.rusoragentai.spi.HealthResult;
 
@@ -19,9 +20,11 @@ class PluginHealthChecks {
     private final PluginHost host;
     private final PluginContexts contexts;
     private final PluginHealthRepository repository;
+    private final PluginTexts texts;
     private final Clock clock;
 
-    PluginHealthChecks(PluginHost host, PluginContexts contexts, PluginHealthRepository repository, Clock clock) {
+    PluginHealthChecks(PluginHost host, PluginContexts contexts, PluginHealthRepository repository, PluginTexts texts, Clock clock) {
+        this.texts = texts;
         this.host = host;
         this.contexts = contexts;
         this.repository = repository;
@@ -29,16 +32,17 @@ class PluginHealthChecks {
     }
 
     /** Checks one started plugin now and keeps the answer; a failed or timed-out call is an unhealthy answer. */
-    HealthResult check(String id) {
+    PluginHealth check(String id) {
         List<ConsoleExtension> extensions = host.allExtensions(id);
-        HealthResult result;
+        PluginHealth health;
         try {
-            result = host.callGuarded(id, "checkHealth", () -> extensions.getFirst().checkHealth(contexts.forPlugin(id)));
+            HealthResult result = host.callGuarded(id, "checkHealth", () -> extensions.getFirst().checkHealth(contexts.forPlugin(id)));
+            health = new PluginHealth(id, result instanceof HealthResult.Healthy, texts.said(id, result.said()), LocalDateTime.now(clock));
         } catch (PluginException e) {
-            result = HealthResult.unhealthy(e.getMessage());
+            health = new PluginHealth(id, false, new Text(e.key(), e.arguments()), LocalDateTime.now(clock));
         }
-        repository.save(new PluginHealth(id, result instanceof HealthResult.Healthy, result.message(), LocalDateTime.now(clock)));
-        return result;
+        repository.save(health);
+        return health;
     }
 
     /** How many of the started plugins asked answered healthy. */
@@ -50,7 +54,7 @@ class PluginHealthChecks {
         List<String> started = host.plugins().stream()
                 .filter(plugin -> plugin.state() == PluginState.STARTED && !host.allExtensions(plugin.id()).isEmpty())
                 .map(PluginSummary::id).toList();
-        int healthy = (int) started.stream().filter(id -> check(id) instanceof HealthResult.Healthy).count();
+        int healthy = (int) started.stream().filter(id -> check(id).healthy()).count();
         return new Tally(healthy, started.size());
     }
 

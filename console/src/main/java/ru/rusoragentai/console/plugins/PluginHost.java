@@ -57,6 +57,7 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
         this.manager = new DefaultPluginManager(properties.dir().toAbsolutePath());
         this.manager.setSystemVersion(SpiVersion.current());
         calls.onFailure(this::markFailed);
+        calls.textsFrom(this::classLoader);
     }
 
     @Override

@@ -15,7 +15,6 @@ import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.spi.ConsoleExtension;
-import ru.rusoragentai.spi.HealthResult;
 import ru.rusoragentai.spi.PaymentChannel;
 import ru.rusoragentai.spi.SettingDescriptor;
 
@@ -236,13 +235,13 @@ public class PluginService {
 
     /** Runs the plugin's health check with the call timeout. */
     @Transactional
-    public HealthResult testConnection(String id) {
+    public PluginHealth testConnection(String id) {
         List<ConsoleExtension> extensions = host.allExtensions(id);
         if (extensions.isEmpty() || host.plugin(id).map(p -> p.state() != PluginState.STARTED).orElse(true)) {
             throw new PluginException("plugins.error.not-started", id);
         }
-        HealthResult result = healthChecks.check(id);
-        audit.record("plugin.test", TARGET, id, (result instanceof HealthResult.Healthy ? "healthy: " : "unhealthy: ")
+        PluginHealth result = healthChecks.check(id);
+        audit.record("plugin.test", TARGET, id, (result.healthy() ? "healthy: " : "unhealthy: ")
                 + abbreviate(result.message()));
         return result;
     }

@@ -22,7 +22,6 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.TestPlugins;
 import ru.rusoragentai.spi.AiProvider;
-import ru.rusoragentai.spi.HealthResult;
 import ru.rusoragentai.spi.PaymentChannel;
 
 class PluginHostIT extends DatabaseTest {
@@ -106,9 +105,9 @@ class PluginHostIT extends DatabaseTest {
                 ThrowingProvider.class));
         assertThat(host.plugin("test-throwing").orElseThrow().state()).isEqualTo(PluginState.STARTED);
 
-        HealthResult result = plugins.testConnection("test-throwing");
+        PluginHealth result = plugins.testConnection("test-throwing");
 
-        assertThat(result).isInstanceOf(HealthResult.Unhealthy.class);
+        assertThat(result.healthy()).isFalse();
         assertThat(result.message()).contains("checkHealth threw NullPointerException: bug in checkHealth");
         assertThat(host.plugin("test-throwing").orElseThrow().state()).isEqualTo(PluginState.FAILED);
         assertThat(host.extensions(AiProvider.class)).noneMatch(d -> d.pluginId().equals("test-throwing"));
@@ -121,7 +120,7 @@ class PluginHostIT extends DatabaseTest {
                 HangingProvider.class));
 
         long started = System.nanoTime();
-        HealthResult result = plugins.testConnection("test-hanging");
+        PluginHealth result = plugins.testConnection("test-hanging");
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(millis).isBetween(1_900L, 4_000L);
@@ -162,7 +161,7 @@ class PluginHostIT extends DatabaseTest {
         var stored = dsl.selectFrom(PLUGIN_SETTING).where(PLUGIN_SETTING.PLUGIN_ID.eq("test-secret"), PLUGIN_SETTING.NAME.eq("api-key")).fetchSingle();
         assertThat(stored.getValueText()).isNull();
         assertThat(new String(stored.getValueEnc(), StandardCharsets.ISO_8859_1)).doesNotContain("sk-live-very-secret");
-        assertThat(plugins.testConnection("test-secret")).isInstanceOf(HealthResult.Healthy.class);
+        assertThat(plugins.testConnection("test-secret").healthy()).isTrue();
         assertThat(auditDetails("plugin.settings", "test-secret")).allMatch(d -> !d.contains("sk-live"))
                 .anyMatch(d -> d.contains("api-key=(secret set)"));
     }

@@ -36,7 +36,6 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.ui.Badge;
 import ru.rusoragentai.console.shell.ui.BoundedUpload;
 import ru.rusoragentai.console.shell.ui.Toasts;
-import ru.rusoragentai.spi.HealthResult;
 
 /** Installed plugins: state and errors; install, settings, test connection, enable/disable, reload, uninstall. */
 @Route("plugins")
@@ -150,10 +149,11 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
             return Badge.of(getTranslation("plugins.health.unknown"), "contrast");
         }
         Div cell = new Div(Badge.of(getTranslation(answer.healthy() ? "plugins.health.ok" : "plugins.health.bad"), answer.healthy() ? "success" : "error"));
-        Span said = new Span(getTranslation("plugins.health.checked", CHECKED.format(answer.checkedAt()), answer.message()));
+        String message = Texts.of(this, answer.said());
+        Span said = new Span(getTranslation("plugins.health.checked", CHECKED.format(answer.checkedAt()), message));
         said.addClassName("plugin-error");
         cell.add(said);
-        cell.getElement().setAttribute("title", answer.message());
+        cell.getElement().setAttribute("title", message);
         return cell;
     }
 
@@ -192,11 +192,11 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
 
     private void test(PluginSummary plugin) {
         try {
-            HealthResult result = plugins.testConnection(plugin.id());
-            if (result instanceof HealthResult.Healthy) {
-                success(getTranslation("plugins.test.ok", plugin.id(), result.message()));
+            PluginHealth result = plugins.testConnection(plugin.id());
+            if (result.healthy()) {
+                success(getTranslation("plugins.test.ok", plugin.id(), Texts.of(this, result.said())));
             } else {
-                error(getTranslation("plugins.test.failed", plugin.id(), result.message()));
+                error(getTranslation("plugins.test.failed", plugin.id(), Texts.of(this, result.said())));
             }
         } catch (PluginException e) {
             error(Texts.of(this, e));

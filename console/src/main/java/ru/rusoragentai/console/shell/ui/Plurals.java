@@ -1,8 +1,8 @@
 package ru.rusoragentai.console.shell.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import java.util.Locale;
+import ru.rusoragentai.console.i18n.Texts;
 
 /**
  * Picks the plural form of a counted text by the language's rules (CLDR's cardinal categories): English has
@@ -16,8 +16,7 @@ public final class Plurals {
 
     /** The text counting {@code count} in the component's language: {@code base}'s form for it, {@code params} filled in. */
     public static String text(Component in, String base, long count, Object... params) {
-        Locale locale = in.getUI().or(() -> java.util.Optional.ofNullable(UI.getCurrent())).map(UI::getLocale).orElse(Locale.ENGLISH);
-        return in.getTranslation(key(base, count, locale), params);
+        return in.getTranslation(key(base, count, Texts.locale(in)), params);
     }
 
     /** The bundle key for {@code count} in {@code locale}: {@code base} plus its category. */

@@ -79,6 +79,29 @@ class PluginListViewTest extends KaribuTest {
     }
 
     @Test
+    void shouldSayWhatAPluginAnsweredInTheReadersLanguage() {
+        jobs.stream().filter(job -> job.name().equals("plugin-health")).findFirst().orElseThrow().run();
+        openUiAs("operator-ui", Role.OPERATOR);
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
+        UI.getCurrent().navigate(PluginListView.class);
+
+        // a message the api-spi words (a secret the plugin needs), from the console's bundle
+        assertThat(healthSaid("ai-anthropic")).contains("Не задан секрет «api-key»").doesNotContain("is not set");
+        // a message the plugin words itself, from its jar's console-texts_ru
+        assertThat(healthSaid("pay-tribute")).contains("Нет ключа API: каждый вебхук будет отклонён.");
+        // kept as a text: the same answers read in English on the next visit
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(PluginListView.class);
+        assertThat(healthSaid("ai-anthropic")).contains("Secret 'api-key' is not set");
+        assertThat(healthSaid("pay-tribute")).contains("No API key: every webhook would be refused.");
+    }
+
+    private static String healthSaid(String pluginId) {
+        int row = GridKt._findAll(grid()).stream().map(PluginSummary::id).toList().indexOf(pluginId);
+        return GridKt._getCellComponent(grid(), row, "health").getElement().getTextRecursively();
+    }
+
+    @Test
     void shouldShowAPluginsOwnTextsInTheReadersLanguage() {
         openUiAs("operator-ui", Role.OPERATOR);
         UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("ru"));
@@ -193,7 +216,7 @@ class PluginListViewTest extends KaribuTest {
         assertThat(_get(PasswordField.class, spec -> spec.withId("setting-api-key")).getPlaceholder())
                 .isEqualTo("A value is stored; type to replace it");
         _click(action("pay-tribute", "test"));
-        NotificationsKt.expectNotifications("pay-tribute: API key set; 1 token packs mapped. Tribute offers no test call.");
+        NotificationsKt.expectNotifications("pay-tribute: API key set; token packs mapped: 1. Tribute offers no test call.");
     }
 
     /** A row's action button (component columns are not rendered into the tree in Karibu). */

@@ -58,7 +58,7 @@ public class GeminiProvider implements AiProvider {
 
     @Override
     public HealthResult checkHealth(PluginContext context) {
-        return VendorHttp.health(() -> models(context).size() + " models available");
+        return VendorHttp.health(() -> models(context));
     }
 
     @Override

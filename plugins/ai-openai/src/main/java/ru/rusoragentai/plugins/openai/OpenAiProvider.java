@@ -65,7 +65,7 @@ public class OpenAiProvider implements AiProvider {
 
     @Override
     public HealthResult checkHealth(PluginContext context) {
-        return VendorHttp.health(() -> models(context).size() + " models available");
+        return VendorHttp.health(() -> models(context));
     }
 
     @Override

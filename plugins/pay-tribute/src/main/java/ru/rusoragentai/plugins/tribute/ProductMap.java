@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ru.rusoragentai.spi.PluginCallException;
+import ru.rusoragentai.spi.PluginMessage;
 import ru.rusoragentai.spi.TokenPack;
 
 /**
@@ -14,6 +15,9 @@ import ru.rusoragentai.spi.TokenPack;
  * {@code subscription:<subscription_id>}, {@code digital:<product_id>} or {@code shop:<product_id>}.
  */
 record ProductMap(Map<String, TokenPack> packs) {
+
+    /** A well-formed line of the products setting: product key = tokens | name. */
+    private static final String EXAMPLE = "subscription:42 = 100000 | Starter";
 
     static ProductMap parse(Optional<String> setting) {
         List<TokenPack> packs = new ArrayList<>();
@@ -26,7 +30,7 @@ record ProductMap(Map<String, TokenPack> packs) {
             }
             int eq = line.indexOf('=');
             if (eq < 1) {
-                throw new PluginCallException("products line " + number + ": expected 'product-key = tokens | name'");
+                throw new PluginCallException(PluginMessage.badSettingLine("products", number, EXAMPLE));
             }
             String key = line.substring(0, eq).strip();
             String rest = line.substring(eq + 1);
@@ -36,7 +40,7 @@ record ProductMap(Map<String, TokenPack> packs) {
             try {
                 packs.add(new TokenPack(key, name, Long.parseLong(tokens)));
             } catch (IllegalArgumentException e) {
-                throw new PluginCallException("products line " + number + ": tokens must be a positive whole number");
+                throw new PluginCallException(PluginMessage.badSettingLine("products", number, EXAMPLE));
             }
         }
         return new ProductMap(packs.stream().collect(Collectors.toUnmodifiableMap(TokenPack::productId,

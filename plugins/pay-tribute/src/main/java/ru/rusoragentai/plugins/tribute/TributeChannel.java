@@ -15,6 +15,7 @@ import ru.rusoragentai.plugins.support.Json;
 import ru.rusoragentai.spi.HealthResult;
 import ru.rusoragentai.spi.PaymentChannel;
 import ru.rusoragentai.spi.PluginCallException;
+import ru.rusoragentai.spi.PluginMessage;
 import ru.rusoragentai.spi.PluginContext;
 import ru.rusoragentai.spi.SecretValue;
 import ru.rusoragentai.spi.SettingDescriptor;
@@ -46,14 +47,15 @@ public class TributeChannel implements PaymentChannel {
     @Override
     public HealthResult checkHealth(PluginContext context) {
         if (context.settings().secret("api-key").isEmpty()) {
-            return HealthResult.unhealthy("No API key: every webhook would be refused.");
+            return HealthResult.unhealthy(PluginMessage.of("health.no-key", "No API key: every webhook would be refused."));
         }
         try {
             int count = products(context).size();
-            return count == 0 ? HealthResult.unhealthy("API key set, but no token packs mapped.")
-                    : HealthResult.healthy("API key set; " + count + " token packs mapped. Tribute offers no test call.");
+            return count == 0 ? HealthResult.unhealthy(PluginMessage.of("health.no-packs", "API key set, but no token packs mapped."))
+                    : HealthResult.healthy(PluginMessage.of("health.ok",
+                            "API key set; token packs mapped: {0}. Tribute offers no test call.", count));
         } catch (PluginCallException e) {
-            return HealthResult.unhealthy(e.getMessage());
+            return HealthResult.unhealthy(e.said());
         }
     }
 

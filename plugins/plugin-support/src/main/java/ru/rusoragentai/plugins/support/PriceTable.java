@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import ru.rusoragentai.spi.ModelOffer;
 import ru.rusoragentai.spi.PluginCallException;
+import ru.rusoragentai.spi.PluginMessage;
 
 /**
  * A vendor's list prices in USD per million tokens, by model id prefix (the longest matching prefix wins, so
@@ -15,6 +16,9 @@ import ru.rusoragentai.spi.PluginCallException;
  * the plugin's {@code prices} setting, one {@code model-prefix = input / output} per line.
  */
 public final class PriceTable {
+
+    /** A well-formed line of the prices setting: model = USD per million input / output tokens. */
+    private static final String EXAMPLE = "gpt-5 = 1.25 / 10";
 
     /** A price pair. */
     public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
@@ -64,12 +68,12 @@ public final class PriceTable {
             }
             String[] parts = line.split("[=/]");
             if (parts.length != 3) {
-                throw new PluginCallException("prices line " + number + ": expected 'model = input / output'");
+                throw new PluginCallException(PluginMessage.badSettingLine("prices", number, EXAMPLE));
             }
             try {
                 prices.put(parts[0].strip().toLowerCase(Locale.ROOT), price(parts[1].strip(), parts[2].strip()));
             } catch (NumberFormatException e) {
-                throw new PluginCallException("prices line " + number + ": prices must be numbers");
+                throw new PluginCallException(PluginMessage.badSettingLine("prices", number, EXAMPLE));
             }
         }
         return prices;

@@ -1,11 +1,13 @@
 package ru.rusoragentai.plugins.support;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.function.Supplier;
 import ru.rusoragentai.spi.HealthResult;
 import ru.rusoragentai.spi.HttpReply;
 import ru.rusoragentai.spi.PluginCallException;
 import ru.rusoragentai.spi.PluginContext;
+import ru.rusoragentai.spi.PluginMessage;
 
 /** Calls a vendor's JSON API and turns its failures into messages an operator can act on. */
 public final class VendorHttp {
@@ -22,25 +24,29 @@ public final class VendorHttp {
                                               Map<String, String> headers) {
         HttpReply reply = context.http().get(pathAndQuery, headers);
         if (reply.status() == 401 || reply.status() == 403) {
-            throw new PluginCallException(vendor + " refused the credentials (HTTP " + reply.status() + ")");
+            throw new PluginCallException(PluginMessage.credentialsRefused(vendor, reply.status()));
         }
         if (!reply.isSuccess()) {
-            throw new PluginCallException(vendor + " answered HTTP " + reply.status() + " to " + pathOnly(pathAndQuery));
+            throw new PluginCallException(PluginMessage.httpStatus(vendor, reply.status(), pathOnly(pathAndQuery)));
         }
         try {
             return Json.object(reply.body());
         } catch (Json.JsonException e) {
-            throw new PluginCallException(vendor + " sent an unreadable answer to " + pathOnly(pathAndQuery)
-                    + ": " + e.getMessage());
+            throw new PluginCallException(PluginMessage.unreadable(vendor, pathOnly(pathAndQuery), e.getMessage()));
         }
     }
 
-    /** Runs a vendor call as a health check: success is healthy, a {@link PluginCallException} unhealthy. */
-    public static HealthResult health(Supplier<String> call) {
+    /**
+     * Runs a vendor's model list as a health check: an answer is healthy and says how many models it listed, a
+     * {@link PluginCallException} unhealthy.
+     */
+    public static HealthResult health(Supplier<? extends Collection<?>> models) {
         try {
-            return HealthResult.healthy(call.get());
-        } catch (PluginCallException | Json.JsonException e) {
-            return HealthResult.unhealthy(e.getMessage());
+            return HealthResult.healthy(PluginMessage.modelsAvailable(models.get().size()));
+        } catch (PluginCallException e) {
+            return HealthResult.unhealthy(e.said());
+        } catch (Json.JsonException e) {
+            return HealthResult.unhealthy(PluginMessage.english(e.getMessage()));
         }
     }
 

@@ -113,7 +113,7 @@ public abstract class ConsoleExtensionContract<T extends ConsoleExtension> {
         try {
             result = extension().checkHealth(context(Duration.ofMillis(300)));
         } catch (PluginCallException expected) {
-            result = HealthResult.unhealthy(expected.getMessage());
+            result = HealthResult.unhealthy(expected.said());
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < 3_000, "health check took " + millis + " ms with a 300 ms timeout");
