@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.rusoragentai.console.i18n.Text;
 
 /**
  * Whether an uploaded jar is signed by a key the console trusts. The trust store is a directory of X.509
@@ -43,7 +44,7 @@ class PluginTrust {
         }
 
         /** A signature that does not match the content: the file was changed after signing. */
-        record Broken(String why) implements Verdict {
+        record Broken(Text why) implements Verdict {
         }
     }
 
@@ -100,9 +101,9 @@ class PluginTrust {
             }
             return new Verdict.Trusted(signer);
         } catch (SecurityException e) {
-            return new Verdict.Broken("signature does not match the content: " + e.getMessage());
+            return new Verdict.Broken(new Text("plugins.trust.mismatch", String.valueOf(e.getMessage())));
         } catch (IOException e) {
-            return new Verdict.Broken("unreadable: " + e.getMessage());
+            return new Verdict.Broken(new Text("plugins.trust.unreadable", String.valueOf(e.getMessage())));
         }
     }
 
