@@ -34,13 +34,27 @@ class SessionSignals {
         this.dsl = dsl;
     }
 
-    /** Keys of {@code kind} ("ip", "net" or "device_fp") that the given users used and that at least {@code min} accounts used. */
+    /**
+     * Keys of {@code kind} ("ip", "net" or "device_fp") that the given users used in the window and that at least
+     * {@code min} accounts used there; with {@code users} null, every key used in the window (one grouped read of the
+     * window's sessions, for a range, where everyone active is a candidate).
+     */
     List<SharedKey> sharedKeys(String kind, Collection<Long> users, LocalDateTime from, LocalDateTime to, long min) {
         String column = switch (kind) {
             case "ip", "net", "device_fp" -> kind;
             default -> throw new IllegalArgumentException(kind);
         };
         List<SharedKey> found = new ArrayList<>();
+        if (users == null) {
+            Candidates.query(dsl, """
+                    SELECT s.%1$s, GROUP_CONCAT(DISTINCT s.user_id ORDER BY s.user_id SEPARATOR ','), COUNT(*), MIN(s.ip),
+                           MIN(CONCAT_WS(' / ', s.device_type, s.browser, s.os))
+                    FROM user_session s
+                    WHERE s.started_at >= {0} AND s.started_at < {1} AND s.%1$s IS NOT NULL
+                    GROUP BY s.%1$s HAVING COUNT(DISTINCT s.user_id) >= {2}""".formatted(column), from, to, min)
+                    .fetch().forEach(r -> found.add(sharedKey(kind, r)));
+            return found;
+        }
         for (List<Long> chunk : Candidates.chunks(users)) {
             Candidates.query(dsl, """
                     SELECT s.%1$s, GROUP_CONCAT(DISTINCT s.user_id ORDER BY s.user_id SEPARATOR ','), COUNT(*), MIN(s.ip),
@@ -50,10 +64,14 @@ class SessionSignals {
                       AND s.%1$s IN (SELECT c.%1$s FROM user_session c WHERE c.user_id IN ({0}) AND c.started_at >= {1} AND c.started_at < {2})
                     GROUP BY s.%1$s HAVING COUNT(DISTINCT s.user_id) >= {3}""".formatted(column),
                     Candidates.in(chunk), from, to, min)
-                    .fetch().forEach(r -> found.add(new SharedKey(kind, r.get(0, byte[].class), ids(r.get(1, String.class)),
-                            r.get(2, Long.class), r.get(3, byte[].class), r.get(4, String.class))));
+                    .fetch().forEach(r -> found.add(sharedKey(kind, r)));
         }
         return found.stream().filter(distinctKeys()).toList();
+    }
+
+    private static SharedKey sharedKey(String kind, org.jooq.Record r) {
+        return new SharedKey(kind, r.get(0, byte[].class), ids(r.get(1, String.class)), r.get(2, Long.class),
+                r.get(3, byte[].class), r.get(4, String.class));
     }
 
     /** Sessions of the given users that started in the window, oldest first per user. */
@@ -71,9 +89,27 @@ class SessionSignals {
         return rows;
     }
 
-    /** Networks from which at least {@code min} accounts created in the window signed in, among the networks the given users used. */
-    List<Burst> bursts(Collection<Long> users, LocalDateTime from, LocalDateTime to, long min) {
+    /**
+     * Networks from which at least {@code min} accounts created in the window signed in, among the networks the given
+     * users used; with {@code users} null, among the networks of the accounts created in the window that signed in since
+     * {@code activeFrom} (for a range, where everyone active is a candidate: one read instead of one per chunk).
+     */
+    List<Burst> bursts(Collection<Long> users, LocalDateTime activeFrom, LocalDateTime from, LocalDateTime to, long min) {
         List<Burst> found = new ArrayList<>();
+        if (users == null) {
+            Candidates.query(dsl, """
+                    SELECT s.net, GROUP_CONCAT(DISTINCT u.id ORDER BY u.id SEPARATOR ','), MIN(u.created_at), MAX(u.created_at)
+                    FROM app_user u JOIN user_session s ON s.user_id = u.id
+                    WHERE u.created_at >= {1} AND u.created_at < {2}
+                      AND s.net IN (SELECT c.net FROM user_session c JOIN app_user cu ON cu.id = c.user_id
+                                    WHERE cu.created_at >= {1} AND cu.created_at < {2}
+                                      AND EXISTS (SELECT 1 FROM user_session a WHERE a.user_id = cu.id
+                                                  AND a.started_at >= {0} AND a.started_at < {2}))
+                    GROUP BY s.net HAVING COUNT(DISTINCT u.id) >= {3}""", activeFrom, from, to, min)
+                    .fetch().forEach(r -> found.add(new Burst(r.get(0, byte[].class), ids(r.get(1, String.class)),
+                            r.get(2, LocalDateTime.class), r.get(3, LocalDateTime.class))));
+            return found;
+        }
         for (List<Long> chunk : Candidates.chunks(users)) {
             Candidates.query(dsl, """
                     SELECT s.net, GROUP_CONCAT(DISTINCT u.id ORDER BY u.id SEPARATOR ','), MIN(u.created_at), MAX(u.created_at)

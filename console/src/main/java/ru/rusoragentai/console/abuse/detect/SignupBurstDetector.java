@@ -21,12 +21,13 @@ class SignupBurstDetector extends BaseDetector {
 
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
-        Set<Long> users = candidates.users(source(), scope);
-        if (users.isEmpty()) {
+        // over a range everyone active is a candidate: the networks are found in one read, not asked about per user
+        Set<Long> users = scope.byTime() ? null : candidates.users(source(), scope);
+        if (users != null && users.isEmpty()) {
             return List.of();
         }
         List<Finding> found = new ArrayList<>();
-        for (var burst : sessions.bursts(users, scope.asOf().minus(rule.window()), scope.asOf(), rule.threshold())) {
+        for (var burst : sessions.bursts(users, scope.activeFrom(), scope.asOf().minus(rule.window()), scope.asOf(), rule.threshold())) {
             String group = "net:" + HexFormat.of().formatHex(burst.net()) + ":" + Episodes.week(burst.first());
             for (long user : burst.users()) {
                 found.add(Finding.user(user, group, group, Episodes.evidence("value", Episodes.network(burst.net()),
