@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +31,28 @@ class BonusFarmingDetector extends BaseDetector {
 
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
-        Set<Long> users = candidates.users(source(), scope);
-        if (users.isEmpty()) {
-            return List.of();
+        Set<Long> users;
+        List<MoneySignals.Referrals> referrals;
+        if (scope.byTime()) {
+            // over a range nearly everyone with a ledger row is a candidate: start from the rare conditions instead (granted
+            // free tokens often, or a referrer of enough accounts) and keep those active in the range
+            Set<Long> suspects = new TreeSet<>(money.grantedAtLeast(rule.threshold()));
+            List<MoneySignals.Referrals> rings = money.referrersOfAtLeast(rule.threshold());
+            rings.forEach(r -> {
+                suspects.add(r.referrer());
+                suspects.addAll(r.referred());
+            });
+            Set<Long> active = money.activeIn(suspects, scope.activeFrom(), scope.asOf());
+            users = active;
+            referrals = rings.stream().filter(r -> active.contains(r.referrer()) || r.referred().stream().anyMatch(active::contains)).toList();
+        } else {
+            users = candidates.users(source(), scope);
+            if (users.isEmpty()) {
+                return List.of();
+            }
+            referrals = money.referralsAround(users);
         }
         List<Finding> found = new ArrayList<>();
-        var referrals = money.referralsAround(users);
         Set<Long> everyone = new HashSet<>(users);
         referrals.forEach(r -> {
             everyone.add(r.referrer());

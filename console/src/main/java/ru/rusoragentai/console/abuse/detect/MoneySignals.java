@@ -79,6 +79,32 @@ class MoneySignals {
         return rows;
     }
 
+    /** Users granted free tokens (bonus or adjustment credits) at least {@code min} times since sign-up. */
+    Set<Long> grantedAtLeast(long min) {
+        return new TreeSet<>(Candidates.query(dsl, """
+                SELECT user_id FROM token_ledger WHERE kind IN ('bonus', 'adjustment') AND delta > 0
+                GROUP BY user_id HAVING COUNT(*) >= {0}""", min).fetch(0, Long.class));
+    }
+
+    /** Referrers named by at least {@code min} accounts that are not deleted, with those accounts. */
+    List<Referrals> referrersOfAtLeast(long min) {
+        return Candidates.query(dsl, """
+                SELECT referred_by, GROUP_CONCAT(id ORDER BY id SEPARATOR ',') FROM app_user
+                WHERE referred_by IS NOT NULL AND status <> 'deleted' GROUP BY referred_by HAVING COUNT(*) >= {0}""", min)
+                .fetch(r -> new Referrals(r.get(0, Long.class), SessionSignals.ids(r.get(1, String.class))));
+    }
+
+    /** Of the given users, those with a ledger row in the range. */
+    Set<Long> activeIn(Collection<Long> users, LocalDateTime from, LocalDateTime to) {
+        Set<Long> active = new TreeSet<>();
+        for (List<Long> chunk : Candidates.chunks(users)) {
+            active.addAll(Candidates.query(dsl, """
+                    SELECT DISTINCT user_id FROM token_ledger WHERE user_id IN ({0}) AND created_at >= {1} AND created_at < {2}""",
+                    Candidates.in(chunk), from, to).fetch(0, Long.class));
+        }
+        return active;
+    }
+
     List<Reversal> reversals(Collection<Long> users, LocalDateTime from, LocalDateTime to) {
         List<Reversal> rows = new ArrayList<>();
         for (List<Long> chunk : Candidates.chunks(users)) {
