@@ -118,6 +118,21 @@ class AbuseDetectorsIT extends DatabaseTest {
     }
 
     @Test
+    void shouldJudgeTheLastWindowOfARangeWholeWhenItOverlapsTheOneBefore() {
+        // a range of 90 minutes is judged in windows of an hour ending at +60 and at +90; the second window starts at +30
+        // and so holds sessions read for the first one
+        long straddler = TestData.insertUser(dsl, "straddler");
+        for (int i = 0; i < 4; i++) {
+            data.session(straddler, base.plusMinutes(40 + i * 10), AbuseFixture.network() + "1", "RU", "Moscow");
+        }
+
+        var run = rules.reevaluate("shared_account", base, base.plusMinutes(90));
+
+        assertThat(run.error()).isNull();
+        assertThat(data.flags("shared_account", straddler)).as("four networks within [+30, +90)").hasSize(1);
+    }
+
+    @Test
     void shouldFlagAnHourAtTheFloorButNotOneTokenBelowIt() {
         long spiker = TestData.insertUser(dsl, "spiker");
         long steady = TestData.insertUser(dsl, "steady");

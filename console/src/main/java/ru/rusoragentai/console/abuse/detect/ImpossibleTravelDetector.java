@@ -3,6 +3,7 @@ package ru.rusoragentai.console.abuse.detect;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,30 @@ class ImpossibleTravelDetector extends BaseDetector {
         if (users.isEmpty()) {
             return List.of();
         }
+        return judge(rule, sessions.sessions(users, scope.asOf().minus(rule.window()), scope.asOf()));
+    }
+
+    /** A range in one read of its sessions, window by window (each window's end as {@link RangeSteps} places it). */
+    @Override
+    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
+        List<Finding> found = new ArrayList<>();
+        sessions.sessionsByWindow(RangeSteps.of(rule, from, to), rule.window(), (end, window) -> {
+            List<SessionSignals.SessionRow> ordered = new ArrayList<>(window);
+            ordered.sort(BY_USER_AND_TIME);
+            found.addAll(judge(rule, ordered));
+        });
+        return found;
+    }
+
+    private static final Comparator<SessionSignals.SessionRow> BY_USER_AND_TIME = Comparator
+            .comparingLong(SessionSignals.SessionRow::userId).thenComparing(SessionSignals.SessionRow::startedAt)
+            .thenComparingLong(SessionSignals.SessionRow::id);
+
+    /** Consecutive sessions of one user, ordered by user and time: the first journey too fast for each user. */
+    private List<Finding> judge(Rule rule, List<SessionSignals.SessionRow> ordered) {
         List<Finding> found = new ArrayList<>();
         SessionSignals.SessionRow previous = null;
-        for (var session : sessions.sessions(users, scope.asOf().minus(rule.window()), scope.asOf())) {
+        for (var session : ordered) {
             if (previous != null && previous.userId() == session.userId()) {
                 Finding finding = judge(rule, previous, session);
                 if (finding != null && found.stream().noneMatch(f -> f.userId().equals(finding.userId()))) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,9 +31,22 @@ class SharedAccountDetector extends BaseDetector {
         if (users.isEmpty()) {
             return List.of();
         }
+        return judge(rule, sessions.sessions(users, scope.asOf().minus(rule.window()), scope.asOf()), scope.asOf());
+    }
+
+    /** A range in one read of its sessions, window by window (each window's end as {@link RangeSteps} places it). */
+    @Override
+    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
+        List<Finding> found = new ArrayList<>();
+        sessions.sessionsByWindow(RangeSteps.of(rule, from, to), rule.window(), (end, window) -> found.addAll(judge(rule, window, end)));
+        return found;
+    }
+
+    /** Each user's networks and countries among the window's sessions. */
+    private List<Finding> judge(Rule rule, List<SessionSignals.SessionRow> window, LocalDateTime asOf) {
         Map<Long, Set<String>> networks = new LinkedHashMap<>();
         Map<Long, Set<String>> countries = new LinkedHashMap<>();
-        for (var s : sessions.sessions(users, scope.asOf().minus(rule.window()), scope.asOf())) {
+        for (var s : window) {
             networks.computeIfAbsent(s.userId(), u -> new TreeSet<>()).add(s.net() == null ? "?" : HexFormat.of().formatHex(s.net()));
             if (s.country() != null) {
                 countries.computeIfAbsent(s.userId(), u -> new TreeSet<>()).add(s.country());
@@ -43,7 +57,7 @@ class SharedAccountDetector extends BaseDetector {
             int nets = entry.getValue().size();
             Set<String> seenIn = countries.getOrDefault(entry.getKey(), Set.of());
             if (nets >= rule.threshold() || seenIn.size() >= rule.param(COUNTRIES)) {
-                found.add(Finding.user(entry.getKey(), Episodes.day(scope.asOf()), null,
+                found.add(Finding.user(entry.getKey(), Episodes.day(asOf), null,
                         Episodes.evidence("networks", nets, "countries", String.join(", ", seenIn))));
             }
         }
