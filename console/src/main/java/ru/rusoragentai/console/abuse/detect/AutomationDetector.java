@@ -30,25 +30,23 @@ class AutomationDetector extends BaseDetector {
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
         LocalDateTime from = scope.asOf().minus(rule.window());
-        return judge(rule, usage.heavy(scope.byTime() ? null : candidates.users(source(), scope), from, scope.asOf(), 0,
-                Math.min(rule.threshold(), rule.param(MIN_REQUESTS))), scope.asOf());
+        Set<Long> busy = usage.heavy(scope.byTime() ? null : candidates.users(source(), scope), from, scope.asOf(), 0,
+                Math.min(rule.threshold(), rule.param(MIN_REQUESTS)));
+        return busy.isEmpty() ? List.of() : judge(rule, busy, scope.asOf(), usage.peerRequestsPerUser(from, scope.asOf()));
     }
 
     /** One pass finds the windows with enough requests; only those are compared with their peers. */
     @Override
     public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
         List<Finding> found = new ArrayList<>();
-        usage.heavyBuckets(from, to, rule.windowMinutes(), 0, Math.min(rule.threshold(), rule.param(MIN_REQUESTS)))
-                .forEach((asOf, users) -> found.addAll(judge(rule, users, asOf)));
+        usage.busyBuckets(from, to, rule.windowMinutes(), Math.min(rule.threshold(), rule.param(MIN_REQUESTS)))
+                .forEach((asOf, busy) -> found.addAll(judge(rule, busy.users(), asOf, Double.isNaN(busy.peerMedian())
+                        ? usage.peerRequestsPerUser(asOf.minus(rule.window()), asOf) : busy.peerMedian())));
         return found;
     }
 
-    private List<Finding> judge(Rule rule, Set<Long> users, LocalDateTime asOf) {
-        if (users.isEmpty()) {
-            return List.of();
-        }
+    private List<Finding> judge(Rule rule, Set<Long> users, LocalDateTime asOf, double peers) {
         LocalDateTime from = asOf.minus(rule.window());
-        double peers = usage.peerRequestsPerUser(from, asOf);
         List<Finding> found = new ArrayList<>();
         for (var r : usage.requests(users, from, asOf)) {
             long errorPercent = r.requests() == 0 ? 0 : 100 * r.errors() / r.requests();

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class UsageSignals {
         java.util.Set<Long> heavy = new java.util.TreeSet<>();
         if (users == null || users.size() > 10 * Candidates.CHUNK || users.size() > Candidates.CHUNK && !from.plusDays(1).isBefore(to)) {
             // everyone, or so many users that one read of the range costs less than a look-up per user
-            streamRange(from, to, Long.MAX_VALUE, minTokens, minRequests, (end, found) -> heavy.addAll(found));
+            streamRange(from, to, Long.MAX_VALUE, minTokens, minRequests, (end, found, sums) -> heavy.addAll(found));
             if (users != null) {
                 heavy.retainAll(users instanceof java.util.Set<?> ? users : new java.util.HashSet<>(users));
             }
@@ -63,12 +64,46 @@ class UsageSignals {
     Map<LocalDateTime, java.util.Set<Long>> heavyBuckets(LocalDateTime from, LocalDateTime to, int windowMinutes, long minTokens,
                                                          long minRequests) {
         Map<LocalDateTime, java.util.Set<Long>> buckets = new java.util.TreeMap<>();
-        streamRange(from, to, windowMinutes * 60_000L, minTokens, minRequests, (end, users) -> {
+        streamRange(from, to, windowMinutes * 60_000L, minTokens, minRequests, (end, users, sums) -> {
             if (!users.isEmpty()) {
                 buckets.put(end, users);
             }
         });
         return buckets;
+    }
+
+    /** A window-long bucket's busy users and the median of requests per user active in it (NaN when cut short by the range). */
+    record Busy(java.util.Set<Long> users, double peerMedian) {
+    }
+
+    /**
+     * {@link #heavyBuckets} with each bucket's median of requests per active user taken from the same pass, so the peers'
+     * rate costs no question of its own per bucket.
+     */
+    Map<LocalDateTime, Busy> busyBuckets(LocalDateTime from, LocalDateTime to, int windowMinutes, long minRequests) {
+        Map<LocalDateTime, Busy> buckets = new java.util.TreeMap<>();
+        streamRange(from, to, windowMinutes * 60_000L, 0, minRequests, (end, users, sums) -> {
+            if (!users.isEmpty()) {
+                boolean whole = end.isBefore(to) || Duration.between(from, to).toMinutes() % windowMinutes == 0;
+                buckets.put(end, new Busy(users, whole ? median(sums.values().stream().mapToLong(sum -> sum[0]).toArray()) : Double.NaN));
+            }
+        });
+        return buckets;
+    }
+
+    private static double median(long[] counts) {
+        if (counts.length == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(counts);
+        int mid = counts.length / 2;
+        return counts.length % 2 == 1 ? counts[mid] : (counts[mid - 1] + counts[mid]) / 2.0;
+    }
+
+    /** What a bucket of {@link #streamRange} hands over: its end, the users who reached both minimums, everyone's sums. */
+    @FunctionalInterface
+    private interface BucketSink {
+        void accept(LocalDateTime end, java.util.Set<Long> found, Map<Long, long[]> sums);
     }
 
     /**
@@ -79,7 +114,7 @@ class UsageSignals {
      * the only state, a map of the users active in it.
      */
     private void streamRange(LocalDateTime from, LocalDateTime to, long bucketMillis, long minTokens, long minRequests,
-                             java.util.function.BiConsumer<LocalDateTime, java.util.Set<Long>> onBucket) {
+                             BucketSink onBucket) {
         long start = from.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
         Map<Long, long[]> sums = new HashMap<>();
         long[] bucket = {0};
@@ -92,7 +127,7 @@ class UsageSignals {
             });
             LocalDateTime end = bucketMillis == Long.MAX_VALUE ? to
                     : from.plusNanos(Math.multiplyExact(bucket[0] + 1, bucketMillis) * 1_000_000L);
-            onBucket.accept(end.isAfter(to) ? to : end, found);
+            onBucket.accept(end.isAfter(to) ? to : end, found, sums);
             sums.clear();
         };
         try (var cursor = Candidates.query(dsl, """
@@ -173,14 +208,9 @@ class UsageSignals {
      * being judged) cannot drag up as they would an average.
      */
     double peerRequestsPerUser(LocalDateTime from, LocalDateTime to) {
-        long[] counts = Candidates.query(dsl, """
-                SELECT COUNT(*) c FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1} GROUP BY user_id ORDER BY c""", from, to)
-                .fetch(0, Long.class).stream().mapToLong(Long::longValue).toArray();
-        if (counts.length == 0) {
-            return 0;
-        }
-        int mid = counts.length / 2;
-        return counts.length % 2 == 1 ? counts[mid] : (counts[mid - 1] + counts[mid]) / 2.0;
+        return median(Candidates.query(dsl, """
+                SELECT COUNT(*) c FROM usage_event WHERE occurred_at >= {0} AND occurred_at < {1} GROUP BY user_id""", from, to)
+                .fetch(0, Long.class).stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
