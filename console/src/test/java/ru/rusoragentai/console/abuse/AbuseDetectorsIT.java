@@ -170,6 +170,16 @@ class AbuseDetectorsIT extends DatabaseTest {
             assertThat(data.flags("expensive_burn", burner)).hasSize(1);
             assertThat(data.flags("expensive_burn", justUnder)).isEmpty();
             assertThat(data.flags("expensive_burn", buyer)).isEmpty();
+
+            // the incremental run, from the rule's watermark, judges the same way
+            long newBurner = TestData.insertUser(dsl, "new burner");
+            long newBuyer = TestData.insertUser(dsl, "new buyer");
+            data.usage(newBurner, TestClock.now().minusHours(1), dearest, 3_000, "ok", 1);
+            data.usage(newBuyer, TestClock.now().minusHours(1), dearest, 3_000, "ok", 1);
+            data.ledger(newBuyer, 100_000, "purchase", "trb-" + newBuyer, TestClock.now().minusDays(1));
+            assertThat(rules.runNow("expensive_burn")).allSatisfy(run -> assertThat(run.error()).isNull());
+            assertThat(data.flags("expensive_burn", newBurner)).hasSize(1);
+            assertThat(data.flags("expensive_burn", newBuyer)).isEmpty();
         } finally {
             dsl.deleteFrom(MODEL_PRICE).where(MODEL_PRICE.MODEL.eq(dearest)).execute();
         }

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +15,9 @@ class ExpensiveBurnDetector extends BaseDetector {
 
     static final ParamSpec SHARE = new ParamSpec("share_percent", 1, 100, 85);
     static final ParamSpec TOP = new ParamSpec("top_models", 1, 20, 2);
+
+    /** Above so many candidates, the heavy ones are found by one streamed read of the window first. */
+    private static final int STREAM_ABOVE = 10 * Candidates.CHUNK;
 
     private final Candidates candidates;
     private final UsageSignals usage;
@@ -52,17 +54,25 @@ class ExpensiveBurnDetector extends BaseDetector {
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
         LocalDateTime from = scope.asOf().minus(rule.window());
-        Set<Long> users = new TreeSet<>(usage.heavy(scope.byTime() ? null : candidates.users(source(), scope), from, scope.asOf(),
-                rule.threshold(), 0));
-        users.removeAll(money.buyers(users));
+        Set<Long> users = scope.byTime() ? null : candidates.users(source(), scope);
+        if (users == null || users.size() > STREAM_ABOVE) {
+            // everyone, or so many that one streamed read of the window finds the heavy ones cheapest
+            users = usage.heavy(users, from, scope.asOf(), rule.threshold(), 0);
+        }
         if (users.isEmpty()) {
             return List.of();
         }
         List<String> expensive = expensiveModels((int) rule.param(TOP), from, scope.asOf());
+        // one read of each user's window gives both the total (the heavy test) and the share; the buyers, the costliest
+        // question per user, are asked only about the few that burn free tokens on the dearest models
+        List<UsageSignals.ModelShare> burning = usage.modelShares(users, expensive, from, scope.asOf()).stream()
+                .filter(share -> share.total() >= rule.threshold() && 100 * share.onExpensive() >= rule.param(SHARE) * share.total())
+                .toList();
+        Set<Long> buyers = money.buyers(burning.stream().map(UsageSignals.ModelShare::userId).toList());
         List<Finding> found = new ArrayList<>();
-        for (var share : usage.modelShares(users, expensive, from, scope.asOf())) {
-            long percent = share.total() == 0 ? 0 : 100 * share.onExpensive() / share.total();
-            if (share.total() >= rule.threshold() && 100 * share.onExpensive() >= rule.param(SHARE) * share.total()) {
+        for (var share : burning) {
+            if (!buyers.contains(share.userId())) {
+                long percent = share.total() == 0 ? 0 : 100 * share.onExpensive() / share.total();
                 found.add(Finding.user(share.userId(), Episodes.week(scope.asOf()), null, Episodes.evidence(
                         "tokens", share.total(), "share_percent", percent, "models", String.join(", ", expensive))));
             }
