@@ -105,8 +105,18 @@ class MoneySignals {
         return active;
     }
 
+    /** Refunds and chargebacks of the given users in the window; of everyone, for null (one range of the kind index). */
     List<Reversal> reversals(Collection<Long> users, LocalDateTime from, LocalDateTime to) {
         List<Reversal> rows = new ArrayList<>();
+        if (users == null) {
+            Candidates.query(dsl, """
+                    SELECT user_id, kind, reference, -delta, created_at FROM token_ledger FORCE INDEX (token_ledger_kind_idx)
+                    WHERE kind IN ('refund', 'chargeback') AND created_at >= {0} AND created_at < {1}
+                    ORDER BY user_id, created_at""", from, to)
+                    .fetch().forEach(r -> rows.add(new Reversal(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
+                            r.get(3, Long.class), r.get(4, LocalDateTime.class))));
+            return rows;
+        }
         for (List<Long> chunk : Candidates.chunks(users)) {
             Candidates.query(dsl, """
                     SELECT user_id, kind, reference, -delta, created_at FROM token_ledger

@@ -30,8 +30,9 @@ class RefundsDetector extends BaseDetector {
 
     @Override
     public List<Finding> evaluate(Rule rule, Scope scope) {
-        Set<Long> users = candidates.users(source(), scope);
-        if (users.isEmpty()) {
+        // over a range every reversal in the window is a candidate's own ledger row: they are read directly
+        Set<Long> users = scope.byTime() ? null : candidates.users(source(), scope);
+        if (users != null && users.isEmpty()) {
             return List.of();
         }
         Map<Long, List<MoneySignals.Reversal>> byUser = new LinkedHashMap<>();
