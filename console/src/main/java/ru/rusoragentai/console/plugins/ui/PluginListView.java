@@ -58,14 +58,13 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("plugins-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(this::identity).setKey("id").setHeader(getTranslation("plugins.id"))
-                .setComparator(PluginSummary::id).setSortable(true).setFlexGrow(3);
-        grid.addColumn(PluginSummary::version).setHeader(getTranslation("plugins.version")).setAutoWidth(true);
-        grid.addColumn(PluginSummary::provider).setHeader(getTranslation("plugins.provider")).setAutoWidth(true);
+                .setComparator(PluginSummary::id).setSortable(true).setWidth("15em").setFlexGrow(3);
+        grid.addComponentColumn(PluginListView::release).setKey("version").setHeader(getTranslation("plugins.version")).setWidth("9em").setFlexGrow(0);
         grid.addColumn(p -> p.kinds().stream().map(k -> getTranslation("plugins.kind." + k.name().toLowerCase(Locale.ROOT)))
-                .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("plugins.kinds")).setAutoWidth(true);
-        grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("plugins.state")).setFlexGrow(2);
-        grid.addComponentColumn(this::health).setKey("health").setHeader(getTranslation("plugins.health")).setWidth("14em")
-                .setFlexGrow(1);
+                .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("plugins.kinds")).setWidth("8em").setFlexGrow(0);
+        grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("plugins.state")).setWidth("8em").setFlexGrow(0);
+        grid.addComponentColumn(this::health).setKey("health").setHeader(getTranslation("plugins.health")).setWidth("13em")
+                .setFlexGrow(2);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("staff.actions")).setAutoWidth(true);
         grid.setSizeFull();
         grid.setEmptyStateText(getTranslation("plugins.empty"));
@@ -121,6 +120,13 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         Span description = new Span(plugins.description(plugin, getLocale()));
         description.addClassName("plugin-description");
         return new Div(id, description);
+    }
+
+    /** The version, and under it who provides the plugin. */
+    private static Component release(PluginSummary plugin) {
+        Span provider = new Span(plugin.provider() == null ? "" : plugin.provider());
+        provider.addClassName("plugin-description");
+        return new Div(new Div(plugin.version()), provider);
     }
 
     private Component state(PluginSummary plugin) {
