@@ -61,6 +61,12 @@ public class AbuseRuleService {
         }).toList();
     }
 
+    /** The codes of the rules a detector serves, for a filter (no counts read). */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    public List<String> codes() {
+        return rules.all().stream().map(RuleRow::code).filter(evaluator.detectors()::containsKey).toList();
+    }
+
     /**
      * Saves an edited rule after checking every value against its bounds; refused with {@link AbuseException} when a
      * value is out of bounds or someone saved the rule since it was read.

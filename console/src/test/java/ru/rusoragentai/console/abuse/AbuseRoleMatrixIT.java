@@ -29,6 +29,7 @@ class AbuseRoleMatrixIT extends DatabaseTest {
             "snooze", DECIDE,
             "act", DECIDE,
             "read the rules", DECIDE,
+            "list the rule codes", DECIDE,
             "run the rules", DECIDE,
             "approve a case measure", EnumSet.of(Role.ADMIN));
 
@@ -60,6 +61,7 @@ class AbuseRoleMatrixIT extends DatabaseTest {
         operations.put("snooze", id -> queue.snooze("usage_spike", id, queue.now().plusDays(1), "matrix"));
         operations.put("act", id -> actions.act(id, ActionKind.WATCH, null, null, "matrix", null, TestData.unique("matrix-")));
         operations.put("read the rules", id -> rules.rules());
+        operations.put("list the rule codes", id -> rules.codes());
         operations.put("run the rules", id -> rules.runNow("possible_minor"));
         operations.put("approve a case measure", id -> {
             try {

@@ -67,7 +67,7 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
         this.staff = staff;
         this.decides = staff.hasRole(Role.OPERATOR) || staff.hasRole(Role.ADMIN);
         setSizeFull();
-        filters(decides ? rules.rules().stream().map(r -> r.row().code()).toList() : List.of());
+        filters(decides ? rules.codes() : List.of());
         configureGrid();
         HorizontalLayout bulk = new HorizontalLayout(total, assign, dismiss);
         bulk.setAlignItems(Alignment.BASELINE);
