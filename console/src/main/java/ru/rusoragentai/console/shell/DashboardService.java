@@ -1,11 +1,12 @@
 package ru.rusoragentai.console.shell;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.rusoragentai.console.security.Role;
 
 @Service
 @Transactional(readOnly = true)
@@ -20,7 +21,7 @@ public class DashboardService {
     }
 
     /** Aggregates only: no personal data, so every signed-in role may see them. */
-    @PermitAll
+    @RolesAllowed({Role.Names.SUPPORT, Role.Names.OPERATOR, Role.Names.ANALYST, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     public DashboardFigures today() {
         LocalDateTime start = LocalDate.now(clock).atStartOfDay();
         return new DashboardFigures(

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.Throttle;
+import ru.rusoragentai.console.security.Unguarded;
 
 /**
  * Sign-in against staff accounts in the database. Each attempt is decided under the account's row lock: whether it
@@ -32,6 +33,7 @@ import ru.rusoragentai.console.security.Throttle;
  * (unknown names too), so guessing across accounts or names is slowed as well. Every outcome is audited.
  */
 @Service
+@Unguarded("the sign-in itself: nobody is signed in yet")
 public class StaffLoginService implements AuthenticationProvider {
 
     static final String TARGET = "staff";

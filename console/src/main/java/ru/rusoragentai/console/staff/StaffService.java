@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.security.Unguarded;
 
 /** Staff accounts: administration by ADMINs, and each member's own password and preferences. */
 @Service
@@ -140,6 +141,7 @@ public class StaffService {
 
     /** First start: with no staff account at all, create {@code admin} and return its one-time password. */
     @Transactional
+    @Unguarded("start-up, before any staff account exists")
     public java.util.Optional<String> createInitialAdminIfNone() {
         if (repository.count() > 0) {
             return java.util.Optional.empty();

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.security.Unguarded;
 
 /**
  * The only way a token balance changes. Each change appends a ledger row and updates the balance in
@@ -42,6 +43,7 @@ public class TokenLedgerService {
     // READ COMMITTED: after waiting for the balance lock, the idempotency re-check must see what the
     // previous holder committed, which a REPEATABLE READ snapshot might not.
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Unguarded("the ledger's primitive, called inside the role-checked adjustment, intake and abuse services and their transactions")
     public LedgerEntry apply(LedgerRequest request) {
         LocalDateTime now = LocalDateTime.now(clock);
         long balance = repository.lockBalance(request.userId(), now)
@@ -73,6 +75,7 @@ public class TokenLedgerService {
      * caller's transaction and returns their balances; users that do not exist are absent.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Unguarded("the ledger's primitive, called inside the role-checked adjustment, intake and abuse services and their transactions")
     public LockedAccounts lockAccounts(java.util.SortedSet<Long> userIds) {
         return new LockedAccounts(repository.lockBalances(userIds, LocalDateTime.now(clock)));
     }
@@ -102,6 +105,7 @@ public class TokenLedgerService {
      * Idempotency keys must be new (a batch is never a replay).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Unguarded("the ledger's primitive, called inside the role-checked adjustment, intake and abuse services and their transactions")
     public List<LedgerEntry> applyAll(LockedAccounts locked, List<LedgerRequest> requests, List<String> actors) {
         LocalDateTime now = LocalDateTime.now(clock);
         java.util.SortedSet<Long> users = new java.util.TreeSet<>();
@@ -141,6 +145,7 @@ public class TokenLedgerService {
      * on the user) take this first, so the later exclusive lock is not an upgrade two writers deadlock on.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Unguarded("the ledger's primitive, called inside the role-checked adjustment, intake and abuse services and their transactions")
     public void lockAccount(long userId) {
         if (!repository.lockUser(userId)) {
             throw new IllegalArgumentException("No user " + userId);
@@ -152,6 +157,7 @@ public class TokenLedgerService {
      * caller's transaction, as {@link #lockAccount} does. Empty when there is no such user.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Unguarded("the ledger's primitive, called inside the role-checked adjustment, intake and abuse services and their transactions")
     public java.util.Optional<Long> lockAccountOfTelegramUser(long telegramUserId) {
         return repository.lockUserByTelegramId(telegramUserId);
     }

@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import ru.rusoragentai.console.security.Unguarded;
 
 /**
  * Keeps monthly partitions of usage_event ready ahead of time: a partition per calendar month,
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
  * run from several instances (a losing ALTER fails harmlessly and the next run sees the result).
  */
 @Service
+@Unguarded("partition upkeep for the start-up, the retention job and the demo loader; no staff action")
 public class UsagePartitionService {
 
     private static final Logger log = LoggerFactory.getLogger(UsagePartitionService.class);

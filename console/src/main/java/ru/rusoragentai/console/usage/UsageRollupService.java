@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.rusoragentai.console.security.Unguarded;
 
 /**
  * Keeps usage_daily current: every finished day is aggregated once, and the last two days are
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and insert in one transaction).
  */
 @Service
+@Unguarded("the roll-up job and the documented rebuild command; no staff action")
 public class UsageRollupService {
 
     private static final Logger log = LoggerFactory.getLogger(UsageRollupService.class);

@@ -1,6 +1,7 @@
 package ru.rusoragentai.console.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -87,5 +88,22 @@ class ArchitectureTest {
     @Test
     void theConsoleShouldNeverImportAPluginClass() {
         noClasses().should().dependOnClassesThat().resideInAPackage("ru.rusoragentai.plugins..").check(console);
+    }
+
+    /**
+     * Every public method of a service checks the caller's role, or says why it needs none with
+     * {@link ru.rusoragentai.console.security.Unguarded} (jobs, primitives other services call, the platform's intake): nothing a view could
+     * reach is unguarded by accident.
+     */
+    @Test
+    void everyPublicServiceMethodShouldBeGuardedOrMarkedSystemOnly() {
+        methods().that().arePublic().and().areDeclaredInClassesThat().areAnnotatedWith(org.springframework.stereotype.Service.class)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackages("ru.rusoragentai.console.bench..", "ru.rusoragentai.console.demo..")
+                .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .orShould().beAnnotatedWith(ru.rusoragentai.console.security.Unguarded.class)
+                .orShould().beDeclaredInClassesThat().areAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .orShould().beDeclaredInClassesThat().areAnnotatedWith(ru.rusoragentai.console.security.Unguarded.class)
+                .check(console);
     }
 }

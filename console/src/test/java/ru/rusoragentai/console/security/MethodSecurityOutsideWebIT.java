@@ -46,6 +46,8 @@ class MethodSecurityOutsideWebIT {
     ApplicationContext context;
     @Autowired
     UserService users;
+    @Autowired
+    ru.rusoragentai.console.shell.DashboardService dashboard;
 
     @AfterEach
     void signOut() {
@@ -67,5 +69,10 @@ class MethodSecurityOutsideWebIT {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "analyst", "n/a", List.of(new SimpleGrantedAuthority(Role.ANALYST.authority()))));
         assertThatThrownBy(() -> users.profile(1L)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void shouldRefuseTheDashboardsBusinessFiguresWithoutASignedInStaffMember() {
+        assertThatThrownBy(() -> dashboard.today()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 }
