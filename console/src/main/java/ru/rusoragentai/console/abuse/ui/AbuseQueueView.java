@@ -133,19 +133,19 @@ public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSelectionMode(decides ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         grid.addColumn(f -> AbuseText.time(f.createdAt())).setHeader(getTranslation("abuse.created")).setKey(QueueSort.Key.CREATED.name())
-                .setSortable(true).setAutoWidth(true);
+                .setSortable(true).setWidth("10em").setFlexGrow(0);
         grid.addColumn(f -> AbuseText.rule(this, f.rule())).setHeader(getTranslation("abuse.rule")).setKey(QueueSort.Key.RULE.name())
-                .setSortable(true).setAutoWidth(true);
+                .setSortable(true).setWidth("14em").setFlexGrow(1);
         grid.addColumn(Badge.<FlagSummary>renderer(f -> AbuseText.severity(this, f.severity()), f -> AbuseText.severityTheme(f.severity())))
                 .setHeader(getTranslation("abuse.severity"))
-                .setKey(QueueSort.Key.SEVERITY.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(f -> AbuseText.subject(this, f)).setHeader(getTranslation("abuse.subject")).setAutoWidth(true);
+                .setKey(QueueSort.Key.SEVERITY.name()).setSortable(true).setWidth("8em").setFlexGrow(0);
+        grid.addColumn(f -> AbuseText.subject(this, f)).setHeader(getTranslation("abuse.subject")).setWidth("12em").setFlexGrow(1);
         grid.addColumn(f -> f.userId() == null ? "" : Integer.toString(f.score())).setHeader(getTranslation("abuse.score"))
                 .setKey(QueueSort.Key.SCORE.name()).setSortable(true).setWidth("7em").setFlexGrow(0);
         grid.addColumn(Badge.<FlagSummary>renderer(f -> AbuseText.status(this, f.status()), f -> AbuseText.statusTheme(f.status())))
                 .setHeader(getTranslation("abuse.status"))
                 .setKey(QueueSort.Key.STATUS.name()).setSortable(true).setWidth("10em").setFlexGrow(0);
-        grid.addColumn(f -> f.assignee() == null ? "" : f.assignee()).setHeader(getTranslation("abuse.assignee")).setAutoWidth(true);
+        grid.addColumn(f -> f.assignee() == null ? "" : f.assignee()).setHeader(getTranslation("abuse.assignee")).setWidth("9em").setFlexGrow(0);
         grid.addColumn(f -> EvidenceSummary.of(this, f)).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3)
                 .setTooltipGenerator(f -> EvidenceSummary.of(this, f));
         grid.setMultiSort(false);
