@@ -13,7 +13,8 @@ import java.util.Objects;
  * single quote written twice) and falls back to the English text when neither has the key. Never contains a secret.
  *
  * @param key        the text's key, or null for a sentence the plugin has in English only
- * @param arguments  the values of the pattern's {@code {0}}, {@code {1}}, ...: strings and numbers
+ * @param arguments  the values of the pattern's {@code {0}}, {@code {1}}, ...: strings and numbers (a null is kept as
+ *                   an empty string)
  * @param english    the whole sentence in English, arguments filled in
  * @since 1.2.0
  */
@@ -21,7 +22,7 @@ public record PluginMessage(String key, List<Object> arguments, String english) 
 
     public PluginMessage {
         Objects.requireNonNull(english, "english");
-        arguments = List.copyOf(arguments);
+        arguments = arguments.stream().map(argument -> argument == null ? (Object) "" : argument).toList();
     }
 
     /**
@@ -32,9 +33,9 @@ public record PluginMessage(String key, List<Object> arguments, String english) 
      */
     public static PluginMessage of(String key, String englishPattern, Object... arguments) {
         Objects.requireNonNull(key, "key");
-        String english = arguments.length == 0 ? englishPattern
-                : new MessageFormat(englishPattern, Locale.ENGLISH).format(arguments);
-        return new PluginMessage(key, Arrays.asList(arguments), english);
+        Object[] values = Arrays.stream(arguments).map(argument -> argument == null ? "" : argument).toArray();
+        String english = values.length == 0 ? englishPattern : new MessageFormat(englishPattern, Locale.ENGLISH).format(values);
+        return new PluginMessage(key, Arrays.asList(values), english);
     }
 
     /** A sentence the plugin has in English only; the console shows it as it is. */
