@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 import org.springframework.stereotype.Component;
 import ru.rusoragentai.console.i18n.Said;
 import ru.rusoragentai.console.i18n.Text;
+import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.spi.PluginMessage;
 
 /**
@@ -70,7 +71,9 @@ class PluginTexts {
             return new Text("plugins.said", message.english());
         }
         if (message.key().startsWith(SPI_KEYS)) {
-            return new Text(message.key(), message.arguments().toArray());
+            // a key of a newer api-spi than this console knows is said as the plugin's English, never as the bare key
+            return Texts.english(message.key()).equals(message.key()) ? new Text("plugins.said", message.english())
+                    : new Text(message.key(), message.arguments().toArray());
         }
         Map<String, String> wording = new LinkedHashMap<>();
         wording.put("en", message.english());

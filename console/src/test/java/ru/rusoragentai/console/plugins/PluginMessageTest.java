@@ -38,4 +38,11 @@ class PluginMessageTest {
         assertThat(((Said) own.arguments()[0]).in(java.util.Locale.of("ru"))).isEqualTo("Odd answer from Example");
         assertThat(Texts.english(own.key(), own.arguments())).isEqualTo("Odd answer from Example");
     }
+
+    @Test
+    void shouldSayAnApiKeyThisConsoleDoesNotKnowAsThePluginsEnglish() {
+        Text unknown = PluginTexts.said(Optional.empty(), PluginMessage.of("spi.from-a-newer-contract", "Newer words for {0}", "Example"));
+
+        assertThat(Texts.english(unknown.key(), unknown.arguments())).isEqualTo("Newer words for Example");
+    }
 }
