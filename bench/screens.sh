@@ -25,16 +25,16 @@ if [ -n "${BENCH_URL:-}" ]; then
   NODE_PATH=$PWD/data/bench-node/node_modules node bench/screens.js "$BENCH_URL" admin "${BENCH_PASSWORD:?give the admin password}" "$ROUNDS"
   exit
 fi
-JAR=$(ls console/target/console-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=$(ls console/target/console-*-exec.jar 2>/dev/null | head -1 || true)
 if [ -z "$JAR" ] || ! unzip -p "$JAR" META-INF/VAADIN/config/flow-build-info.json 2>/dev/null | grep -q '"productionMode" : true'; then
   echo "Building the production jar (./mvnw -B -Pproduction -DskipTests package)" >&2
   ./mvnw -B -q -Pproduction -DskipTests package
-  JAR=$(ls console/target/console-*.jar | grep -v original | head -1)
+  JAR=$(ls console/target/console-*-exec.jar | head -1)
 fi
 
 LOG=$(mktemp)
 # shellcheck disable=SC2046
-"$JAVA_HOME/bin/java" ${BENCH_JVM_ARGS:-} -jar "$JAR" $(bench_database console_screens) --server.port="$PORT" \
+"$JAVA_HOME/bin/java" ${BENCH_JVM_ARGS:-} -jar "$JAR" $(bench_database console_screens) --server.port="$PORT" --console.demo.seed-on-empty=true \
   --console.plugins.dir="$PWD/plugins/dist" >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; rm -f "$LOG"' EXIT

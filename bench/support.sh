@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${1:?give the JDBC URL of a loaded database}
 source bench/common.sh
-./mvnw -B -q -pl console -am spring-boot:run \
-  -Dconsole.main-class=ru.rusoragentai.console.bench.SupportBenchmark \
+./mvnw -B -q -pl bench -am spring-boot:run -Dconsole.run.skip=true -Dbench.run.skip=false \
+  -Dbench.main-class=ru.rusoragentai.console.bench.SupportBenchmark \
   -Dspring-boot.run.optimizedLaunch=false -Dspring-boot.run.jvmArguments="${BENCH_JVM_ARGS:-}" \
   -Dspring-boot.run.arguments="--spring.datasource.url=$URL --spring.datasource.username=${BENCH_DB_USER:-root} --spring.datasource.password=${BENCH_DB_PASSWORD:-} ${BENCH_ARGS:-}" \
   2>&1 | grep --line-buffered -E "RESULT|ERROR|Exception"

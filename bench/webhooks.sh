@@ -17,7 +17,7 @@ if [ ! -f plugins/dist/pay-tribute.jar ]; then
 fi
 ARGS="--bench.webhooks=$WEBHOOKS --bench.clients=$CLIENTS --console.plugins.dir=$PWD/plugins/dist"
 ARGS="$ARGS $(bench_database console_webhooks)"
-./mvnw -B -q -pl console -am spring-boot:run \
-  -Dconsole.main-class=ru.rusoragentai.console.bench.WebhookBenchmark \
+./mvnw -B -q -pl bench -am spring-boot:run -Dconsole.run.skip=true -Dbench.run.skip=false \
+  -Dbench.main-class=ru.rusoragentai.console.bench.WebhookBenchmark \
   -Dspring-boot.run.optimizedLaunch=false -Dspring-boot.run.jvmArguments="${BENCH_JVM_ARGS:-}" \
   -Dspring-boot.run.arguments="$ARGS" 2>&1 | grep -E "RESULT|ERROR|Exception"

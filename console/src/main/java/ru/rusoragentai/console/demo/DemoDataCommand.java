@@ -34,7 +34,7 @@ public final class DemoDataCommand {
     }
 
     public static void main(String[] args) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class, DemoBeans.class)
                 .web(WebApplicationType.NONE)
                 .properties("console.demo.seed-on-empty=false", "console.jobs.enabled=false", "spring.main.banner-mode=off",
                         // no web server, so none of Vaadin's servlet wiring either

@@ -1,19 +1,18 @@
 package ru.rusoragentai.console.demo;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Demo data settings.
+ * Demo data settings ({@code console.demo.*}), bound by {@link DemoBeans}. Whether an empty database is filled at start
+ * is not among them: {@code console.demo.seed-on-empty} decides whether the demo beans exist at all
+ * ({@link DemoSeeding}).
  *
- * @param seedOnEmpty     fill an empty database at start (the README run); off for real deployments
  * @param users           how many users to generate
  * @param usageEvents     how many usage events in all; 0 means 60 per user
  * @param heavyUserEvents extra events for one planted heavy user (benchmarks)
  * @param seed            random seed: the same seed gives the same data
  */
-@ConfigurationProperties("console.demo")
-public record DemoDataProperties(@DefaultValue("false") boolean seedOnEmpty, @DefaultValue("2000") int users,
+public record DemoDataProperties(@DefaultValue("2000") int users,
                                  @DefaultValue("0") long usageEvents, @DefaultValue("0") long heavyUserEvents,
                                  @DefaultValue("42") long seed) {
 

@@ -8,9 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Repository;
 
-@Repository
 class DemoDataRepository {
 
     private final DSLContext dsl;

@@ -3,10 +3,8 @@ package ru.rusoragentai.console.demo;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
-/** The README run: an empty database gets the small demo set at start when console.demo.seed-on-empty is on. */
-@Component
+/** The README run: an empty database gets the small demo set at start ({@link DemoSeeding} says when). */
 @Order(10)
 class DemoDataSeeder implements ApplicationRunner {
 
@@ -20,8 +18,6 @@ class DemoDataSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.seedOnEmpty()) {
-            demoData.generateIfEmpty(properties);
-        }
+        demoData.generateIfEmpty(properties);
     }
 }

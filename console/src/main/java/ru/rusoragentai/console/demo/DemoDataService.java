@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.usage.UsagePartitionService;
 import ru.rusoragentai.console.usage.UsageRollupService;
@@ -15,7 +14,6 @@ import ru.rusoragentai.console.usage.UsageRollupService;
  * Loads demo data into an empty database, then delivers today's purchases through the webhook inbox. Never touches a
  * database that already has users.
  */
-@Service
 public class DemoDataService {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataService.class);

@@ -16,7 +16,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.payments.IntakeResult;
 import ru.rusoragentai.console.payments.WebhookIntakeService;
@@ -33,7 +32,6 @@ import ru.rusoragentai.spi.PaymentChannel;
  * <p>On the empty demo database the channel gets a random key nobody is told (stored encrypted like any secret) and a
  * product map of the demo packs; a database whose channel already has a key is never touched.
  */
-@Component
 class DemoWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWebhooks.class);

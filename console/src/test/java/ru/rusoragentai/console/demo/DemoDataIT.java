@@ -28,14 +28,14 @@ import org.springframework.context.annotation.Import;
 import ru.rusoragentai.console.support.TestClockConfiguration;
 
 /** Demo data on its own empty database: invariants, planted patterns and determinism. */
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, DemoBeans.class})
 @SpringBootTest(properties = {"console.demo.seed-on-empty=false", "console.jobs.enabled=false",
         "console.crypto.master-key=" + DatabaseTest.TEST_MASTER_KEY})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataIT {
 
     private static final String URL = TestDatabase.newDatabase("demo");
-    private static final DemoDataProperties SMALL = new DemoDataProperties(false, 400, 12_000, 0, 7);
+    private static final DemoDataProperties SMALL = new DemoDataProperties(400, 12_000, 0, 7);
 
     @Autowired
     DemoDataService demoData;
