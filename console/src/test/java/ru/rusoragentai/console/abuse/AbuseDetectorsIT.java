@@ -65,6 +65,39 @@ class AbuseDetectorsIT extends DatabaseTest {
     }
 
     @Test
+    void shouldFlagTenAccountsOnANetworkAndSixOnADeviceButNotNineOrFive() {
+        String crowded = AbuseFixture.network();
+        String quiet = AbuseFixture.network();
+        List<Long> onNetwork = users("crowd", 10);
+        List<Long> fewOnNetwork = users("quiet", 9);
+        for (int i = 0; i < onNetwork.size(); i++) {
+            data.session(onNetwork.get(i), base.plusHours(1), crowded + (i + 1), "RU", "Moscow");
+        }
+        for (int i = 0; i < fewOnNetwork.size(); i++) {
+            data.session(fewOnNetwork.get(i), base.plusHours(1), quiet + (i + 1), "RU", "Moscow");
+        }
+        String device = "Mozilla/5.0 one phone " + java.util.UUID.randomUUID();
+        String fewDevice = "Mozilla/5.0 another phone " + java.util.UUID.randomUUID();
+        List<Long> onDevice = users("phone", 6);
+        List<Long> fewOnDevice = users("tablet", 5);
+        // a device is its agent within a /16: each account on a /24 of its own in one /16
+        String sixteen = AbuseFixture.network().replaceAll("\\d+\\.$", "");
+        for (int i = 0; i < onDevice.size(); i++) {
+            data.session(onDevice.get(i), base.plusHours(2), sixteen + (200 + i) + ".1", device, "RU", "Moscow");
+        }
+        for (int i = 0; i < fewOnDevice.size(); i++) {
+            data.session(fewOnDevice.get(i), base.plusHours(2), sixteen + (220 + i) + ".1", fewDevice, "RU", "Moscow");
+        }
+
+        judgeTwice("multi_account", 1);
+
+        onNetwork.forEach(u -> assertThat(data.flags("multi_account", u)).hasSize(1).first().asString().startsWith("net:"));
+        onDevice.forEach(u -> assertThat(data.flags("multi_account", u)).hasSize(1).first().asString().startsWith("device_fp:"));
+        fewOnNetwork.forEach(u -> assertThat(data.flags("multi_account", u)).isEmpty());
+        fewOnDevice.forEach(u -> assertThat(data.flags("multi_account", u)).isEmpty());
+    }
+
+    @Test
     void shouldFlagEightNewAccountsFromOneNetworkButNotSeven() {
         String burstNet = AbuseFixture.network();
         String calmNet = AbuseFixture.network();

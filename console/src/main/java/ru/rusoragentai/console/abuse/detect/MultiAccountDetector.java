@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +36,33 @@ class MultiAccountDetector extends BaseDetector {
             return List.of();
         }
         LocalDateTime from = scope.asOf().minus(rule.window());
-        List<SessionSignals.SharedKey> keys = new ArrayList<>(sessions.sharedKeys("ip", users, from, scope.asOf(), rule.threshold()));
+        return findings(sessions.sharedKeys("ip", users, from, scope.asOf(), rule.threshold()),
+                sessions.sharedKeys("net", users, from, scope.asOf(), rule.param(NETWORK_ACCOUNTS)),
+                sessions.sharedKeys("device_fp", users, from, scope.asOf(), rule.param(DEVICE_ACCOUNTS)));
+    }
+
+    /** A past range: every window's sessions are read once, in time order, and grouped in memory. */
+    @Override
+    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
+        List<Finding> found = new ArrayList<>();
+        sessions.sharedKeysByWindow(RangeSteps.of(rule, from, to), rule.window(),
+                Map.of("ip", rule.threshold(), "net", rule.param(NETWORK_ACCOUNTS), "device_fp", rule.param(DEVICE_ACCOUNTS)),
+                (asOf, keys) -> found.addAll(findings(keys.get("ip"), keys.get("net"), keys.get("device_fp"))));
+        return found;
+    }
+
+    /** A network or device whose accounts are exactly those of a key found before it adds nothing. */
+    private static List<Finding> findings(List<SessionSignals.SharedKey> byIp, List<SessionSignals.SharedKey> byNet,
+                                          List<SessionSignals.SharedKey> byDevice) {
+        List<SessionSignals.SharedKey> keys = new ArrayList<>(byIp);
         Set<List<Long>> rings = new HashSet<>();
         keys.forEach(k -> rings.add(k.users()));
-        for (var key : sessions.sharedKeys("net", users, from, scope.asOf(), rule.param(NETWORK_ACCOUNTS))) {
+        for (var key : byNet) {
             if (rings.add(key.users())) {
                 keys.add(key);
             }
         }
-        for (var key : sessions.sharedKeys("device_fp", users, from, scope.asOf(), rule.param(DEVICE_ACCOUNTS))) {
+        for (var key : byDevice) {
             if (rings.add(key.users())) {
                 keys.add(key);
             }

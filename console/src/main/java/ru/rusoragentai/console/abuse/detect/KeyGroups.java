@@ -1,0 +1,71 @@
+package ru.rusoragentai.console.abuse.detect;
+
+import java.nio.ByteBuffer;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The grouping {@link SessionSignals#sharedKeys} asks the database for, done on a window's sessions held in memory: per
+ * key of a kind, the accounts, the sessions, the smallest address and device. Keys come in the order of their bytes, as
+ * MariaDB groups them.
+ */
+final class KeyGroups {
+
+    /** A session's keys, as multi-accounting groups them. */
+    record KeyRow(LocalDateTime startedAt, long userId, byte[] ip, byte[] net, byte[] deviceFp, String device) {
+    }
+
+    private KeyGroups() {
+    }
+
+    static List<SessionSignals.SharedKey> shared(String kind, List<KeyRow> rows, long min) {
+        Map<ByteBuffer, Group> groups = new TreeMap<>((a, b) -> Arrays.compareUnsigned(a.array(), b.array()));
+        for (KeyRow row : rows) {
+            byte[] key = switch (kind) {
+                case "ip" -> row.ip();
+                case "net" -> row.net();
+                case "device_fp" -> row.deviceFp();
+                default -> throw new IllegalArgumentException(kind);
+            };
+            if (key != null) {
+                groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new Group(key)).add(row);
+            }
+        }
+        List<SessionSignals.SharedKey> shared = new ArrayList<>();
+        for (Group group : groups.values()) {
+            if (group.users.size() >= min) {
+                shared.add(new SessionSignals.SharedKey(kind, group.key, List.copyOf(group.users), group.sessions, group.minIp,
+                        group.minDevice));
+            }
+        }
+        return shared;
+    }
+
+    private static final class Group {
+        private final byte[] key;
+        private final TreeSet<Long> users = new TreeSet<>();
+        private long sessions;
+        private byte[] minIp;
+        private String minDevice;
+
+        Group(byte[] key) {
+            this.key = key;
+        }
+
+        void add(KeyRow row) {
+            users.add(row.userId());
+            sessions++;
+            if (row.ip() != null && (minIp == null || Arrays.compareUnsigned(row.ip(), minIp) < 0)) {
+                minIp = row.ip();
+            }
+            if (row.device() != null && (minDevice == null || row.device().compareTo(minDevice) < 0)) {
+                minDevice = row.device();
+            }
+        }
+    }
+}
