@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record DataSubject(long userId, long telegramUserId, Optional<String> email, Optional<String> username) {
 
+    /** @throws NullPointerException when {@code email} or {@code username} is null (use {@link Optional#empty()}) */
     public DataSubject {
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(username, "username");

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  */
 public record HttpReply(int status, Map<String, List<String>> headers, String body) {
 
+    /** Copies the headers with lower-case names; @throws NullPointerException when {@code body} is null */
     public HttpReply {
         Objects.requireNonNull(body, "body");
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -23,6 +24,7 @@ public record HttpReply(int status, Map<String, List<String>> headers, String bo
         headers = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** Whether the status is 2xx. */
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }

@@ -10,6 +10,7 @@ package ru.rusoragentai.spi;
  */
 public class InvalidPaymentEventException extends IllegalArgumentException {
 
+    /** @param message what is wrong with the event, in English, for the webhook inbox (never a secret) */
     public InvalidPaymentEventException(String message) {
         super(message);
     }

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 public record ModelOffer(String id, String displayName, OptionalInt contextWindow,
                          Optional<BigDecimal> inputUsdPerMillion, Optional<BigDecimal> outputUsdPerMillion) {
 
+    /** @throws NullPointerException when a component is null (absent values are empty optionals) */
     public ModelOffer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");
@@ -25,14 +26,17 @@ public record ModelOffer(String id, String displayName, OptionalInt contextWindo
         Objects.requireNonNull(outputUsdPerMillion, "outputUsdPerMillion");
     }
 
+    /** A model with an id and a name, nothing else known yet. */
     public static ModelOffer of(String id, String displayName) {
         return new ModelOffer(id, displayName, OptionalInt.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The same offer with its context window in tokens. */
     public ModelOffer withContextWindow(int tokens) {
         return new ModelOffer(id, displayName, OptionalInt.of(tokens), inputUsdPerMillion, outputUsdPerMillion);
     }
 
+    /** The same offer with the vendor's list prices per million input and output tokens, in USD. */
     public ModelOffer withPrice(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
         return new ModelOffer(id, displayName, contextWindow, Optional.of(inputPerMillion), Optional.of(outputPerMillion));
     }

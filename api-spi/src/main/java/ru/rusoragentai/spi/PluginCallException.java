@@ -1,5 +1,7 @@
 package ru.rusoragentai.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An expected failure of a plugin call: the remote system is unreachable or answered with an error, or a
  * setting is missing. The console reports it to the operator and keeps the plugin running. Any other exception
@@ -9,11 +11,13 @@ public class PluginCallException extends RuntimeException {
 
     private final transient PluginMessage said;
 
+    /** A failure said in English only; never a secret in {@code message}. */
     public PluginCallException(String message) {
         this(PluginMessage.english(message), null);
     }
 
-    public PluginCallException(String message, Throwable cause) {
+    /** A failure said in English only, with the exception behind it. */
+    public PluginCallException(String message, @Nullable Throwable cause) {
         this(PluginMessage.english(message), cause);
     }
 
@@ -23,7 +27,7 @@ public class PluginCallException extends RuntimeException {
     }
 
     /** @since 1.2.0 a failure the console can say in the operator's language */
-    public PluginCallException(PluginMessage said, Throwable cause) {
+    public PluginCallException(PluginMessage said, @Nullable Throwable cause) {
         super(said.english(), cause);
         this.said = said;
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sentence for the operator that the console can say in the reader's language: a key, its arguments and the
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param english    the whole sentence in English, arguments filled in
  * @since 1.2.0
  */
-public record PluginMessage(String key, List<Object> arguments, String english) {
+public record PluginMessage(@Nullable String key, List<Object> arguments, String english) {
 
     public PluginMessage {
         Objects.requireNonNull(english, "english");
@@ -31,7 +32,7 @@ public record PluginMessage(String key, List<Object> arguments, String english) 
      * @param englishPattern the English wording with {@code {0}}-style placeholders, as the key's entry in an English
      *                       bundle would read
      */
-    public static PluginMessage of(String key, String englishPattern, Object... arguments) {
+    public static PluginMessage of(String key, String englishPattern, @Nullable Object... arguments) {
         Objects.requireNonNull(key, "key");
         Object[] values = Arrays.stream(arguments).map(argument -> argument == null ? "" : argument).toArray();
         String english = values.length == 0 ? englishPattern : new MessageFormat(englishPattern, Locale.ENGLISH).format(values);

@@ -1,6 +1,7 @@
 package ru.rusoragentai.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param defaultValue used when nothing is stored; may be null (never for secrets)
  */
 public record SettingDescriptor(String name, String label, String help, SettingType type, boolean required,
-                                String defaultValue) {
+                                @Nullable String defaultValue) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,63}");
 
