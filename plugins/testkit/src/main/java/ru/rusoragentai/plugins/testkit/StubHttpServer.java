@@ -38,6 +38,13 @@ public final class StubHttpServer implements AutoCloseable {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
+
+        /** The token of an {@code Authorization: Bearer <token>} header, or null when the request has none. */
+        public String bearer() {
+            String authorization = header("Authorization");
+            return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? authorization.substring(7).strip() : null;
+        }
     }
 
     /** An answer: status, content type, body and an optional delay before it is sent. */
