@@ -1,17 +1,14 @@
 package ru.rusoragentai.console.privacy;
 
-import static ru.rusoragentai.db.Tables.CONVERSATION;
-import static ru.rusoragentai.db.Tables.CONVERSATION_MESSAGE;
 import static ru.rusoragentai.db.Tables.STAFF_RECENT;
 import static ru.rusoragentai.db.Tables.USAGE_DAILY;
-import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import org.jooq.DSLContext;
 import ru.rusoragentai.console.crypto.SecretCipher;
+import ru.rusoragentai.console.support.PlatformRows;
 import ru.rusoragentai.console.support.SupportFixture;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.tokens.LedgerKind;
@@ -35,15 +32,11 @@ record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, S
                                  String displayName) throws Exception {
         SupportFixture user = SupportFixture.create(dsl, displayName);
         LocalDateTime now = TestClock.now().withNano(0);
-        byte[] ip = InetAddress.getByName(user.ip()).getAddress();
+        PlatformRows rows = new PlatformRows(dsl);
         for (int i = 0; i < usageEvents; i++) {
-            dsl.insertInto(USAGE_EVENT)
-                    .set(USAGE_EVENT.OCCURRED_AT, now.minusDays(7L * i).minusMinutes(i).plusNanos(i % 3 * 125_000_000L))
-                    .set(USAGE_EVENT.USER_ID, user.userId()).set(USAGE_EVENT.SESSION_ID, i % 2 == 0 ? null : 7_000L + i)
-                    .set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-sonnet-4").set(USAGE_EVENT.FEATURE, "chat")
-                    .set(USAGE_EVENT.INPUT_TOKENS, 100 + i).set(USAGE_EVENT.OUTPUT_TOKENS, 50).set(USAGE_EVENT.TOKENS_CHARGED, 150L + i)
-                    .set(USAGE_EVENT.LATENCY_MS, 900).set(USAGE_EVENT.STATUS, "ok").set(USAGE_EVENT.IP, ip)
-                    .execute();
+            rows.usage(user.userId(), now.minusDays(7L * i).minusMinutes(i).plusNanos(i % 3 * 125_000_000L))
+                    .session(i % 2 == 0 ? null : 7_000L + i).model("claude-sonnet-4").tokens(100 + i, 50).charged(150L + i)
+                    .latency(900).ip(user.ip()).insert();
         }
         dsl.insertInto(USAGE_DAILY).set(USAGE_DAILY.USER_ID, user.userId()).set(USAGE_DAILY.DAY, now.toLocalDate())
                 .set(USAGE_DAILY.PROVIDER, "anthropic").set(USAGE_DAILY.MODEL, "claude-sonnet-4").set(USAGE_DAILY.EVENTS, usageEvents)
@@ -54,13 +47,9 @@ record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, S
                     null, "fixture", TestData.unique("privacy-fixture-"), false));
         }
         String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
-        long conversation = dsl.insertInto(CONVERSATION).set(CONVERSATION.USER_ID, user.userId()).set(CONVERSATION.MODEL, "claude-sonnet-4")
-                .set(CONVERSATION.TITLE_ENC, cipher.encryptString(formula)).set(CONVERSATION.CREATED_AT, now)
-                .set(CONVERSATION.UPDATED_AT, now).returningResult(CONVERSATION.ID).fetchSingle().value1();
+        long conversation = rows.conversation(user.userId(), "claude-sonnet-4", now, cipher.encryptString(formula));
         for (String[] message : new String[][] {{"user", "Привет, как дела?"}, {"assistant", "+7 (999) 000-00-00 is not a formula"}}) {
-            dsl.insertInto(CONVERSATION_MESSAGE).set(CONVERSATION_MESSAGE.CONVERSATION_ID, conversation)
-                    .set(CONVERSATION_MESSAGE.ROLE, message[0]).set(CONVERSATION_MESSAGE.CONTENT_ENC, cipher.encryptString(message[1]))
-                    .set(CONVERSATION_MESSAGE.TOKENS, 12).set(CONVERSATION_MESSAGE.CREATED_AT, now).execute();
+            rows.message(conversation, message[0], cipher.encryptString(message[1]), 12, now);
         }
         dsl.insertInto(WEBHOOK_INBOX).set(WEBHOOK_INBOX.CHANNEL_ID, "pay-tribute").set(WEBHOOK_INBOX.RECEIVED_AT, now)
                 .set(WEBHOOK_INBOX.HEADERS, "trbt-signature: x").set(WEBHOOK_INBOX.BODY,

@@ -25,6 +25,7 @@ import ru.rusoragentai.console.jobs.JobRun;
 import ru.rusoragentai.console.jobs.JobRuns;
 import ru.rusoragentai.console.jobs.JobScheduler;
 import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.PlatformRows;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.support.TestDatabase;
 import ru.rusoragentai.console.usage.UsagePartitionService;
@@ -131,19 +132,13 @@ class RetentionIT {
     }
 
     private void insertUsage(long user, LocalDateTime at) {
-        dsl.insertInto(USAGE_EVENT).set(USAGE_EVENT.OCCURRED_AT, at).set(USAGE_EVENT.USER_ID, user)
-                .set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-haiku-4-5").set(USAGE_EVENT.FEATURE, "chat")
-                .set(USAGE_EVENT.INPUT_TOKENS, 10).set(USAGE_EVENT.OUTPUT_TOKENS, 5).set(USAGE_EVENT.TOKENS_CHARGED, 1L)
-                .set(USAGE_EVENT.LATENCY_MS, 100).set(USAGE_EVENT.STATUS, "ok").execute();
+        new PlatformRows(dsl).usage(user, at).insert();
     }
 
     private long conversation(long user, LocalDateTime updated) {
-        long id = dsl.insertInto(CONVERSATION).set(CONVERSATION.USER_ID, user).set(CONVERSATION.MODEL, "gpt-5")
-                .set(CONVERSATION.CREATED_AT, updated).set(CONVERSATION.UPDATED_AT, updated)
-                .returningResult(CONVERSATION.ID).fetchSingle().value1();
-        dsl.insertInto(CONVERSATION_MESSAGE).set(CONVERSATION_MESSAGE.CONVERSATION_ID, id).set(CONVERSATION_MESSAGE.ROLE, "user")
-                .set(CONVERSATION_MESSAGE.CONTENT_ENC, new byte[] {1, 2, 3}).set(CONVERSATION_MESSAGE.TOKENS, 3)
-                .set(CONVERSATION_MESSAGE.CREATED_AT, updated).execute();
+        PlatformRows rows = new PlatformRows(dsl);
+        long id = rows.conversation(user, "gpt-5", updated, null);
+        rows.message(id, "user", new byte[] {1, 2, 3}, 3, updated);
         return id;
     }
 }

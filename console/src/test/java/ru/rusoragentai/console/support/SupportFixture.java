@@ -1,11 +1,7 @@
 package ru.rusoragentai.console.support;
 
 import static ru.rusoragentai.db.Tables.APP_USER;
-import static ru.rusoragentai.db.Tables.PAYMENT;
-import static ru.rusoragentai.db.Tables.USER_SESSION;
 
-import java.net.InetAddress;
-import java.time.LocalDateTime;
 import org.jooq.DSLContext;
 
 /** A fully described user for support tests: email, Cyrillic name, a session from an IP and a payment. */
@@ -21,18 +17,10 @@ public record SupportFixture(long userId, String username, String displayName, S
                 .set(APP_USER.TELEGRAM_USER_ID, telegramId).set(APP_USER.CREATED_AT, TestClock.now())
                 .returningResult(APP_USER.ID).fetchSingle().value1();
         String ip = "198.51.100." + (1 + Math.floorMod(username.hashCode(), 250));
-        dsl.insertInto(USER_SESSION)
-                .set(USER_SESSION.USER_ID, id).set(USER_SESSION.STARTED_AT, TestClock.now())
-                .set(USER_SESSION.IP, InetAddress.getByName(ip).getAddress()).set(USER_SESSION.DEVICE_TYPE, "desktop")
-                .set(USER_SESSION.BROWSER, "Firefox").set(USER_SESSION.OS, "Linux").set(USER_SESSION.COUNTRY_CODE, "RS")
-                .execute();
+        PlatformRows rows = new PlatformRows(dsl);
+        rows.session(id, TestClock.now(), ip).device("desktop", "Firefox", "Linux").place("RS", null).insert();
         String paymentId = TestData.unique("trb_test_");
-        LocalDateTime now = TestClock.now();
-        dsl.insertInto(PAYMENT)
-                .set(PAYMENT.CHANNEL, "pay-tribute").set(PAYMENT.EXTERNAL_ID, paymentId).set(PAYMENT.USER_ID, id)
-                .set(PAYMENT.AMOUNT_MINOR, 49_900L).set(PAYMENT.CURRENCY, "RUB").set(PAYMENT.TOKENS, 100_000L)
-                .set(PAYMENT.STATUS, "succeeded").set(PAYMENT.PAID_AT, now).set(PAYMENT.CREATED_AT, now).set(PAYMENT.UPDATED_AT, now)
-                .execute();
+        rows.payment(id, paymentId, TestClock.now());
         return new SupportFixture(id, username, displayName, email, telegramId, paymentId, ip);
     }
 }

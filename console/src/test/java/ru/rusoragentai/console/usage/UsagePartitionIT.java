@@ -1,13 +1,13 @@
 package ru.rusoragentai.console.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.PlatformRows;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.support.TestClock;
 
@@ -27,13 +27,7 @@ class UsagePartitionIT extends DatabaseTest {
     void shouldStoreEventsOfThePastYearAndNextMonthInTheirOwnMonthPartition() {
         long user = TestData.insertUser(dsl, "Partitioned");
         LocalDateTime nextMonth = TestClock.today().withDayOfMonth(1).plusMonths(1).atTime(12, 0);
-        dsl.insertInto(USAGE_EVENT)
-                .set(USAGE_EVENT.OCCURRED_AT, nextMonth)
-                .set(USAGE_EVENT.USER_ID, user)
-                .set(USAGE_EVENT.PROVIDER, "anthropic").set(USAGE_EVENT.MODEL, "claude-haiku-4-5").set(USAGE_EVENT.FEATURE, "chat")
-                .set(USAGE_EVENT.INPUT_TOKENS, 1).set(USAGE_EVENT.OUTPUT_TOKENS, 1).set(USAGE_EVENT.TOKENS_CHARGED, 1L)
-                .set(USAGE_EVENT.LATENCY_MS, 1).set(USAGE_EVENT.STATUS, "ok")
-                .execute();
+        new PlatformRows(dsl).usage(user, nextMonth).insert();
         String partition = dsl.resultQuery("""
                         SELECT partition_name FROM information_schema.partitions
                         WHERE table_schema = DATABASE() AND table_name = 'usage_event' AND table_rows > 0""").fetch(0, String.class)

@@ -2,7 +2,6 @@ package ru.rusoragentai.console.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.rusoragentai.db.Tables.USAGE_DAILY;
-import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.PlatformRows;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.users.UserActivity;
 import ru.rusoragentai.console.users.UserService;
@@ -65,11 +65,6 @@ class UsageRollupIT extends DatabaseTest {
     }
 
     private void event(long user, LocalDateTime at, String model, long charged) {
-        dsl.insertInto(USAGE_EVENT)
-                .set(USAGE_EVENT.OCCURRED_AT, at).set(USAGE_EVENT.USER_ID, user)
-                .set(USAGE_EVENT.PROVIDER, "test").set(USAGE_EVENT.MODEL, model).set(USAGE_EVENT.FEATURE, "chat")
-                .set(USAGE_EVENT.INPUT_TOKENS, 1).set(USAGE_EVENT.OUTPUT_TOKENS, 1).set(USAGE_EVENT.TOKENS_CHARGED, charged)
-                .set(USAGE_EVENT.LATENCY_MS, 1).set(USAGE_EVENT.STATUS, "ok")
-                .execute();
+        new PlatformRows(dsl).usage(user, at).provider("test").model(model).tokens(1, 1).charged(charged).latency(1).insert();
     }
 }

@@ -54,11 +54,13 @@ class ImpossibleTravelDetector extends BaseDetector {
     /** Consecutive sessions of one user, ordered by user and time: the first journey too fast for each user. */
     private List<Finding> judge(Rule rule, List<SessionSignals.SessionRow> ordered) {
         List<Finding> found = new ArrayList<>();
+        Set<Long> flagged = new java.util.HashSet<>();
         SessionSignals.SessionRow previous = null;
         for (var session : ordered) {
-            if (previous != null && previous.userId() == session.userId()) {
+            if (previous != null && previous.userId() == session.userId() && !flagged.contains(session.userId())) {
                 Finding finding = judge(rule, previous, session);
-                if (finding != null && found.stream().noneMatch(f -> f.userId().equals(finding.userId()))) {
+                if (finding != null) {
+                    flagged.add(session.userId());
                     found.add(finding);
                 }
             }

@@ -1,11 +1,10 @@
-package ru.rusoragentai.console.users;
+package ru.rusoragentai.console.users.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.rusoragentai.db.Tables.TOKEN_BALANCE;
 import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
-import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 import static ru.rusoragentai.db.Tables.USER_SESSION;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -22,11 +21,13 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.support.PlatformRows;
 import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.SupportFixture;
 import ru.rusoragentai.console.support.TestClock;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.users.ui.UserDetailView;
+import ru.rusoragentai.console.users.UserService;
 
 /** The user page's tabs read like statements: time order, the chosen period, sortable columns, grouped digits. */
 class UserPageDataTest extends KaribuTest {
@@ -150,9 +151,6 @@ class UserPageDataTest extends KaribuTest {
     }
 
     private void usage(LocalDateTime at, long charged) {
-        dsl.insertInto(USAGE_EVENT).set(USAGE_EVENT.OCCURRED_AT, at).set(USAGE_EVENT.USER_ID, user.userId())
-                .set(USAGE_EVENT.PROVIDER, "openai").set(USAGE_EVENT.MODEL, "gpt-5").set(USAGE_EVENT.FEATURE, "chat")
-                .set(USAGE_EVENT.INPUT_TOKENS, 10).set(USAGE_EVENT.OUTPUT_TOKENS, 20).set(USAGE_EVENT.TOKENS_CHARGED, charged)
-                .set(USAGE_EVENT.LATENCY_MS, 100).set(USAGE_EVENT.STATUS, "ok").execute();
+        new PlatformRows(dsl).usage(user.userId(), at).provider("openai").model("gpt-5").tokens(10, 20).charged(charged).insert();
     }
 }

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.users;
+package ru.rusoragentai.console.users.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -33,6 +33,8 @@ import ru.rusoragentai.console.tokens.ReasonCode;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 import ru.rusoragentai.console.users.ui.UserSearchView;
 import ru.rusoragentai.console.support.TestClock;
+import ru.rusoragentai.console.users.MatchKind;
+import ru.rusoragentai.console.users.SearchHit;
 
 /** "I paid and got no tokens": find the user, open them, credit tokens, see the ledger row and the audit entry. */
 class SupportFlowTest extends KaribuTest {

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.tokens;
+package ru.rusoragentai.console.tokens.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -22,6 +22,9 @@ import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.SupportFixture;
 import ru.rusoragentai.console.tokens.ui.ApprovalsView;
 import ru.rusoragentai.console.users.ui.UserDetailView;
+import ru.rusoragentai.console.tokens.Adjustment;
+import ru.rusoragentai.console.tokens.AdjustmentService;
+import ru.rusoragentai.console.tokens.ReasonCode;
 
 /** Four-eyes through the screens: a large credit waits, its requester cannot approve it, another admin can. */
 class ApprovalsViewTest extends KaribuTest {

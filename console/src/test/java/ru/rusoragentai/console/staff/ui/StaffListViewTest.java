@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.staff;
+package ru.rusoragentai.console.staff.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -27,6 +27,8 @@ import ru.rusoragentai.console.staff.ui.ChangePasswordView;
 import ru.rusoragentai.console.staff.ui.StaffListView;
 import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.TestData;
+import ru.rusoragentai.console.staff.StaffService;
+import ru.rusoragentai.console.staff.StaffSummary;
 
 class StaffListViewTest extends KaribuTest {
 

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.shell;
+package ru.rusoragentai.console.shell.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -19,6 +19,7 @@ import ru.rusoragentai.console.shell.ui.DashboardView;
 import ru.rusoragentai.console.staff.ui.StaffListView;
 import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.TestData;
+import ru.rusoragentai.console.shell.DashboardService;
 
 class NavigationTest extends KaribuTest {
 

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.abuse;
+package ru.rusoragentai.console.abuse.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -41,6 +41,13 @@ import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.TestClock;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.users.ui.UserDetailView;
+import ru.rusoragentai.console.abuse.AbuseCaseService;
+import ru.rusoragentai.console.abuse.AbuseFixture;
+import ru.rusoragentai.console.abuse.AbuseRuleService;
+import ru.rusoragentai.console.abuse.ActionKind;
+import ru.rusoragentai.console.abuse.ActionSummary;
+import ru.rusoragentai.console.abuse.FlagSummary;
+import ru.rusoragentai.console.abuse.RuleRow;
 
 /** The abuse screens through the real Spring context: queue, flag decisions, measures, rules, cases and the refusals. */
 class AbuseViewsTest extends KaribuTest {

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.tokens;
+package ru.rusoragentai.console.tokens.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -20,6 +20,7 @@ import ru.rusoragentai.console.support.KaribuTest;
 import ru.rusoragentai.console.support.SupportFixture;
 import ru.rusoragentai.console.support.TestData;
 import ru.rusoragentai.console.tokens.ui.BulkAdjustmentView;
+import ru.rusoragentai.console.tokens.BulkPreview;
 
 class BulkAdjustmentViewTest extends KaribuTest {
 

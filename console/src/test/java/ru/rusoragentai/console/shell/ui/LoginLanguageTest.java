@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.shell;
+package ru.rusoragentai.console.shell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

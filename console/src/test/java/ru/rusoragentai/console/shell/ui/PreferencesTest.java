@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.shell;
+package ru.rusoragentai.console.shell.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
