@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ru.rusoragentai.console.shell.ui.BoundedUpload;
+import ru.rusoragentai.console.kit.BoundedUpload;
 
 /** Uploads are limited while they arrive, through the same handler call Vaadin makes. */
 class BoundedUploadTest {

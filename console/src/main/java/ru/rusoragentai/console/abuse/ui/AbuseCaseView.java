@@ -29,7 +29,7 @@ import ru.rusoragentai.console.abuse.FlagSummary;
 import ru.rusoragentai.console.abuse.QueueSort;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.ReasonDialog;
+import ru.rusoragentai.console.kit.ReasonDialog;
 
 /**
  * One case: its flags, the linked accounts between its users, notes, an outcome, and measures on every account, which

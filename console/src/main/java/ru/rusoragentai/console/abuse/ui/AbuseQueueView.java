@@ -21,7 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.kit.Badge;
 import ru.rusoragentai.console.abuse.AbuseActionService;
 import ru.rusoragentai.console.abuse.AbuseQueueService;
 import ru.rusoragentai.console.abuse.AbuseRuleService;
@@ -32,8 +32,8 @@ import ru.rusoragentai.console.abuse.QueueSort;
 import ru.rusoragentai.console.abuse.Severity;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Plurals;
-import ru.rusoragentai.console.shell.ui.ReasonDialog;
+import ru.rusoragentai.console.kit.Plurals;
+import ru.rusoragentai.console.kit.ReasonDialog;
 
 /**
  * The review queue: flags newest or riskiest first, filtered by rule, severity, status, age, score and assignee. A row

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import ru.rusoragentai.console.abuse.FlagStatus;
 import ru.rusoragentai.console.abuse.FlagSummary;
 import ru.rusoragentai.console.abuse.Severity;
-import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.kit.Badge;
 
 /** How abuse screens write rules, statuses, severities, subjects, numbers and times. */
 final class AbuseText {

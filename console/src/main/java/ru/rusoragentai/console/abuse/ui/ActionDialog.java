@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import ru.rusoragentai.console.abuse.AbuseActionService;
 import ru.rusoragentai.console.abuse.ActionKind;
-import ru.rusoragentai.console.shell.ui.IsoDates;
+import ru.rusoragentai.console.kit.IsoDates;
 
 /**
  * A measure on one user, or asked for a whole case: its kind, the cap or the ban's end, and a reason. The request key

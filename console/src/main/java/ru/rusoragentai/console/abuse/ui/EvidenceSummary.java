@@ -3,7 +3,7 @@ package ru.rusoragentai.console.abuse.ui;
 import com.vaadin.flow.component.Component;
 import java.util.Map;
 import ru.rusoragentai.console.abuse.FlagSummary;
-import ru.rusoragentai.console.shell.ui.Plurals;
+import ru.rusoragentai.console.kit.Plurals;
 
 /** One line of a flag's evidence for the queue's column, e.g. "5 accounts on 203.0.113.77". */
 final class EvidenceSummary {

@@ -15,7 +15,7 @@ import ru.rusoragentai.console.abuse.AbuseQueueService;
 import ru.rusoragentai.console.abuse.FlagSummary;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.ReasonDialog;
+import ru.rusoragentai.console.kit.ReasonDialog;
 
 /** One flag: who, which rule, the evidence, and the decisions and measures staff may take on it. */
 class FlagDialog extends Dialog {
@@ -55,7 +55,7 @@ class FlagDialog extends Dialog {
             add(new Paragraph(getTranslation("abuse.flag.score", flag.score())));
         }
         add(new EvidenceView(flag.evidence(), links));
-        add(new Paragraph(getTranslation(ru.rusoragentai.console.shell.ui.Plurals.key("abuse.flag.seen", flag.hits(), getLocale()),
+        add(new Paragraph(getTranslation(ru.rusoragentai.console.kit.Plurals.key("abuse.flag.seen", flag.hits(), getLocale()),
                 AbuseText.time(flag.createdAt()), AbuseText.time(flag.updatedAt()), flag.hits())));
         if (flag.resolvedBy() != null) {
             Paragraph decided = new Paragraph(getTranslation("abuse.flag.decided", flag.resolvedBy(), AbuseText.time(flag.resolvedAt())));

@@ -3,7 +3,7 @@ package ru.rusoragentai.console.abuse.ui;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import ru.rusoragentai.console.abuse.LinkedAccounts;
-import ru.rusoragentai.console.shell.ui.EChart;
+import ru.rusoragentai.console.kit.EChart;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

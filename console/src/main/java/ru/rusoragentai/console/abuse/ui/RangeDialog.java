@@ -30,9 +30,9 @@ class RangeDialog extends Dialog {
         setWidth("900px");
         setHeaderTitle(getTranslation("abuse.rules.range.title", AbuseText.rule(this, code)));
         LocalDate today = rules.now().toLocalDate();
-        DatePicker from = ru.rusoragentai.console.shell.ui.IsoDates.apply(new DatePicker(getTranslation("abuse.rules.range.from"), today.minusDays(30)));
+        DatePicker from = ru.rusoragentai.console.kit.IsoDates.apply(new DatePicker(getTranslation("abuse.rules.range.from"), today.minusDays(30)));
         from.setId("range-from");
-        DatePicker to = ru.rusoragentai.console.shell.ui.IsoDates.apply(new DatePicker(getTranslation("abuse.rules.range.to"), today.plusDays(1)));
+        DatePicker to = ru.rusoragentai.console.kit.IsoDates.apply(new DatePicker(getTranslation("abuse.rules.range.to"), today.plusDays(1)));
         to.setId("range-to");
         Button backtest = new Button(getTranslation("abuse.rules.backtest"), e -> {
             if (valid(from, to)) {

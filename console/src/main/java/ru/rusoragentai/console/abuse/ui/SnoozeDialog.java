@@ -7,7 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDateTime;
 import java.util.function.BiConsumer;
-import ru.rusoragentai.console.shell.ui.IsoDates;
+import ru.rusoragentai.console.kit.IsoDates;
 
 /** Snoozes a rule for one user until a date, with a reason; missing values are marked and the dialog stays open. */
 class SnoozeDialog extends Dialog {

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.stream.Collectors;
-import ru.rusoragentai.console.shell.ui.RowAction;
+import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.abuse.AbuseActionService;
 import ru.rusoragentai.console.abuse.AbuseGraphService;
 import ru.rusoragentai.console.abuse.AbuseQueueService;
@@ -21,7 +21,7 @@ import ru.rusoragentai.console.abuse.QueueSort;
 import ru.rusoragentai.console.abuse.RiskScore;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.ReasonDialog;
+import ru.rusoragentai.console.kit.ReasonDialog;
 
 /** Everything abuse monitoring holds about one user, with the measures staff may take or undo. */
 class UserAbusePanel extends VerticalLayout {

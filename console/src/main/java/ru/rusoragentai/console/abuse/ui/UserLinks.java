@@ -7,7 +7,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Set;
-import ru.rusoragentai.console.shell.ui.RowAction;
+import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 

@@ -22,7 +22,7 @@ import java.time.LocalDate;
 import ru.rusoragentai.console.analytics.UsageReportRow;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.IsoDates;
+import ru.rusoragentai.console.kit.IsoDates;
 
 /** Usage per day and model for analysts, without restricted or objecting users, with an XLSX export. */
 @Route("reports")

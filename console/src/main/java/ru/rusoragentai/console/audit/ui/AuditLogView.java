@@ -17,7 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
-import ru.rusoragentai.console.shell.ui.Plurals;
+import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.audit.AuditEvent;
 import ru.rusoragentai.console.audit.AuditFilter;
 import ru.rusoragentai.console.audit.AuditService;

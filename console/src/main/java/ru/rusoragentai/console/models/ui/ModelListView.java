@@ -1,6 +1,6 @@
 package ru.rusoragentai.console.models.ui;
 
-import ru.rusoragentai.console.shell.ui.RowAction;
+import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -29,7 +29,7 @@ import ru.rusoragentai.console.models.ModelOfferRow;
 import ru.rusoragentai.console.models.ModelRoute;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.kit.Badge;
 
 /** Models of the enabled providers with vendor prices, our token prices and margins; and the routing table. */
 @Route("models")

@@ -21,9 +21,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import ru.rusoragentai.console.shell.ui.RowAction;
+import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
-import ru.rusoragentai.console.shell.ui.Plurals;
+import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.payments.BulkReplay;
 import ru.rusoragentai.console.payments.InboxEntry;
 import ru.rusoragentai.console.payments.InboxStatus;
@@ -31,7 +31,7 @@ import ru.rusoragentai.console.payments.IntakeResult;
 import ru.rusoragentai.console.payments.WebhookIntakeService;
 import ru.rusoragentai.console.plugins.PluginException;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.kit.Badge;
 
 /** Every webhook delivery, newest first, filterable by status; parked ones can be replayed once fixed. */
 @Route("webhooks")

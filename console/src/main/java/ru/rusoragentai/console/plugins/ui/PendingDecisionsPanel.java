@@ -14,7 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import ru.rusoragentai.console.shell.ui.RowAction;
+import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.PluginException;
 

@@ -22,7 +22,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import ru.rusoragentai.console.shell.ui.RowAction;
+import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.InstallOutcome;
 import ru.rusoragentai.console.plugins.PluginException;
@@ -33,9 +33,9 @@ import ru.rusoragentai.console.plugins.PluginSummary;
 import ru.rusoragentai.console.plugins.PluginUploadService;
 import ru.rusoragentai.console.plugins.SettingsApprovalService;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Badge;
-import ru.rusoragentai.console.shell.ui.BoundedUpload;
-import ru.rusoragentai.console.shell.ui.Toasts;
+import ru.rusoragentai.console.kit.Badge;
+import ru.rusoragentai.console.kit.BoundedUpload;
+import ru.rusoragentai.console.kit.Toasts;
 
 /** Installed plugins: state and errors; install, settings, test connection, enable/disable, reload, uninstall. */
 @Route("plugins")

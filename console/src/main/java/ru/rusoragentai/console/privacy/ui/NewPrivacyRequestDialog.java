@@ -20,7 +20,7 @@ import ru.rusoragentai.console.privacy.PrivacyException;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestType;
-import ru.rusoragentai.console.shell.ui.IsoDates;
+import ru.rusoragentai.console.kit.IsoDates;
 
 /** Intake: who asked (any identifier), what for, how it arrived, under which law, and when. */
 class NewPrivacyRequestDialog extends Dialog {

@@ -20,15 +20,15 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import ru.rusoragentai.console.shell.ui.RowAction;
-import ru.rusoragentai.console.shell.ui.Plurals;
+import ru.rusoragentai.console.kit.RowAction;
+import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.PackageService;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestStatus;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.kit.Badge;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 
 /** Data-subject requests, soonest due first, with days left; overdue ones stand out. */

@@ -25,7 +25,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Optional;
-import ru.rusoragentai.console.shell.ui.Plurals;
+import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.ExportPackage;

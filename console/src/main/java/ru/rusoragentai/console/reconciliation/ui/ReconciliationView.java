@@ -2,7 +2,7 @@ package ru.rusoragentai.console.reconciliation.ui;
 
 import java.util.stream.Collectors;
 import java.util.List;
-import ru.rusoragentai.console.shell.ui.Toasts;
+import ru.rusoragentai.console.kit.Toasts;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.i18n.Text;
 import com.vaadin.flow.component.Component;
@@ -27,8 +27,8 @@ import java.time.LocalDate;
 import ru.rusoragentai.console.reconciliation.ReconciliationRow;
 import ru.rusoragentai.console.reconciliation.ReconciliationService;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Badge;
-import ru.rusoragentai.console.shell.ui.IsoDates;
+import ru.rusoragentai.console.kit.Badge;
+import ru.rusoragentai.console.kit.IsoDates;
 
 /** Provider-reported usage and cost against ours, per day and model, with a "run now" for the chosen days. */
 @Route("reconciliation")

@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
 import ru.rusoragentai.console.jobs.JobRun;
 import ru.rusoragentai.console.retention.RetentionService;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.kit.Badge;
 
 /** Retention runs with what each removed, and a confirmed "Run now". */
 @Route("retention")

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
-import ru.rusoragentai.console.shell.ui.Plurals;
+import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.tokens.ReasonCode;
 import ru.rusoragentai.console.users.UserProfile;
 

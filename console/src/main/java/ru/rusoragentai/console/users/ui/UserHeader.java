@@ -3,7 +3,7 @@ package ru.rusoragentai.console.users.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import ru.rusoragentai.console.shell.ui.Badge;
+import ru.rusoragentai.console.kit.Badge;
 import java.text.NumberFormat;
 import ru.rusoragentai.console.users.UserProfile;
 import ru.rusoragentai.console.users.UserRiskScores;

@@ -24,7 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.shell.ui.Plurals;
+import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.users.SearchHit;
 import ru.rusoragentai.console.users.UserSearchService;
 

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import ru.rusoragentai.console.audit.AuditEvent;
 import ru.rusoragentai.console.audit.ui.AuditActions;
-import ru.rusoragentai.console.shell.ui.Numbers;
+import ru.rusoragentai.console.kit.Numbers;
 import ru.rusoragentai.console.users.UserActivity;
 import ru.rusoragentai.console.users.UserProfile;
 

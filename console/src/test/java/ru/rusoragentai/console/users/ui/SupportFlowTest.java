@@ -119,7 +119,7 @@ class SupportFlowTest extends KaribuTest {
         UI.getCurrent().navigate(UserDetailView.class, new RouteParameters("id", Long.toString(user.userId())));
         TabSheet sections = _get(TabSheet.class, spec -> spec.withId("user-sections"));
         sections.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-usage")));
-        String option = _get(ru.rusoragentai.console.shell.ui.EChart.class, spec -> spec.withId("usage-chart")).getOption();
+        String option = _get(ru.rusoragentai.console.kit.EChart.class, spec -> spec.withId("usage-chart")).getOption();
         assertThat(option).contains("\"name\":\"gpt-5\"").contains("4321");
     }
 

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.shell.ui;
+package ru.rusoragentai.console.kit;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

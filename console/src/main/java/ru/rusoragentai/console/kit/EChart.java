@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.shell.ui;
+package ru.rusoragentai.console.kit;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
