@@ -9,7 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import ru.rusoragentai.console.shell.ui.LoginView;
+import ru.rusoragentai.console.security.ui.LoginView;
 
 @Configuration
 @ConditionalOnWebApplication

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import ru.rusoragentai.console.abuse.CaseSummary;
 import ru.rusoragentai.console.security.Role;
 
 /** Cases, open ones first: each a ring or burst of related flags, worked and closed together. */
+@Menu(title = "nav.abuse.cases", order = 5, icon = "vaadin:folder-open")
 @Route("abuse/cases")
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN, Role.Names.SUPPORT})
 public class AbuseCaseListView extends VerticalLayout implements HasDynamicTitle {

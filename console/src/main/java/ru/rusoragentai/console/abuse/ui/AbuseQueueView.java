@@ -16,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import ru.rusoragentai.console.kit.ReasonDialog;
  * The review queue: flags newest or riskiest first, filtered by rule, severity, status, age, score and assignee. A row
  * opens the flag with its evidence and the decisions; operators take, confirm, dismiss (one or many) and act.
  */
+@Menu(title = "nav.abuse", order = 4, icon = "vaadin:flag")
 @Route("abuse")
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN, Role.Names.SUPPORT})
 public class AbuseQueueView extends VerticalLayout implements HasDynamicTitle {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
@@ -23,6 +24,7 @@ import ru.rusoragentai.console.kit.Badge;
  * Every rule with its parameters and how well it does: flags raised, confirmed and dismissed, precision, open now,
  * the last run and its error. Rules are edited, put in shadow mode, run now, re-evaluated over a range and backtested.
  */
+@Menu(title = "nav.abuse.rules", order = 6, icon = "vaadin:sliders")
 @Route("abuse/rules")
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
 public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {

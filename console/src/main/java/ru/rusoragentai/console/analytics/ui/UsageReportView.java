@@ -13,6 +13,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.kit.IsoDates;
 
 /** Usage per day and model for analysts, without restricted or objecting users, with an XLSX export. */
+@Menu(title = "nav.reports", order = 8, icon = "vaadin:chart")
 @Route("reports")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
 public class UsageReportView extends VerticalLayout implements HasDynamicTitle {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,7 @@ import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.audit.ChainVerification;
 import ru.rusoragentai.console.security.Role;
 
+@Menu(title = "nav.audit", order = 16, icon = "vaadin:records")
 @Route("audit")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.PRIVACY_OFFICER})
 public class AuditLogView extends VerticalLayout implements HasDynamicTitle {

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.kit.Badge;
 
 /** Models of the enabled providers with vendor prices, our token prices and margins; and the routing table. */
+@Menu(title = "nav.models", order = 12, icon = "vaadin:cluster")
 @Route("models")
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
 public class ModelListView extends VerticalLayout implements HasDynamicTitle {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,7 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.kit.Badge;
 
 /** Every webhook delivery, newest first, filterable by status; parked ones can be replayed once fixed. */
+@Menu(title = "nav.webhooks", order = 13, icon = "vaadin:inbox")
 @Route("webhooks")
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
 public class WebhookInboxView extends VerticalLayout implements HasDynamicTitle {

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
@@ -38,6 +39,7 @@ import ru.rusoragentai.console.kit.BoundedUpload;
 import ru.rusoragentai.console.kit.Toasts;
 
 /** Installed plugins: state and errors; install, settings, test connection, enable/disable, reload, uninstall. */
+@Menu(title = "nav.plugins", order = 11, icon = "vaadin:plug")
 @Route("plugins")
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
 public class PluginListView extends VerticalLayout implements HasDynamicTitle {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -32,6 +33,7 @@ import ru.rusoragentai.console.kit.Badge;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 
 /** Data-subject requests, soonest due first, with days left; overdue ones stand out. */
+@Menu(title = "nav.privacy", order = 9, icon = "vaadin:shield")
 @Route("privacy")
 @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
 public class PrivacyRequestListView extends VerticalLayout implements HasDynamicTitle {

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ import ru.rusoragentai.console.kit.Badge;
 import ru.rusoragentai.console.kit.IsoDates;
 
 /** Provider-reported usage and cost against ours, per day and model, with a "run now" for the chosen days. */
+@Menu(title = "nav.reconciliation", order = 14, icon = "vaadin:scale")
 @Route("reconciliation")
 @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
 public class ReconciliationView extends VerticalLayout implements HasDynamicTitle {

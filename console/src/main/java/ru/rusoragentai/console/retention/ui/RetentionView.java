@@ -14,6 +14,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.kit.Badge;
 
 /** Retention runs with what each removed, and a confirmed "Run now". */
+@Menu(title = "nav.retention", order = 10, icon = "vaadin:trash")
 @Route("retention")
 @RolesAllowed({Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
 public class RetentionView extends VerticalLayout implements HasDynamicTitle {

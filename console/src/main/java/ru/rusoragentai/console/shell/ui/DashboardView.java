@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
@@ -15,6 +16,7 @@ import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.shell.DashboardFigures;
 import ru.rusoragentai.console.shell.DashboardService;
 
+@Menu(title = "nav.dashboard", order = 1, icon = "vaadin:dashboard")
 @Route("")
 @PermitAll
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {

@@ -6,19 +6,15 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import ru.rusoragentai.console.analytics.ui.UsageReportView;
-import ru.rusoragentai.console.models.ui.ModelListView;
-import ru.rusoragentai.console.payments.ui.WebhookInboxView;
-import ru.rusoragentai.console.plugins.ui.PluginListView;
-import ru.rusoragentai.console.privacy.ui.PrivacyRequestListView;
-import ru.rusoragentai.console.retention.ui.RetentionView;
-import ru.rusoragentai.console.reconciliation.ui.ReconciliationView;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
@@ -28,21 +24,18 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.Set;
-import ru.rusoragentai.console.audit.ui.AuditLogView;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.staff.StaffPreferences;
 import ru.rusoragentai.console.staff.StaffService;
-import ru.rusoragentai.console.staff.ui.ChangePasswordView;
-import ru.rusoragentai.console.staff.ui.StaffListView;
-import ru.rusoragentai.console.tokens.ui.ApprovalsView;
-import ru.rusoragentai.console.tokens.ui.BulkAdjustmentView;
-import ru.rusoragentai.console.users.ui.UserSearchView;
 
 /** The frame around every signed-in screen: navigation filtered by role, language, theme, sign-out. */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    /** The staff capability's password page, named by its route so that the frame does not depend on the view. */
+    static final String CHANGE_PASSWORD = "change-password";
 
     private final StaffService staffService;
 
@@ -57,41 +50,29 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         setPrimarySection(Section.DRAWER);
     }
 
+    /**
+     * The side navigation, built from the routes themselves: every view that carries {@code @Menu} (its title a
+     * translation key, its order, its icon) and that the staff member's roles may open, by the route's own access
+     * annotation. The frame imports no feature's view.
+     */
     private SideNav navigation(Set<Role> roles) {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class, VaadinIcon.DASHBOARD.create()), DashboardView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.users"), UserSearchView.class, VaadinIcon.SEARCH.create()), UserSearchView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.approvals"), ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()), ApprovalsView.class);
-        addRouteIfAllowed(nav, roles, "nav.abuse", "abuse", VaadinIcon.FLAG);
-        addRouteIfAllowed(nav, roles, "nav.abuse.cases", "abuse/cases", VaadinIcon.FOLDER_OPEN);
-        addRouteIfAllowed(nav, roles, "nav.abuse.rules", "abuse/rules", VaadinIcon.SLIDERS);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.bulk"), BulkAdjustmentView.class, VaadinIcon.UPLOAD.create()), BulkAdjustmentView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.reports"), UsageReportView.class, VaadinIcon.CHART.create()), UsageReportView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.privacy"), PrivacyRequestListView.class, VaadinIcon.SHIELD.create()), PrivacyRequestListView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.retention"), RetentionView.class, VaadinIcon.TRASH.create()), RetentionView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.plugins"), PluginListView.class, VaadinIcon.PLUG.create()), PluginListView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.models"), ModelListView.class, VaadinIcon.CLUSTER.create()), ModelListView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.webhooks"), WebhookInboxView.class, VaadinIcon.INBOX.create()), WebhookInboxView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.reconciliation"), ReconciliationView.class, VaadinIcon.SCALE.create()), ReconciliationView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.staff"), StaffListView.class, VaadinIcon.USERS.create()), StaffListView.class);
-        addIfAllowed(nav, roles, new SideNavItem(getTranslation("nav.audit"), AuditLogView.class, VaadinIcon.RECORDS.create()), AuditLogView.class);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.menuClass() != null && NavigationAccess.canOpen(entry.menuClass(), roles)) {
+                nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path(), icon(entry.icon())));
+            }
+        }
         return nav;
     }
 
-    /**
-     * An entry found by its route rather than its class, so the frame does not depend on the capability that owns the
-     * view (the step #18 takes for every entry); the route's own access annotation decides who sees it.
-     */
-    private void addRouteIfAllowed(SideNav nav, Set<Role> roles, String key, String path, VaadinIcon icon) {
-        RouteConfiguration.forApplicationScope().getRoute(path).ifPresent(view ->
-                addIfAllowed(nav, roles, new SideNavItem(getTranslation(key), path, icon.create()), view));
-    }
-
-    private static void addIfAllowed(SideNav nav, Set<Role> roles, SideNavItem item, Class<?> view) {
-        if (NavigationAccess.canOpen(view, roles)) {
-            nav.addItem(item);
+    /** {@code vaadin:search} as an icon; nothing for an entry without one. */
+    private static Icon icon(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
         }
+        int colon = name.indexOf(':');
+        return colon < 0 ? new Icon(name) : new Icon(name.substring(0, colon), name.substring(colon + 1));
     }
 
     private HorizontalLayout toolbar(CurrentStaff currentStaff, AuthenticationContext authentication) {
@@ -142,7 +123,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (staffService.myPreferences().mustChangePassword()) {
             // forwarded, not rerouted: the address becomes /change-password instead of keeping the sign-in's /?continue
-            event.forwardTo(RouteConfiguration.forApplicationScope().getUrl(ChangePasswordView.class), QueryParameters.empty());
+            event.forwardTo(CHANGE_PASSWORD, QueryParameters.empty());
         }
     }
 }

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import ru.rusoragentai.console.shell.ui.DashboardView;
 import ru.rusoragentai.console.staff.StaffException;
 import ru.rusoragentai.console.staff.StaffService;
 
@@ -39,7 +38,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             try {
                 staffService.changeOwnPassword(current.getValue(), fresh.getValue());
                 Notification.show(getTranslation("password.changed")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                getUI().ifPresent(ui -> ui.navigate(DashboardView.class));
+                getUI().ifPresent(ui -> ui.navigate(""));
             } catch (StaffException refused) {
                 Notification.show(getTranslation(refused.messageKey())).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import ru.rusoragentai.console.staff.StaffException;
 import ru.rusoragentai.console.staff.StaffService;
 import ru.rusoragentai.console.staff.StaffSummary;
 
+@Menu(title = "nav.staff", order = 15, icon = "vaadin:users")
 @Route("staff")
 @RolesAllowed(Role.Names.ADMIN)
 public class StaffListView extends VerticalLayout implements HasDynamicTitle {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
@@ -33,6 +34,7 @@ import ru.rusoragentai.console.tokens.TokenLedgerService;
 import ru.rusoragentai.console.users.ui.UserDetailView;
 
 /** Four-eyes queue: large adjustments wait here for an ADMIN who did not request them. */
+@Menu(title = "nav.approvals", order = 3, icon = "vaadin:check-square-o")
 @Route("approvals")
 @RolesAllowed(Role.Names.ADMIN)
 public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -32,6 +33,7 @@ import ru.rusoragentai.console.tokens.BulkPreview;
 import ru.rusoragentai.console.tokens.InsufficientBalanceException;
 
 /** Upload a CSV or XLSX of adjustments, check every row, then apply the whole file or nothing. */
+@Menu(title = "nav.bulk", order = 7, icon = "vaadin:upload")
 @Route("bulk-adjustments")
 @RolesAllowed(Role.Names.ADMIN)
 public class BulkAdjustmentView extends VerticalLayout implements HasDynamicTitle {

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,7 @@ import ru.rusoragentai.console.users.SearchHit;
 import ru.rusoragentai.console.users.UserSearchService;
 
 /** One box for whatever the user gave support: id, Telegram id, @username, email, name, payment id or IP. */
+@Menu(title = "nav.users", order = 2, icon = "vaadin:search")
 @Route("users")
 @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
 public class UserSearchView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.shell.ui;
+package ru.rusoragentai.console.security.ui;
 
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.login.LoginForm;

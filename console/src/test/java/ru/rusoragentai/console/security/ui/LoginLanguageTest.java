@@ -1,11 +1,11 @@
-package ru.rusoragentai.console.shell.ui;
+package ru.rusoragentai.console.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import ru.rusoragentai.console.shell.ui.LoginView;
+
 import ru.rusoragentai.console.support.KaribuTest;
 
 /** Before sign-in the console speaks the browser's language: English unless the browser asks for Russian. */
