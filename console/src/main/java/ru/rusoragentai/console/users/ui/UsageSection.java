@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.users.ui;
 
+import ru.rusoragentai.console.kit.GridColumns;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -36,14 +37,14 @@ class UsageSection extends VerticalLayout {
         Grid<UserActivity.UsageEvent> events = new Grid<>();
         events.setId("user-usage-events");
         events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        Grid.Column<UserActivity.UsageEvent> time = events.addColumn(e -> UserSections.time(e.occurredAt()))
+        Grid.Column<UserActivity.UsageEvent> time = events.addColumn(e -> GridColumns.time(e.occurredAt()))
                 .setHeader(getTranslation("ledger.time")).setAutoWidth(true).setKey("time").setSortable(true);
         events.addColumn(UserActivity.UsageEvent::model).setHeader(getTranslation("usage.model")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::feature).setHeader(getTranslation("usage.feature")).setAutoWidth(true);
         events.addColumn(e -> Numbers.whole(events, e.inputTokens()) + " / " + Numbers.whole(events, e.outputTokens()))
                 .setHeader(getTranslation("usage.in-out")).setAutoWidth(true);
         // lazily paged from the (user, time) index: only the time column sorts
-        UserSections.numberColumn(events, UserActivity.UsageEvent::tokensCharged, false).setHeader(getTranslation("usage.charged")).setSortable(false);
+        GridColumns.numberColumn(events, UserActivity.UsageEvent::tokensCharged, false).setHeader(getTranslation("usage.charged")).setSortable(false);
         events.addColumn(e -> Numbers.whole(events, e.latencyMs()) + " ms").setHeader(getTranslation("usage.latency")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::status).setHeader(getTranslation("user.status")).setAutoWidth(true);
         events.addColumn(UserActivity.UsageEvent::ip).setHeader(getTranslation("session.ip")).setAutoWidth(true);
@@ -52,7 +53,7 @@ class UsageSection extends VerticalLayout {
         period.addValueChangeListener(e -> {
             chart.setOption(option(userService.usageByDay(userId, e.getValue()), e.getValue(), userService.today()));
             // no count query: a heavy user has a million events and counting them is not worth the wait
-            events.setItems(q -> userService.usageEvents(userId, e.getValue(), UserSections.newestFirst(q), q.getOffset(), q.getLimit())
+            events.setItems(q -> userService.usageEvents(userId, e.getValue(), GridColumns.newestFirst(q), q.getOffset(), q.getLimit())
                     .stream());
         });
         period.setValue(30);

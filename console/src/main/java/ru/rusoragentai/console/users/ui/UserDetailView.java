@@ -15,15 +15,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.function.Supplier;
-import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.kit.ReasonDialog;
-import ru.rusoragentai.console.tokens.AdjustmentException;
-import ru.rusoragentai.console.tokens.AdjustmentService;
-import ru.rusoragentai.console.tokens.InsufficientBalanceException;
-import ru.rusoragentai.console.tokens.TokenLedgerService;
 import ru.rusoragentai.console.users.UserException;
 import ru.rusoragentai.console.users.UserProfile;
 import ru.rusoragentai.console.users.UserSearchService;
@@ -36,25 +31,23 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private final UserService userService;
     private final UserSearchService searchService;
-    private final TokenLedgerService ledger;
-    private final AdjustmentService adjustments;
     private final AuditService audit;
     private final CurrentStaff currentStaff;
-    private final java.util.List<UserPageSection> contributed;
+    private final org.springframework.beans.factory.ObjectProvider<UserPageSection> contributed;
+    private final org.springframework.beans.factory.ObjectProvider<UserPageAction> contributedActions;
     private final org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks;
     private UserProfile profile;
     private String title = "";
 
-    public UserDetailView(UserService userService, UserSearchService searchService, TokenLedgerService ledger,
-                          AdjustmentService adjustments, AuditService audit, CurrentStaff currentStaff,
-                          java.util.List<UserPageSection> contributed,
+    public UserDetailView(UserService userService, UserSearchService searchService, AuditService audit, CurrentStaff currentStaff,
+                          org.springframework.beans.factory.ObjectProvider<UserPageSection> contributed,
+                          org.springframework.beans.factory.ObjectProvider<UserPageAction> contributedActions,
                           org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks) {
         this.contributed = contributed;
+        this.contributedActions = contributedActions;
         this.risks = risks;
         this.userService = userService;
         this.searchService = searchService;
-        this.ledger = ledger;
-        this.adjustments = adjustments;
         this.audit = audit;
         this.currentStaff = currentStaff;
         setSizeFull();
@@ -105,10 +98,8 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
                 () -> new ReasonDialog(getTranslation(restricted ? "user.action.unrestrict" : "user.action.restrict"),
                         getTranslation(restricted ? "user.confirm.unrestrict" : "user.confirm.restrict", profile.displayName()),
                         reason -> change(() -> userService.setProcessingRestricted(profile.id(), profile.version(), !restricted, reason))).open()));
-        if (canSuspend) {
-            bar.add(button("user-adjust", "user.action.adjust", VaadinIcon.COINS, () -> new AdjustTokensDialog(profile,
-                    adjustments.approvalThreshold(), currentStaff.hasRole(Role.ADMIN), values -> adjust(values)).open()));
-        }
+        contributedActions.orderedStream().filter(action -> action.visibleTo(currentStaff.roles(), profile))
+                .forEach(action -> bar.add(action.create(profile, this::reload)));
         return bar;
     }
 
@@ -124,20 +115,20 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
         tabs.setId("user-sections");
         tabs.setSizeFull();
         long id = profile.id();
-        lazyTab(tabs, "user.section.profile", () -> UserSections.profile(profile));
-        lazyTab(tabs, "user.section.ledger", () -> LedgerSection.ledger(id, ledger));
-        lazyTab(tabs, "user.section.adjustments", () -> LedgerSection.adjustments(id, adjustments));
-        lazyTab(tabs, "user.section.usage", () -> new UsageSection(id, userService));
-        lazyTab(tabs, "user.section.sessions", () -> UserSections.sessions(userService.sessions(id)));
-        lazyTab(tabs, "user.section.payments", () -> UserSections.payments(userService.payments(id)));
-        lazyTab(tabs, "user.section.linked", () -> UserSections.linked(userService.linkedAccounts(id)));
-        for (UserPageSection section : contributed) {
-            if (section.visibleTo(currentStaff.roles())) {
-                lazyTab(tabs, section.tabKey(), () -> section.create(id));
-            }
-        }
-        lazyTab(tabs, "user.section.privacy", () -> UserSections.privacyRequests(userService.privacyRequests(id)));
-        lazyTab(tabs, "user.section.staff-actions", () -> UserSections.staffActions(audit.forTarget(UserService.AUDIT_TARGET, Long.toString(id), 0, 500)));
+        // the page's own tabs and those other capabilities contribute, in their positions (see UserPageSection)
+        java.util.TreeMap<Integer, java.util.List<Runnable>> byPosition = new java.util.TreeMap<>();
+        java.util.function.BiConsumer<Integer, Runnable> at = (position, add) -> byPosition.computeIfAbsent(position, p -> new java.util.ArrayList<>()).add(add);
+        at.accept(10, () -> lazyTab(tabs, "user.section.profile", () -> UserSections.profile(profile)));
+        at.accept(40, () -> lazyTab(tabs, "user.section.usage", () -> new UsageSection(id, userService)));
+        at.accept(50, () -> lazyTab(tabs, "user.section.sessions", () -> UserSections.sessions(userService.sessions(id))));
+        at.accept(60, () -> lazyTab(tabs, "user.section.payments", () -> UserSections.payments(userService.payments(id))));
+        at.accept(70, () -> lazyTab(tabs, "user.section.linked", () -> UserSections.linked(userService.linkedAccounts(id))));
+        contributed.orderedStream().filter(section -> section.visibleTo(currentStaff.roles()))
+                .forEach(section -> at.accept(section.position(), () -> lazyTab(tabs, section.tabKey(), () -> section.create(id))));
+        at.accept(90, () -> lazyTab(tabs, "user.section.privacy", () -> UserSections.privacyRequests(userService.privacyRequests(id))));
+        at.accept(100, () -> lazyTab(tabs, "user.section.staff-actions",
+                () -> UserSections.staffActions(audit.forTarget(UserService.AUDIT_TARGET, Long.toString(id), 0, 500))));
+        byPosition.values().forEach(adds -> adds.forEach(Runnable::run));
         return tabs;
     }
 
@@ -167,18 +158,10 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
         change(() -> userService.correct(profile.id(), profile.version(), values.username(), values.displayName(), values.email(), values.note()));
     }
 
-    private void adjust(AdjustTokensDialog.Values values) {
-        try {
-            var result = adjustments.request(profile.id(), values.delta(), values.reason(), values.comment(), values.ticket(), values.allowNegative());
-            String key = result.status() == ru.rusoragentai.console.tokens.Adjustment.Status.PENDING ? "adjust.pending" : "adjust.applied";
-            Notification.show(getTranslation(key)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            profile = userService.profile(profile.id());
-            render();
-        } catch (AdjustmentException refused) {
-            error(getTranslation(refused.messageKey()));
-        } catch (InsufficientBalanceException refused) {
-            error(Plurals.text(this, "adjust.error.insufficient", refused.balance(), refused.balance()));
-        }
+    /** After a contributed action changed the user: the page shows them as they are now. */
+    private void reload() {
+        profile = userService.profile(profile.id());
+        render();
     }
 
     private void change(Supplier<UserProfile> action) {

@@ -2,7 +2,6 @@ package ru.rusoragentai.console.users.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.data.provider.SortDirection;
 import java.text.NumberFormat;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,19 +9,16 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import ru.rusoragentai.console.audit.AuditEvent;
 import ru.rusoragentai.console.audit.ui.AuditActions;
+import ru.rusoragentai.console.kit.GridColumns;
 import ru.rusoragentai.console.kit.Numbers;
 import ru.rusoragentai.console.users.UserActivity;
 import ru.rusoragentai.console.users.UserProfile;
 
 /** The read-only sections of the user page: small grids over lists the service returns. */
 final class UserSections {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private UserSections() {
     }
@@ -35,8 +31,8 @@ final class UserSections {
         field(form, "user.display-name", p.displayName());
         field(form, "user.email", p.email());
         field(form, "user.telegram-id", Long.toString(p.telegramUserId()));
-        field(form, "user.created", time(p.createdAt()));
-        field(form, "user.last-seen", time(p.lastSeenAt()));
+        field(form, "user.created", GridColumns.time(p.createdAt()));
+        field(form, "user.last-seen", GridColumns.time(p.lastSeenAt()));
         field(form, "user.locale", p.locale());
         field(form, "user.retention", p.conversationRetentionDays() == null ? "∞" : p.conversationRetentionDays().toString());
         field(form, "user.birth-year", p.birthYear() == null ? "" : p.birthYear().toString());
@@ -45,7 +41,7 @@ final class UserSections {
 
     static Component sessions(List<UserActivity.Session> rows) {
         Grid<UserActivity.Session> grid = grid("user-sessions");
-        grid.addColumn(s -> time(s.startedAt())).setHeader(grid.getTranslation("session.started")).setComparator(UserActivity.Session::startedAt);
+        grid.addColumn(s -> GridColumns.time(s.startedAt())).setHeader(grid.getTranslation("session.started")).setComparator(UserActivity.Session::startedAt);
         grid.addColumn(UserActivity.Session::ip).setHeader(grid.getTranslation("session.ip"));
         grid.addColumn(UserActivity.Session::deviceType).setHeader(grid.getTranslation("session.device"));
         grid.addColumn(UserActivity.Session::browser).setHeader(grid.getTranslation("session.browser"));
@@ -57,11 +53,11 @@ final class UserSections {
 
     static Component payments(List<UserActivity.Payment> rows) {
         Grid<UserActivity.Payment> grid = grid("user-payments");
-        grid.addColumn(p -> time(p.paidAt())).setHeader(grid.getTranslation("payment.paid-at")).setComparator(UserActivity.Payment::paidAt);
+        grid.addColumn(p -> GridColumns.time(p.paidAt())).setHeader(grid.getTranslation("payment.paid-at")).setComparator(UserActivity.Payment::paidAt);
         grid.addColumn(UserActivity.Payment::externalId).setHeader(grid.getTranslation("payment.external-id"));
         grid.addColumn(p -> money(grid, p.amountMinor(), p.currency())).setHeader(grid.getTranslation("payment.amount"))
                 .setTextAlign(ColumnTextAlign.END).setComparator(UserActivity.Payment::amountMinor);
-        numberColumn(grid, UserActivity.Payment::tokens, false).setHeader(grid.getTranslation("user.tokens"));
+        GridColumns.numberColumn(grid, UserActivity.Payment::tokens, false).setHeader(grid.getTranslation("user.tokens"));
         grid.addColumn(p -> grid.getTranslation("payment.status." + p.status())).setHeader(grid.getTranslation("user.status"));
         grid.addColumn(UserActivity.Payment::channel).setHeader(grid.getTranslation("payment.channel"));
         grid.setItems(rows);
@@ -82,36 +78,21 @@ final class UserSections {
         grid.addColumn(UserActivity.PrivacyRequest::id).setHeader("#").setComparator(UserActivity.PrivacyRequest::id);
         grid.addColumn(r -> grid.getTranslation("privacy.type." + r.type())).setHeader(grid.getTranslation("privacy.type")).setSortable(true);
         grid.addColumn(r -> grid.getTranslation("privacy.status." + r.status())).setHeader(grid.getTranslation("user.status")).setSortable(true);
-        grid.addColumn(r -> time(r.receivedAt())).setHeader(grid.getTranslation("privacy.received")).setComparator(UserActivity.PrivacyRequest::receivedAt);
-        grid.addColumn(r -> time(r.dueAt())).setHeader(grid.getTranslation("privacy.due")).setComparator(UserActivity.PrivacyRequest::dueAt);
+        grid.addColumn(r -> GridColumns.time(r.receivedAt())).setHeader(grid.getTranslation("privacy.received")).setComparator(UserActivity.PrivacyRequest::receivedAt);
+        grid.addColumn(r -> GridColumns.time(r.dueAt())).setHeader(grid.getTranslation("privacy.due")).setComparator(UserActivity.PrivacyRequest::dueAt);
         grid.setItems(rows);
         return grid;
     }
 
     static Component staffActions(List<AuditEvent> rows) {
         Grid<AuditEvent> grid = grid("user-staff-actions");
-        grid.addColumn(e -> time(e.occurredAt())).setHeader(grid.getTranslation("audit.time")).setAutoWidth(true).setComparator(AuditEvent::occurredAt);
+        grid.addColumn(e -> GridColumns.time(e.occurredAt())).setHeader(grid.getTranslation("audit.time")).setAutoWidth(true).setComparator(AuditEvent::occurredAt);
         grid.addColumn(AuditEvent::actor).setHeader(grid.getTranslation("audit.actor")).setAutoWidth(true).setSortable(true);
         grid.addColumn(e -> AuditActions.label(grid, e.action())).setHeader(grid.getTranslation("audit.action")).setAutoWidth(true)
                 .setSortable(true).setTooltipGenerator(AuditEvent::action);
         grid.addColumn(AuditEvent::details).setHeader(grid.getTranslation("audit.details")).setFlexGrow(3);
         grid.setItems(rows);
         return grid;
-    }
-
-    /** A right-aligned column of formatted numbers, sortable by value; {@code signed} shows a plus on gains. */
-    static <T> Grid.Column<T> numberColumn(Grid<T> grid, java.util.function.ToLongFunction<T> value, boolean signed) {
-        return grid.addColumn(row -> signed ? Numbers.signed(grid, value.applyAsLong(row)) : Numbers.whole(grid, value.applyAsLong(row)))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setComparator(row -> value.applyAsLong(row));
-    }
-
-    /** Whether a lazy grid's query asks for its time column newest first (the default, when it asks for no order). */
-    static boolean newestFirst(com.vaadin.flow.data.provider.Query<?, ?> query) {
-        return query.getSortOrders().stream().findFirst().map(o -> o.getDirection() == SortDirection.DESCENDING).orElse(true);
-    }
-
-    static String time(LocalDateTime time) {
-        return time == null ? "" : TIME.format(time);
     }
 
     /** An amount in minor units with its currency, in the staff member's language's number format. */

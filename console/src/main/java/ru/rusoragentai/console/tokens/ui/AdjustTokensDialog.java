@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.users.ui;
+package ru.rusoragentai.console.tokens.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,5 +1,6 @@
-package ru.rusoragentai.console.users.ui;
+package ru.rusoragentai.console.tokens.ui;
 
+import ru.rusoragentai.console.kit.GridColumns;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.Component;
@@ -32,18 +33,18 @@ final class LedgerSection {
         Grid<LedgerEntry> grid = new Grid<>();
         grid.setId("user-ledger");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        Grid.Column<LedgerEntry> time = grid.addColumn(e -> UserSections.time(e.createdAt())).setHeader(grid.getTranslation("ledger.time"))
+        Grid.Column<LedgerEntry> time = grid.addColumn(e -> GridColumns.time(e.createdAt())).setHeader(grid.getTranslation("ledger.time"))
                 .setAutoWidth(true).setKey("time").setSortable(true);
         grid.addColumn(e -> grid.getTranslation("ledger.kind." + e.kind().dbValue())).setHeader(grid.getTranslation("ledger.kind")).setAutoWidth(true);
         // lazily paged from an index in time order: only the time column sorts
-        UserSections.numberColumn(grid, e -> e.delta(), true).setHeader(grid.getTranslation("ledger.delta")).setSortable(false);
-        UserSections.numberColumn(grid, LedgerEntry::balanceAfter, false).setHeader(grid.getTranslation("ledger.balance-after")).setSortable(false);
+        GridColumns.numberColumn(grid, e -> e.delta(), true).setHeader(grid.getTranslation("ledger.delta")).setSortable(false);
+        GridColumns.numberColumn(grid, LedgerEntry::balanceAfter, false).setHeader(grid.getTranslation("ledger.balance-after")).setSortable(false);
         grid.addColumn(LedgerEntry::actor).setHeader(grid.getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(e -> why(grid, e)).setHeader(grid.getTranslation("ledger.reason")).setFlexGrow(3)
                 .setTooltipGenerator(e -> e.reason() == null ? e.reference() : e.reason());
         grid.setMinHeight("20rem");
         grid.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(time).build());
-        Runnable load = () -> grid.setItems(q -> ledger.history(userId, kind.getValue(), UserSections.newestFirst(q), q.getOffset(),
+        Runnable load = () -> grid.setItems(q -> ledger.history(userId, kind.getValue(), GridColumns.newestFirst(q), q.getOffset(),
                 q.getLimit()).stream(), q -> ledger.historyCount(userId, kind.getValue()));
         kind.addValueChangeListener(e -> load.run());
         load.run();
@@ -57,9 +58,9 @@ final class LedgerSection {
         adjusted.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         adjusted.setSizeFull();
         adjusted.setEmptyStateText(adjusted.getTranslation("grid.empty"));
-        Grid.Column<Adjustment> time = adjusted.addColumn(a -> UserSections.time(a.requestedAt())).setHeader(adjusted.getTranslation("ledger.time"))
+        Grid.Column<Adjustment> time = adjusted.addColumn(a -> GridColumns.time(a.requestedAt())).setHeader(adjusted.getTranslation("ledger.time"))
                 .setAutoWidth(true).setComparator(Adjustment::requestedAt);
-        UserSections.numberColumn(adjusted, Adjustment::delta, true).setHeader(adjusted.getTranslation("ledger.delta"))
+        GridColumns.numberColumn(adjusted, Adjustment::delta, true).setHeader(adjusted.getTranslation("ledger.delta"))
                 .setComparator(Adjustment::delta);
         adjusted.addColumn(a -> adjusted.getTranslation("adjust.reason." + a.reason().dbValue())).setHeader(adjusted.getTranslation("adjust.reason"))
                 .setAutoWidth(true).setSortable(true);
