@@ -30,6 +30,43 @@ class ArchitectureTest {
                 .check(console);
     }
 
+    /**
+     * A view calls the services of its own capability only ({@code abuse.ui} those of {@code abuse}); what it needs of
+     * another capability comes through its own services or through an extension point the other one offers
+     * ({@code users.UserPageSection}). The allowed exceptions are named, each with why.
+     */
+    @Test
+    void viewsShouldUseOnlyTheirOwnCapabilitysServices() {
+        java.util.Map<String, java.util.Set<String>> allowed = java.util.Map.of(
+                // the dashboard shows every desk's figures (it is the one screen about all of them); the frame reads
+                // and saves the signed-in staff member's language and theme
+                "shell", java.util.Set.of("privacy", "staff"),
+                // the user page lists the staff actions on a user from the audit trail
+                "users", java.util.Set.of("audit"));
+        classes().that().resideInAPackage("ru.rusoragentai.console.*.ui..")
+                .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("use only their own capability's services") {
+                    @Override
+                    public void check(JavaClass view, com.tngtech.archunit.lang.ConditionEvents events) {
+                        String own = capability(view);
+                        view.getDirectDependenciesFromSelf().stream()
+                                .map(com.tngtech.archunit.core.domain.Dependency::getTargetClass)
+                                .filter(target -> target.isAnnotatedWith(org.springframework.stereotype.Service.class))
+                                .filter(target -> !capability(target).equals(own)
+                                        && !allowed.getOrDefault(own, java.util.Set.of()).contains(capability(target)))
+                                .distinct()
+                                .forEach(target -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(view,
+                                        view.getName() + " uses " + target.getName() + " of another capability")));
+                    }
+                }).check(console);
+    }
+
+    /** The capability a class belongs to: the package right under {@code ru.rusoragentai.console}. */
+    private static String capability(JavaClass type) {
+        String rest = type.getPackageName().substring("ru.rusoragentai.console.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
     @Test
     void viewsShouldNeverCallARepository() {
         noClasses().that().resideInAPackage("..ui..")

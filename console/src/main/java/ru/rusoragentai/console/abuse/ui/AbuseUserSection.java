@@ -8,7 +8,7 @@ import ru.rusoragentai.console.abuse.AbuseQueueService;
 import ru.rusoragentai.console.abuse.AbuseScoreService;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.users.ui.UserPageSection;
+import ru.rusoragentai.console.users.UserPageSection;
 
 /** The user page's abuse tab: score and breakdown, flags, measures in force, snoozes, blocklist and linked accounts. */
 @org.springframework.stereotype.Component

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.audit.ui;
 
+import ru.rusoragentai.console.audit.AuditActions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;

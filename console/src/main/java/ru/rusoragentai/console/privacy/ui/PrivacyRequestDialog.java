@@ -82,8 +82,8 @@ class PrivacyRequestDialog extends Dialog {
         if (r.status() == RequestStatus.IN_PROGRESS && r.userId() != null && r.type() == RequestType.CORRECTION) {
             Button correct = new Button(getTranslation("privacy.correct-on-user-page"), e -> {
                 close();
-                getUI().ifPresent(ui -> ui.navigate("users/" + r.userId(), com.vaadin.flow.router.QueryParameters.of(
-                        ru.rusoragentai.console.users.ui.UserDetailView.PRIVACY_REQUEST, Long.toString(r.id()))));
+                getUI().ifPresent(ui -> ui.navigate(ru.rusoragentai.console.users.UserPage.address(r.userId()), com.vaadin.flow.router.QueryParameters.of(
+                        ru.rusoragentai.console.users.UserPage.PRIVACY_REQUEST, Long.toString(r.id()))));
             });
             correct.setId("privacy-correct-link");
             correct.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

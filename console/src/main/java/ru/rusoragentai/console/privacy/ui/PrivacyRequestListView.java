@@ -15,8 +15,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +28,7 @@ import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestStatus;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.kit.Badge;
-import ru.rusoragentai.console.users.ui.UserDetailView;
+import ru.rusoragentai.console.users.UserPage;
 
 /** Data-subject requests, soonest due first, with days left; overdue ones stand out. */
 @Menu(title = "nav.privacy", order = 9, icon = "vaadin:shield")
@@ -90,8 +88,7 @@ public class PrivacyRequestListView extends VerticalLayout implements HasDynamic
 
     private Component subject(PrivacyRequest request) {
         if (request.userId() != null) {
-            return new RouterLink("#" + request.userId() + " · " + subject(this, request), UserDetailView.class,
-                    new RouteParameters("id", request.userId().toString()));
+            return UserPage.link("#" + request.userId() + " · " + subject(this, request), request.userId());
         }
         return new Span(subject(this, request) + " · " + getTranslation("privacy.no-user"));
     }

@@ -14,8 +14,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -31,7 +29,7 @@ import ru.rusoragentai.console.tokens.AdjustmentException;
 import ru.rusoragentai.console.tokens.AdjustmentService;
 import ru.rusoragentai.console.tokens.InsufficientBalanceException;
 import ru.rusoragentai.console.tokens.TokenLedgerService;
-import ru.rusoragentai.console.users.ui.UserDetailView;
+import ru.rusoragentai.console.users.UserPage;
 
 /** Four-eyes queue: large adjustments wait here for an ADMIN who did not request them. */
 @Menu(title = "nav.approvals", order = 3, icon = "vaadin:check-square-o")
@@ -54,8 +52,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("approvals-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(a -> TIME.format(a.requestedAt())).setHeader(getTranslation("ledger.time")).setAutoWidth(true);
-        grid.addComponentColumn(a -> new RouterLink(names.getOrDefault(a.userId(), "") + " (#" + a.userId() + ")", UserDetailView.class,
-                        new RouteParameters("id", Long.toString(a.userId()))))
+        grid.addComponentColumn(a -> UserPage.link(names.getOrDefault(a.userId(), "") + " (#" + a.userId() + ")", a.userId()))
                 .setKey("user").setHeader(getTranslation("approvals.user")).setAutoWidth(true);
         grid.addColumn(a -> Numbers.signed(grid, a.delta()))
                 .setHeader(getTranslation("ledger.delta")).setAutoWidth(true);

@@ -18,8 +18,8 @@ import ru.rusoragentai.console.tokens.AdjustmentService;
 import ru.rusoragentai.console.tokens.InsufficientBalanceException;
 import ru.rusoragentai.console.tokens.TokenLedgerService;
 import ru.rusoragentai.console.users.UserProfile;
-import ru.rusoragentai.console.users.ui.UserPageAction;
-import ru.rusoragentai.console.users.ui.UserPageSection;
+import ru.rusoragentai.console.users.UserPageAction;
+import ru.rusoragentai.console.users.UserPageSection;
 
 /**
  * What tokens adds to the user page: the ledger and adjustments tabs, and the "Adjust tokens" button. The user page

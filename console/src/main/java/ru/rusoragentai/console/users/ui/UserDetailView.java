@@ -1,5 +1,9 @@
 package ru.rusoragentai.console.users.ui;
 
+import org.springframework.beans.factory.ObjectProvider;
+import ru.rusoragentai.console.users.UserPageAction;
+import ru.rusoragentai.console.users.UserPageSection;
+import ru.rusoragentai.console.users.UserRiskScores;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,16 +37,16 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
     private final UserSearchService searchService;
     private final AuditService audit;
     private final CurrentStaff currentStaff;
-    private final org.springframework.beans.factory.ObjectProvider<UserPageSection> contributed;
-    private final org.springframework.beans.factory.ObjectProvider<UserPageAction> contributedActions;
-    private final org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks;
+    private final ObjectProvider<UserPageSection> contributed;
+    private final ObjectProvider<UserPageAction> contributedActions;
+    private final ObjectProvider<UserRiskScores> risks;
     private UserProfile profile;
     private String title = "";
 
     public UserDetailView(UserService userService, UserSearchService searchService, AuditService audit, CurrentStaff currentStaff,
-                          org.springframework.beans.factory.ObjectProvider<UserPageSection> contributed,
-                          org.springframework.beans.factory.ObjectProvider<UserPageAction> contributedActions,
-                          org.springframework.beans.factory.ObjectProvider<ru.rusoragentai.console.users.UserRiskScores> risks) {
+                          ObjectProvider<UserPageSection> contributed,
+                          ObjectProvider<UserPageAction> contributedActions,
+                          ObjectProvider<UserRiskScores> risks) {
         this.contributed = contributed;
         this.contributedActions = contributedActions;
         this.risks = risks;
@@ -54,7 +58,7 @@ public class UserDetailView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Query parameter naming the privacy (correction) request the staff member came from. */
-    public static final String PRIVACY_REQUEST = "privacyRequest";
+    public static final String PRIVACY_REQUEST = ru.rusoragentai.console.users.UserPage.PRIVACY_REQUEST;
     private String privacyRequest;
 
     @Override

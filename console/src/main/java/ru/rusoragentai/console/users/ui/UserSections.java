@@ -11,7 +11,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 import java.util.List;
 import ru.rusoragentai.console.audit.AuditEvent;
-import ru.rusoragentai.console.audit.ui.AuditActions;
+import ru.rusoragentai.console.audit.AuditActions;
 import ru.rusoragentai.console.kit.GridColumns;
 import ru.rusoragentai.console.kit.Numbers;
 import ru.rusoragentai.console.users.UserActivity;

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.users.ui;
+package ru.rusoragentai.console.users;
 
 import com.vaadin.flow.component.Component;
 import java.util.Set;

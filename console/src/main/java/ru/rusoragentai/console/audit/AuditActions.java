@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.audit.ui;
+package ru.rusoragentai.console.audit;
 
 import com.vaadin.flow.component.Component;
 import java.util.MissingResourceException;

@@ -1,9 +1,8 @@
-package ru.rusoragentai.console.users.ui;
+package ru.rusoragentai.console.users;
 
 import com.vaadin.flow.component.Component;
 import java.util.Set;
 import ru.rusoragentai.console.security.Role;
-import ru.rusoragentai.console.users.UserProfile;
 
 /**
  * A button another capability adds to the user page's action bar (tokens adds "Adjust tokens"), so that the page does
