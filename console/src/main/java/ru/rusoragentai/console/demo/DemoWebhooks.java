@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.payments.IntakeResult;
 import ru.rusoragentai.console.payments.WebhookIntakeService;
-import ru.rusoragentai.console.plugins.PluginContexts;
-import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginGateway;
 import ru.rusoragentai.spi.PaymentChannel;
 
 /**
@@ -45,17 +44,15 @@ class DemoWebhooks {
     record Purchase(long telegramId, DemoCatalog.Pack pack, LocalDateTime paidAt, long purchaseId) {
     }
 
-    private final PluginHost host;
-    private final PluginContexts contexts;
+    private final PluginGateway plugins;
     private final WebhookIntakeService intake;
     private final DemoDataRepository repository;
     private final SecretCipher cipher;
     private final Clock clock;
 
-    DemoWebhooks(PluginHost host, PluginContexts contexts, WebhookIntakeService intake, DemoDataRepository repository,
+    DemoWebhooks(PluginGateway plugins, WebhookIntakeService intake, DemoDataRepository repository,
                  SecretCipher cipher, Clock clock) {
-        this.host = host;
-        this.contexts = contexts;
+        this.plugins = plugins;
         this.intake = intake;
         this.repository = repository;
         this.cipher = cipher;
@@ -64,7 +61,7 @@ class DemoWebhooks {
 
     /** Delivers the purchases and the few deliveries that go wrong; returns how many got each inbox status. */
     Map<String, Long> deliver(List<Purchase> purchases) {
-        if (host.extension(CHANNEL, PaymentChannel.class).isEmpty()) {
+        if (plugins.extension(CHANNEL, PaymentChannel.class).isEmpty()) {
             log.info("Demo webhooks skipped: the {} channel is not running; {} purchases of today are not delivered", CHANNEL, purchases.size());
             return Map.of();
         }
@@ -75,7 +72,7 @@ class DemoWebhooks {
             log.info("Demo webhooks skipped: the {} channel already has a key", CHANNEL);
             return Map.of();
         }
-        contexts.evict(CHANNEL);
+        plugins.settingsChanged(CHANNEL);
         Map<String, Long> statuses = new LinkedHashMap<>();
         for (Purchase purchase : purchases) {
             count(statuses, send(key, purchase.telegramId(), packNumber(purchase.pack()), purchase));

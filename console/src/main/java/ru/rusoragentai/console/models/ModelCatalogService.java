@@ -18,9 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.i18n.Text;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.plugins.Described;
-import ru.rusoragentai.console.plugins.PluginContexts;
 import ru.rusoragentai.console.plugins.PluginException;
-import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginGateway;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.spi.AiProvider;
@@ -37,18 +36,16 @@ public class ModelCatalogService {
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
-    private final PluginHost host;
-    private final PluginContexts contexts;
+    private final PluginGateway plugins;
     private final ModelRepository repository;
     private final PricingProperties pricing;
     private final AuditService audit;
     private final CurrentStaff currentStaff;
     private final Clock clock;
 
-    ModelCatalogService(PluginHost host, PluginContexts contexts, ModelRepository repository, PricingProperties pricing,
+    ModelCatalogService(PluginGateway plugins, ModelRepository repository, PricingProperties pricing,
                         AuditService audit, CurrentStaff currentStaff, Clock clock) {
-        this.host = host;
-        this.contexts = contexts;
+        this.plugins = plugins;
         this.repository = repository;
         this.pricing = pricing;
         this.audit = audit;
@@ -61,7 +58,7 @@ public class ModelCatalogService {
         Map<String, ModelRepository.Price> prices = repository.prices();
         List<ModelOfferRow> rows = new ArrayList<>();
         List<Text> errors = new ArrayList<>();
-        for (Described<AiProvider> provider : host.extensions(AiProvider.class)) {
+        for (Described<AiProvider> provider : plugins.extensions(AiProvider.class)) {
             String providerId = provider.extension().providerId();
             try {
                 List<ModelOffer> offers = offersOf(provider);
@@ -153,12 +150,12 @@ public class ModelCatalogService {
 
     /** Provider ids of the started AI providers, for the route form. */
     public List<String> providers() {
-        return host.extensions(AiProvider.class).stream().map(d -> d.extension().providerId()).sorted().toList();
+        return plugins.extensions(AiProvider.class).stream().map(d -> d.extension().providerId()).sorted().toList();
     }
 
     private Map<String, Set<String>> availableModels() {
         Map<String, Set<String>> available = new java.util.HashMap<>();
-        for (Described<AiProvider> provider : host.extensions(AiProvider.class)) {
+        for (Described<AiProvider> provider : plugins.extensions(AiProvider.class)) {
             try {
                 available.put(provider.extension().providerId(),
                         offersOf(provider).stream().map(ModelOffer::id).collect(Collectors.toSet()));
@@ -181,8 +178,7 @@ public class ModelCatalogService {
     }
 
     private List<ModelOffer> offersOf(Described<AiProvider> provider) {
-        return host.callGuarded(provider.pluginId(), "models",
-                () -> provider.extension().models(contexts.forPlugin(provider.pluginId())));
+        return plugins.call(provider, "models", AiProvider::models);
     }
 
     private ModelOfferRow row(String providerId, String pluginId, ModelOffer offer, ModelRepository.Price price, LocalDateTime fetchedAt) {

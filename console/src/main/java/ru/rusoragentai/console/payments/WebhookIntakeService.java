@@ -15,9 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
-import ru.rusoragentai.console.plugins.PluginContexts;
 import ru.rusoragentai.console.plugins.PluginException;
-import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.Described;
+import ru.rusoragentai.console.plugins.PluginGateway;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.security.Unguarded;
@@ -38,8 +38,7 @@ public class WebhookIntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntakeService.class);
 
-    private final PluginHost host;
-    private final PluginContexts contexts;
+    private final PluginGateway plugins;
     private final PaymentApplier applier;
     private final WebhookInboxRepository inbox;
     private final AuditService audit;
@@ -49,13 +48,12 @@ public class WebhookIntakeService {
     private final WebhookProperties properties;
     private final Clock clock;
 
-    WebhookIntakeService(PluginHost host, PluginContexts contexts, PaymentApplier applier, WebhookInboxRepository inbox,
+    WebhookIntakeService(PluginGateway plugins, PaymentApplier applier, WebhookInboxRepository inbox,
                          AuditService audit, CurrentStaff currentStaff, PlatformTransactionManager transactions,
                          ChannelBreakers breakers, WebhookProperties properties, Clock clock) {
         this.breakers = breakers;
         this.properties = properties;
-        this.host = host;
-        this.contexts = contexts;
+        this.plugins = plugins;
         this.applier = applier;
         this.inbox = inbox;
         this.audit = audit;
@@ -69,7 +67,7 @@ public class WebhookIntakeService {
     @Unguarded("the platform's webhook endpoint: no staff member, the channel's signature is the check")
     public IntakeResult receive(String channelId, byte[] body, Map<String, List<String>> headers) {
         String headerText = Headers.format(headers);
-        if (host.extension(channelId, PaymentChannel.class).isEmpty() && host.plugin(channelId).isEmpty()) {
+        if (plugins.extension(channelId, PaymentChannel.class).isEmpty() && !plugins.installed(channelId)) {
             return record(channelId, headerText, body, Disposition.of(InboxStatus.REJECTED,
                     new Text("inbox.outcome.no-channel", channelId), 404), null);
         }
@@ -119,7 +117,7 @@ public class WebhookIntakeService {
             }
             Disposition applied = applier.apply(stored.channelId(), verified.event(), stored.body());
             // the replay ran under the channel's current settings: say so, and whether they changed since arrival
-            long current = contexts.settingsVersion(stored.channelId());
+            long current = plugins.settingsVersion(stored.channelId());
             Disposition disposition = applied.withNote(current == stored.settingsVersion()
                     ? new Text("inbox.outcome.replayed-same", version(current))
                     : new Text("inbox.outcome.replayed-changed", version(current), version(stored.settingsVersion())));
@@ -181,14 +179,12 @@ public class WebhookIntakeService {
     }
 
     private WebhookOutcome parse(String channelId, byte[] body, Map<String, List<String>> headers) {
-        Optional<PaymentChannel> channel = host.extension(channelId, PaymentChannel.class);
-        if (channel.isEmpty()) {
-            throw new PluginException("inbox.error.no-channel", channelId);
-        }
+        Described<PaymentChannel> channel = plugins.extension(channelId, PaymentChannel.class)
+                .orElseThrow(() -> new PluginException("inbox.error.no-channel", channelId));
         WebhookDelivery delivery = WebhookDelivery.of(body, headers);
-        return breakers.call(channelId, () -> host.callIsolated(channelId, "parseWebhook", () -> {
+        return breakers.call(channelId, () -> plugins.callIsolated(channel, "parseWebhook", (parser, context) -> {
             try {
-                return channel.get().parseWebhook(delivery, contexts.forPlugin(channelId));
+                return parser.parseWebhook(delivery, context);
             } catch (InvalidPaymentEventException e) {
                 // the SPI refused the values the plugin read from the body: the delivery is wrong, not the plugin
                 return WebhookOutcome.malformed("Payment event invalid: " + e.getMessage());
@@ -205,7 +201,7 @@ public class WebhookIntakeService {
         try {
             return tx.execute(status -> {
                 Disposition disposition = applier.apply(channelId, event, body);
-                long id = inbox.insert(channelId, headerText, body, disposition, event, contexts.settingsVersion(channelId), now());
+                long id = inbox.insert(channelId, headerText, body, disposition, event, plugins.settingsVersion(channelId), now());
                 return IntakeResult.of(disposition, id);
             });
         } catch (RuntimeException e) {
@@ -221,7 +217,7 @@ public class WebhookIntakeService {
                 ? Arrays.copyOf(body, (int) properties.rejectedBodySize().toBytes()) : body;
         String channel = channelId.length() > 64 ? channelId.substring(0, 64) : channelId;
         long id = tx.execute(status -> inbox.insert(channel, headerText, kept, disposition, event,
-                contexts.settingsVersion(channel), now()));
+                plugins.settingsVersion(channel), now()));
         if (disposition.status() == InboxStatus.REJECTED || disposition.status() == InboxStatus.FAILED) {
             log.warn("Webhook {} for {}: {} ({})", id, channelId, disposition.status(), disposition.english());
         }

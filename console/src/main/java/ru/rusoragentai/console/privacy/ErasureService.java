@@ -29,8 +29,7 @@ import ru.rusoragentai.console.i18n.TextList;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.crypto.SecretCipher;
-import ru.rusoragentai.console.plugins.PluginContexts;
-import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginGateway;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.users.UserService;
@@ -78,8 +77,7 @@ public class ErasureService {
     private final SubjectTextRepository text;
     private final TaskClaims claims;
     private final UserService users;
-    private final PluginHost plugins;
-    private final PluginContexts pluginContexts;
+    private final PluginGateway plugins;
     private final SecretCipher cipher;
     private final AuditService audit;
     private final CurrentStaff currentStaff;
@@ -91,7 +89,7 @@ public class ErasureService {
 
     ErasureService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data,
                    SubjectTextRepository text, SubjectAbuseRepository abuse, TaskClaims claims,
-                   UserService users, PluginHost plugins, PluginContexts pluginContexts, SecretCipher cipher, AuditService audit,
+                   UserService users, PluginGateway plugins, SecretCipher cipher, AuditService audit,
                    CurrentStaff currentStaff, ApplicationEventPublisher events, PrivacyProperties properties,
                    PlatformTransactionManager transactions, Clock clock) {
         this.requests = requests;
@@ -102,7 +100,6 @@ public class ErasureService {
         this.claims = claims;
         this.users = users;
         this.plugins = plugins;
-        this.pluginContexts = pluginContexts;
         this.cipher = cipher;
         this.audit = audit;
         this.currentStaff = currentStaff;
@@ -352,13 +349,12 @@ public class ErasureService {
     }
 
     private TaskResult plugin(String pluginId, Subject subject) {
-        PrivacyConnector connector = plugins.extension(pluginId, PrivacyConnector.class)
+        var connector = plugins.extension(pluginId, PrivacyConnector.class)
                 .orElseThrow(() -> new PrivacyException("privacy.error.plugin-stopped", pluginId));
-        PrivacyResult result = plugins.callGuarded(pluginId, "privacy.erase",
-                () -> connector.erase(subject.forPlugins(), pluginContexts.forPlugin(pluginId)));
+        PrivacyResult result = plugins.call(connector, "privacy.erase", (eraser, context) -> eraser.erase(subject.forPlugins(), context));
         return switch (result) {
-            case PrivacyResult.NothingHeld nothing -> said(new Text("privacy.erasure.plugin.nothing", connector.systemName()));
-            case PrivacyResult.Done done -> said(new Text("privacy.erasure.plugin.done", connector.systemName(), done.summary(),
+            case PrivacyResult.NothingHeld nothing -> said(new Text("privacy.erasure.plugin.nothing", connector.extension().systemName()));
+            case PrivacyResult.Done done -> said(new Text("privacy.erasure.plugin.done", connector.extension().systemName(), done.summary(),
                     String.valueOf(done.items())));
         };
     }

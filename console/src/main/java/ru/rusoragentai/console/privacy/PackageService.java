@@ -29,8 +29,7 @@ import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.plugins.Described;
-import ru.rusoragentai.console.plugins.PluginContexts;
-import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginGateway;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.spi.PrivacyConnector;
@@ -50,8 +49,7 @@ public class PackageService {
     private final PrivacyTaskRepository tasks;
     private final SubjectDataRepository data;
     private final TaskClaims claims;
-    private final PluginHost plugins;
-    private final PluginContexts pluginContexts;
+    private final PluginGateway plugins;
     private final SecretCipher cipher;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
@@ -60,7 +58,7 @@ public class PackageService {
     private final TransactionTemplate transactions;
 
     PackageService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, TaskClaims claims,
-                   PluginHost plugins, PluginContexts pluginContexts, SecretCipher cipher, AuditService audit,
+                   PluginGateway plugins, SecretCipher cipher, AuditService audit,
                    ApplicationEventPublisher events, PrivacyProperties properties, Clock clock,
                    PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -69,7 +67,6 @@ public class PackageService {
         this.data = data;
         this.claims = claims;
         this.plugins = plugins;
-        this.pluginContexts = pluginContexts;
         this.cipher = cipher;
         this.audit = audit;
         this.events = events;
@@ -218,8 +215,8 @@ public class PackageService {
 
     private void pluginData(Subject subject, PackageWriter.CategorySink sink) {
         for (Described<PrivacyConnector> connector : plugins.extensions(PrivacyConnector.class)) {
-            PrivacyResult result = plugins.callGuarded(connector.pluginId(), "privacy.collect",
-                    () -> connector.extension().collect(subject.forPlugins(), pluginContexts.forPlugin(connector.pluginId())));
+            PrivacyResult result = plugins.call(connector, "privacy.collect",
+                    (collector, context) -> collector.collect(subject.forPlugins(), context));
             if (result instanceof PrivacyResult.Done done) {
                 done.items().forEach((category, json) -> sink.row(new Object[] {connector.extension().systemName(), category, json}));
             }

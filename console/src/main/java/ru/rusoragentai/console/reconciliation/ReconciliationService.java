@@ -22,11 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.jobs.JobRuns;
 import ru.rusoragentai.console.plugins.Described;
-import ru.rusoragentai.console.plugins.PluginContexts;
 import ru.rusoragentai.console.i18n.Text;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.PluginException;
-import ru.rusoragentai.console.plugins.PluginHost;
+import ru.rusoragentai.console.plugins.PluginGateway;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.security.Unguarded;
 import ru.rusoragentai.spi.AiProvider;
@@ -49,18 +48,16 @@ public class ReconciliationService {
     static final String JOB = "reconciliation";
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
-    private final PluginHost host;
-    private final PluginContexts contexts;
+    private final PluginGateway plugins;
     private final ReconciliationRepository repository;
     private final JobRuns runs;
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ReconciliationService(PluginHost host, PluginContexts contexts, ReconciliationRepository repository, JobRuns runs,
+    ReconciliationService(PluginGateway plugins, ReconciliationRepository repository, JobRuns runs,
                           AuditService audit, PlatformTransactionManager transactions, Clock clock) {
-        this.host = host;
-        this.contexts = contexts;
+        this.plugins = plugins;
         this.repository = repository;
         this.runs = runs;
         this.audit = audit;
@@ -96,11 +93,10 @@ public class ReconciliationService {
 
     private List<Text> reconcileAll(LocalDate from, LocalDate until) {
         List<Text> parts = new ArrayList<>();
-        for (Described<AiProvider> provider : host.extensions(AiProvider.class)) {
+        for (Described<AiProvider> provider : plugins.extensions(AiProvider.class)) {
             String providerId = provider.extension().providerId();
             try {
-                UsageReport report = host.callGuarded(provider.pluginId(), "fetchUsage",
-                        () -> provider.extension().fetchUsage(contexts.forPlugin(provider.pluginId()), from, until));
+                UsageReport report = plugins.call(provider, "fetchUsage", (ai, context) -> ai.fetchUsage(context, from, until));
                 List<ReconciliationRow> rows = compare(provider, report, from, until);
                 tx.executeWithoutResult(s -> repository.replace(providerId, from, until, rows));
                 long off = rows.stream().filter(r -> r.tokenDifference() != null && r.tokenDifference() != 0).count();
@@ -157,8 +153,7 @@ public class ReconciliationService {
     private Map<String, ModelOffer> listPrices(Described<AiProvider> provider) {
         Map<String, ModelOffer> prices = new HashMap<>();
         try {
-            host.callGuarded(provider.pluginId(), "models",
-                    () -> provider.extension().models(contexts.forPlugin(provider.pluginId())))
+            plugins.call(provider, "models", AiProvider::models)
                     .forEach(offer -> prices.put(offer.id(), offer));
         } catch (PluginException e) {
             log.info("No list prices from {} for reconciliation: {}", provider.pluginId(), e.getMessage());

@@ -60,6 +60,20 @@ class ArchitectureTest {
                 }).check(console);
     }
 
+    /**
+     * Other capabilities use plugins through {@code plugins.PluginGateway} only: the host, its call barrier and the
+     * contexts, and every PF4J type, stay inside the plugins capability.
+     */
+    @Test
+    void pluginsShouldBeReachedThroughTheGatewayOnly() {
+        noClasses().that().resideOutsideOfPackages("ru.rusoragentai.console.plugins..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("ru.rusoragentai.console.plugins.PluginHost")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("ru.rusoragentai.console.plugins.PluginCalls")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("ru.rusoragentai.console.plugins.PluginContexts")
+                .orShould().dependOnClassesThat().resideInAPackage("org.pf4j..")
+                .check(console);
+    }
+
     /** The capability a class belongs to: the package right under {@code ru.rusoragentai.console}. */
     private static String capability(JavaClass type) {
         String rest = type.getPackageName().substring("ru.rusoragentai.console.".length());
