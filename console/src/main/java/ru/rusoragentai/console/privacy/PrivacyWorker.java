@@ -27,16 +27,16 @@ class PrivacyWorker implements ClusterJob, DisposableBean {
 
     private final PrivacyTaskRepository tasks;
     private final PackageService packages;
-    private final ErasureService erasures;
+    private final ErasureRunner runner;
     private final PrivacyProperties properties;
     private final Clock clock;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("privacy-work-", 0).factory());
 
-    PrivacyWorker(PrivacyTaskRepository tasks, PackageService packages, ErasureService erasures, PrivacyProperties properties,
+    PrivacyWorker(PrivacyTaskRepository tasks, PackageService packages, ErasureRunner runner, PrivacyProperties properties,
                   Clock clock) {
         this.tasks = tasks;
         this.packages = packages;
-        this.erasures = erasures;
+        this.runner = runner;
         this.properties = properties;
         this.clock = clock;
     }
@@ -97,7 +97,7 @@ class PrivacyWorker implements ClusterJob, DisposableBean {
         if (tasks.task(requestId, PrivacyTask.PACKAGE).isPresent()) {
             packages.build(requestId, at);
         } else {
-            erasures.run(requestId, ErasureService.Checkpoint.NONE, at);
+            runner.run(requestId, ErasureRunner.Checkpoint.NONE, at);
         }
     }
 

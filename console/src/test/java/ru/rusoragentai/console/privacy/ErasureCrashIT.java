@@ -45,6 +45,8 @@ class ErasureCrashIT extends DatabaseTest {
     @Autowired
     ErasureService erasures;
     @Autowired
+    ErasureRunner runner;
+    @Autowired
     PrivacyWorker worker;
     @Autowired
     TokenLedgerService ledger;
@@ -58,7 +60,7 @@ class ErasureCrashIT extends DatabaseTest {
         SubjectFixture subject = approvedErasure(35, 4);
         long requestId = lastRequest;
 
-        assertThatThrownBy(() -> erasures.run(requestId, (system, chunk) -> {
+        assertThatThrownBy(() -> runner.run(requestId, (system, chunk) -> {
             if (system.equals(ErasureService.USAGE) && chunk == 0) {
                 throw new SimulatedCrash("after the usage task");
             }
@@ -83,7 +85,7 @@ class ErasureCrashIT extends DatabaseTest {
         SubjectFixture subject = approvedErasure(35, 26);
         long requestId = lastRequest;
 
-        assertThatThrownBy(() -> erasures.run(requestId, (system, chunk) -> {
+        assertThatThrownBy(() -> runner.run(requestId, (system, chunk) -> {
             if (system.equals(ErasureService.LEDGER) && chunk == 2) {
                 throw new SimulatedCrash("inside the ledger task");
             }
@@ -110,7 +112,7 @@ class ErasureCrashIT extends DatabaseTest {
         SubjectFixture subject = approvedErasure(45, 2);
         long requestId = lastRequest;
 
-        assertThatThrownBy(() -> erasures.run(requestId, (system, chunk) -> {
+        assertThatThrownBy(() -> runner.run(requestId, (system, chunk) -> {
             if (system.equals(ErasureService.USAGE) && chunk == 3) {
                 throw new SimulatedCrash("inside the usage task");
             }
