@@ -52,7 +52,8 @@ class ErasureRunner {
 
     private final PrivacyRequestRepository requests;
     private final PrivacyTaskRepository tasks;
-    private final SubjectDataRepository data;
+    private final SubjectErasureRepository data;
+    private final ResidualScanRepository scans;
     private final SubjectTextRepository text;
     private final SubjectAbuseRepository abuse;
     private final TaskClaims claims;
@@ -63,12 +64,14 @@ class ErasureRunner {
     private final ErasureThreads threads;
     private final TransactionTemplate chunkTx;
 
-    ErasureRunner(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, SubjectTextRepository text,
+    ErasureRunner(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectErasureRepository data, ResidualScanRepository scans,
+                  SubjectTextRepository text,
                   SubjectAbuseRepository abuse, TaskClaims claims, PluginGateway plugins, SecretCipher cipher, AuditService audit,
                   PrivacyProperties properties, ErasureThreads threads, PlatformTransactionManager transactions) {
         this.requests = requests;
         this.tasks = tasks;
         this.data = data;
+        this.scans = scans;
         this.text = text;
         this.abuse = abuse;
         this.claims = claims;
@@ -139,7 +142,7 @@ class ErasureRunner {
             case CONVERSATIONS, USAGE, SESSIONS, LEDGER, PAYMENTS -> eraseTables(task.system(), snapshot, chunks);
             case ACCOUNT -> account(snapshot, chunks, at);
             case PrivacyTask.RESIDUAL_SCAN -> {
-                ResidualScan.Result result = ResidualScan.run(subject, data, text);
+                ResidualScan.Result result = ResidualScan.run(subject, scans, text);
                 String json = ResidualScan.toJson(result);
                 chunkTx.executeWithoutResult(s -> tasks.storeResidualScan(requestId, json));
                 if (!result.clean()) {
@@ -232,7 +235,7 @@ class ErasureRunner {
 
             @Override
             public int next() {
-                SubjectDataRepository.UsageChunk done = data.deleteUsageChunk(userId, day, from, chunk);
+                SubjectErasureRepository.UsageChunk done = data.deleteUsageChunk(userId, day, from, chunk);
                 from = done.next();
                 finished = from == null;
                 return done.rows();

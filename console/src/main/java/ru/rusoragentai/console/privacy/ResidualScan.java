@@ -123,7 +123,7 @@ public final class ResidualScan {
     private ResidualScan() {
     }
 
-    static Result run(Subject subject, SubjectDataRepository data, SubjectTextRepository text) {
+    static Result run(Subject subject, ResidualScanRepository data, SubjectTextRepository text) {
         List<Line> lines = new ArrayList<>();
         boolean clean = true;
         for (Check check : CHECKS) {

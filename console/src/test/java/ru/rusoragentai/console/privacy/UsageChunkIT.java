@@ -26,7 +26,7 @@ import ru.rusoragentai.console.support.TestClock;
 class UsageChunkIT extends DatabaseTest {
 
     @Autowired
-    SubjectDataRepository data;
+    SubjectErasureRepository data;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -88,7 +88,7 @@ class UsageChunkIT extends DatabaseTest {
         }));
         try {
             assertThat(chunkDeleted.await(30, TimeUnit.SECONDS)).isTrue();
-            SubjectDataRepository.UsageChunk last = tx.execute(s -> {
+            SubjectErasureRepository.UsageChunk last = tx.execute(s -> {
                 dsl.execute("SET SESSION innodb_lock_wait_timeout = 1");
                 try {
                     return data.deleteUsageChunk(userId, DAY, null, 1_000);
@@ -112,7 +112,7 @@ class UsageChunkIT extends DatabaseTest {
         List<Integer> chunks = new ArrayList<>();
         LocalDateTime from = null;
         do {
-            SubjectDataRepository.UsageChunk chunk = data.deleteUsageChunk(userId, DAY, from, limit);
+            SubjectErasureRepository.UsageChunk chunk = data.deleteUsageChunk(userId, DAY, from, limit);
             chunks.add(chunk.rows());
             from = chunk.next();
         } while (from != null);
