@@ -66,8 +66,21 @@ final class PackageWriter implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Object SHEET = new Object();
-    private static final Object FINISH = new Object();
+    /** What the caller's thread hands the workbook's thread, in order. */
+    private sealed interface ToWorkbook {
+        /** The rows that follow belong to this category: a sheet of its own starts. */
+        record NextCategory(PackageCategory category) implements ToWorkbook {
+        }
+
+        /** One row's cells, in column order. */
+        record Cells(Object[] values) implements ToWorkbook {
+        }
+
+        /** Nothing follows: add the cover sheet and write the workbook. */
+        record Finish(Subject subject, LocalDateTime generatedAt, String recipients, Map<PackageCategory, Long> counts)
+                implements ToWorkbook {
+        }
+    }
 
     private final Path dir;
     private final int maxSheetRows;
@@ -77,7 +90,7 @@ final class PackageWriter implements AutoCloseable {
     private final List<String> files = new ArrayList<>();
     private final Map<String, DeflatedFile> deflated = new HashMap<>();
     /** Rows for the workbook, written by a thread of its own: the workbook is the slowest of the three forms. */
-    private final BlockingQueue<Object[]> toWorkbook = new ArrayBlockingQueue<>(16_384);
+    private final BlockingQueue<ToWorkbook> toWorkbook = new ArrayBlockingQueue<>(16_384);
     private final ExecutorService workbookThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("package-workbook").factory());
     private final Future<?> workbookDone;
 
@@ -129,7 +142,7 @@ final class PackageWriter implements AutoCloseable {
             this.category = category;
             Writer writer = new UnlockedWriter(deflated("csv/" + category.key() + ".csv").open());
             csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(category.columns().toArray(String[]::new)).get());
-            send(new Object[] {SHEET, category});
+            send(new ToWorkbook.NextCategory(category));
             json.writeName(category.key());
             json.writeStartArray();
         }
@@ -172,7 +185,7 @@ final class PackageWriter implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            send(values);
+            send(new ToWorkbook.Cells(values));
             rows++;
         }
 
@@ -184,7 +197,7 @@ final class PackageWriter implements AutoCloseable {
         }
     }
 
-    private void send(Object[] message) {
+    private void send(ToWorkbook message) {
         try {
             while (!toWorkbook.offer(message, 100, TimeUnit.MILLISECONDS)) {
                 if (workbookDone.isDone()) {
@@ -209,7 +222,7 @@ final class PackageWriter implements AutoCloseable {
         json.writeEndObject();
         json.close();
         jsonOut.close();
-        send(new Object[] {FINISH, subject, generatedAt, recipients, new EnumMap<>(counts)});
+        send(new ToWorkbook.Finish(subject, generatedAt, recipients, new EnumMap<>(counts)));
         try (InputStream schema = PackageWriter.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             Files.copy(schema, dir.resolve(SCHEMA_FILE));
         }
@@ -261,21 +274,20 @@ final class PackageWriter implements AutoCloseable {
         public Void call() throws Exception {
             try {
                 while (true) {
-                    Object[] message = toWorkbook.take();
-                    if (message.length > 0 && message[0] == SHEET) {
-                        category = (PackageCategory) message[1];
-                        sheetNumber = 0;
-                        newSheet();
-                    } else if (message.length > 0 && message[0] == FINISH) {
-                        @SuppressWarnings("unchecked")
-                        Map<PackageCategory, Long> rowCounts = (Map<PackageCategory, Long>) message[4];
-                        writeCover((Subject) message[1], (LocalDateTime) message[2], (String) message[3], rowCounts);
-                        try (OutputStream out = Files.newOutputStream(file)) {
-                            workbook.write(out);
+                    switch (toWorkbook.take()) {
+                        case ToWorkbook.NextCategory next -> {
+                            category = next.category();
+                            sheetNumber = 0;
+                            newSheet();
                         }
-                        return null;
-                    } else {
-                        row(message);
+                        case ToWorkbook.Cells cells -> row(cells.values());
+                        case ToWorkbook.Finish finish -> {
+                            writeCover(finish.subject(), finish.generatedAt(), finish.recipients(), finish.counts());
+                            try (OutputStream out = Files.newOutputStream(file)) {
+                                workbook.write(out);
+                            }
+                            return null;
+                        }
                     }
                 }
             } finally {
