@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.TreeSet;
 
 /**
@@ -24,7 +24,9 @@ final class KeyGroups {
     }
 
     static List<SessionSignals.SharedKey> shared(String kind, List<KeyRow> rows, long min) {
-        Map<ByteBuffer, Group> groups = new TreeMap<>((a, b) -> Arrays.compareUnsigned(a.array(), b.array()));
+        // hashed while grouping (a byte-wise sorted map spent most of the range's time comparing keys); only the few
+        // keys that qualify are put in MariaDB's order afterwards
+        Map<ByteBuffer, Group> groups = new HashMap<>();
         for (KeyRow row : rows) {
             byte[] key = switch (kind) {
                 case "ip" -> row.ip();
@@ -36,12 +38,17 @@ final class KeyGroups {
                 groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new Group(key)).add(row);
             }
         }
-        List<SessionSignals.SharedKey> shared = new ArrayList<>();
+        List<Group> qualifying = new ArrayList<>();
         for (Group group : groups.values()) {
             if (group.users.size() >= min) {
-                shared.add(new SessionSignals.SharedKey(kind, group.key, List.copyOf(group.users), group.sessions, group.minIp,
-                        group.minDevice));
+                qualifying.add(group);
             }
+        }
+        qualifying.sort((a, b) -> Arrays.compareUnsigned(a.key, b.key));
+        List<SessionSignals.SharedKey> shared = new ArrayList<>();
+        for (Group group : qualifying) {
+            shared.add(new SessionSignals.SharedKey(kind, group.key, List.copyOf(group.users), group.sessions, group.minIp,
+                    group.minDevice));
         }
         return shared;
     }
