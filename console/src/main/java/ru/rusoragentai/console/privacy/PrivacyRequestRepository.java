@@ -16,10 +16,10 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class PrivacyRequestRepository {
+public class PrivacyRequestRepository {
 
     /** Changes to a request row; null fields stay as they are. */
-    record Change(RequestStatus status, String verification, String verificationNote, String preparedBy, String approvedBy,
+    public record Change(RequestStatus status, String verification, String verificationNote, String preparedBy, String approvedBy,
                   String rejectionReason, String outcome, LocalDateTime completedAt, LocalDate due, Integer extendedBy,
                   String extensionReason) {
 
@@ -35,7 +35,7 @@ class PrivacyRequestRepository {
     }
 
     /** A user by exact id, Telegram id, username (with or without @) or email; deleted users excepted. */
-    Optional<Long> findUser(String identifier) {
+    public Optional<Long> findUser(String identifier) {
         String value = identifier.strip();
         Condition match = APP_USER.USERNAME.eq(value.startsWith("@") ? value.substring(1) : value).or(APP_USER.EMAIL.eq(value));
         if (value.matches("\\d{1,18}")) {
@@ -46,7 +46,7 @@ class PrivacyRequestRepository {
                 .orderBy(APP_USER.ID).limit(1).fetchOptional(APP_USER.ID);
     }
 
-    long insert(Long userId, String reference, RequestType type, String channel, Jurisdiction jurisdiction,
+    public long insert(Long userId, String reference, RequestType type, String channel, Jurisdiction jurisdiction,
                 LocalDateTime received, LocalDate due, LocalDate acknowledgeBy, String note, String actor, LocalDateTime now) {
         return dsl.insertInto(PRIVACY_REQUEST)
                 .set(PRIVACY_REQUEST.USER_ID, userId)
@@ -66,12 +66,12 @@ class PrivacyRequestRepository {
                 .fetchSingle().value1();
     }
 
-    Optional<PrivacyRequest> find(long id) {
+    public Optional<PrivacyRequest> find(long id) {
         return dsl.selectFrom(PRIVACY_REQUEST).where(PRIVACY_REQUEST.ID.eq(id)).fetchOptional(PrivacyRequestRepository::request);
     }
 
     /** Applies a change if the row still has the version the caller saw; false when someone else changed it. */
-    boolean update(long id, int version, Change change) {
+    public boolean update(long id, int version, Change change) {
         UpdateSetMoreStep<?> update = dsl.update(PRIVACY_REQUEST).set(PRIVACY_REQUEST.VERSION, version + 1);
         if (change.status() != null) {
             update = update.set(PRIVACY_REQUEST.STATUS, change.status().dbValue());
@@ -103,19 +103,19 @@ class PrivacyRequestRepository {
         return update.where(PRIVACY_REQUEST.ID.eq(id), PRIVACY_REQUEST.VERSION.eq(version)).execute() == 1;
     }
 
-    List<PrivacyRequest> find(RequestStatus status, boolean openOnly, int offset, int limit) {
+    public List<PrivacyRequest> find(RequestStatus status, boolean openOnly, int offset, int limit) {
         return dsl.selectFrom(PRIVACY_REQUEST).where(filter(status, openOnly))
                 .orderBy(PRIVACY_REQUEST.DUE_AT, PRIVACY_REQUEST.ID)
                 .offset(offset).limit(limit)
                 .fetch(PrivacyRequestRepository::request);
     }
 
-    int count(RequestStatus status, boolean openOnly) {
+    public int count(RequestStatus status, boolean openOnly) {
         return dsl.fetchCount(PRIVACY_REQUEST, filter(status, openOnly));
     }
 
     /** Open requests, and those of them due before the given day. */
-    int[] openAndOverdue(LocalDate today) {
+    public int[] openAndOverdue(LocalDate today) {
         Condition open = PRIVACY_REQUEST.STATUS.notIn(RequestStatus.COMPLETED.dbValue(), RequestStatus.REJECTED.dbValue());
         Record counts = dsl.select(DSL.count(), DSL.count().filterWhere(PRIVACY_REQUEST.DUE_AT.lt(today.atStartOfDay())))
                 .from(PRIVACY_REQUEST).where(open).fetchSingle();

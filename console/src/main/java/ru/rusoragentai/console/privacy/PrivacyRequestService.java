@@ -24,7 +24,7 @@ import ru.rusoragentai.console.users.UserService;
 @Transactional(readOnly = true)
 public class PrivacyRequestService {
 
-    static final String TARGET = "privacy_request";
+    public static final String TARGET = "privacy_request";
     private static final Set<String> CHANNELS = Set.of("email", "telegram", "in_app");
     static final String COMPLAINT_RIGHT = "You may lodge a complaint with a supervisory authority.";
 

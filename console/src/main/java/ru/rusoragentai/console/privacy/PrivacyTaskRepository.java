@@ -17,7 +17,7 @@ import ru.rusoragentai.console.privacy.PrivacyTask.TaskStatus;
 
 /** Tasks, Art. 19 recipients, the subject snapshot and export packages of privacy requests. */
 @Repository
-class PrivacyTaskRepository {
+public class PrivacyTaskRepository {
 
     private final DSLContext dsl;
 
@@ -26,7 +26,7 @@ class PrivacyTaskRepository {
     }
 
     /** Adds the tasks that are missing (positions in list order); existing ones keep their state. */
-    void plan(long requestId, List<String> systems) {
+    public void plan(long requestId, List<String> systems) {
         for (int i = 0; i < systems.size(); i++) {
             dsl.insertInto(PRIVACY_TASK)
                     .set(PRIVACY_TASK.REQUEST_ID, requestId)
@@ -38,18 +38,18 @@ class PrivacyTaskRepository {
         }
     }
 
-    List<PrivacyTask> tasks(long requestId) {
+    public List<PrivacyTask> tasks(long requestId) {
         return dsl.selectFrom(PRIVACY_TASK).where(PRIVACY_TASK.REQUEST_ID.eq(requestId))
                 .orderBy(PRIVACY_TASK.POSITION, PRIVACY_TASK.ID).fetch(PrivacyTaskRepository::task);
     }
 
-    Optional<PrivacyTask> task(long requestId, String system) {
+    public Optional<PrivacyTask> task(long requestId, String system) {
         return dsl.selectFrom(PRIVACY_TASK).where(PRIVACY_TASK.REQUEST_ID.eq(requestId), PRIVACY_TASK.DATA_SYSTEM.eq(system))
                 .fetchOptional(PrivacyTaskRepository::task);
     }
 
     /** Puts a finished or failed task back to pending (a package rebuilt, a failed erasure step retried). */
-    void reset(long taskId) {
+    public void reset(long taskId) {
         dsl.update(PRIVACY_TASK)
                 .set(PRIVACY_TASK.STATUS, TaskStatus.PENDING.dbValue())
                 .set(PRIVACY_TASK.PROGRESS, 0)
@@ -65,7 +65,7 @@ class PrivacyTaskRepository {
      * Takes a task for one worker until {@code until}: a pending or failed one, or a running one whose claim ran out
      * (its worker died). False when someone else holds it or it is done.
      */
-    boolean claim(long taskId, String worker, LocalDateTime now, LocalDateTime until) {
+    public boolean claim(long taskId, String worker, LocalDateTime now, LocalDateTime until) {
         return dsl.update(PRIVACY_TASK)
                 .set(PRIVACY_TASK.STATUS, TaskStatus.RUNNING.dbValue())
                 .set(PRIVACY_TASK.ATTEMPTS, PRIVACY_TASK.ATTEMPTS.plus(1))
@@ -79,7 +79,7 @@ class PrivacyTaskRepository {
     }
 
     /** Progress and a fresh claim while a long task runs; false when the claim was lost to another worker. */
-    boolean heartbeat(long taskId, String worker, int progress, LocalDateTime until) {
+    public boolean heartbeat(long taskId, String worker, int progress, LocalDateTime until) {
         return dsl.update(PRIVACY_TASK)
                 .set(PRIVACY_TASK.PROGRESS, Math.max(0, Math.min(100, progress)))
                 .set(PRIVACY_TASK.CLAIMED_UNTIL, until)
@@ -88,7 +88,7 @@ class PrivacyTaskRepository {
                 .execute() == 1;
     }
 
-    void finish(long taskId, String worker, String result, String resultText, LocalDateTime now) {
+    public void finish(long taskId, String worker, String result, String resultText, LocalDateTime now) {
         dsl.update(PRIVACY_TASK)
                 .set(PRIVACY_TASK.STATUS, TaskStatus.DONE.dbValue())
                 .set(PRIVACY_TASK.PROGRESS, 100)
@@ -101,7 +101,7 @@ class PrivacyTaskRepository {
                 .execute();
     }
 
-    void fail(long taskId, String worker, String error) {
+    public void fail(long taskId, String worker, String error) {
         dsl.update(PRIVACY_TASK)
                 .set(PRIVACY_TASK.STATUS, TaskStatus.FAILED.dbValue())
                 .set(PRIVACY_TASK.LAST_ERROR, error)
@@ -114,7 +114,7 @@ class PrivacyTaskRepository {
      * Requests with work a worker could take now: pending tasks, failed ones with attempts left, and running ones
      * whose claim ran out. Erasure requests count only once approved.
      */
-    List<Long> requestsWithWork(LocalDateTime now, int maxAttempts) {
+    public List<Long> requestsWithWork(LocalDateTime now, int maxAttempts) {
         return dsl.selectDistinct(PRIVACY_TASK.REQUEST_ID).from(PRIVACY_TASK).join(PRIVACY_REQUEST)
                 .on(PRIVACY_REQUEST.ID.eq(PRIVACY_TASK.REQUEST_ID))
                 .where(PRIVACY_TASK.STATUS.eq(TaskStatus.PENDING.dbValue())
@@ -128,17 +128,17 @@ class PrivacyTaskRepository {
 
     // --- the subject snapshot ---
 
-    void storeSubject(long requestId, byte[] sealed) {
+    public void storeSubject(long requestId, byte[] sealed) {
         dsl.update(PRIVACY_REQUEST).set(PRIVACY_REQUEST.SUBJECT_ENC, sealed).where(PRIVACY_REQUEST.ID.eq(requestId)).execute();
     }
 
-    Optional<byte[]> subject(long requestId) {
+    public Optional<byte[]> subject(long requestId) {
         return dsl.select(PRIVACY_REQUEST.SUBJECT_ENC).from(PRIVACY_REQUEST).where(PRIVACY_REQUEST.ID.eq(requestId))
                 .fetchOptional(PRIVACY_REQUEST.SUBJECT_ENC);
     }
 
     /** Closes an erasure: the scan as proof, the snapshot gone, the request completed (once). */
-    boolean completeErasure(long requestId, String scan, String outcome, LocalDateTime now) {
+    public boolean completeErasure(long requestId, String scan, String outcome, LocalDateTime now) {
         return dsl.update(PRIVACY_REQUEST)
                 .set(PRIVACY_REQUEST.RESIDUAL_SCAN, scan)
                 .setNull(PRIVACY_REQUEST.SUBJECT_ENC)
@@ -150,18 +150,18 @@ class PrivacyTaskRepository {
                 .execute() == 1;
     }
 
-    void storeResidualScan(long requestId, String scan) {
+    public void storeResidualScan(long requestId, String scan) {
         dsl.update(PRIVACY_REQUEST).set(PRIVACY_REQUEST.RESIDUAL_SCAN, scan).where(PRIVACY_REQUEST.ID.eq(requestId)).execute();
     }
 
-    Optional<String> residualScan(long requestId) {
+    public Optional<String> residualScan(long requestId) {
         return dsl.select(PRIVACY_REQUEST.RESIDUAL_SCAN).from(PRIVACY_REQUEST).where(PRIVACY_REQUEST.ID.eq(requestId))
                 .fetchOptional(PRIVACY_REQUEST.RESIDUAL_SCAN);
     }
 
     // --- Art. 19 recipients ---
 
-    void addRecipient(long requestId, String recipient) {
+    public void addRecipient(long requestId, String recipient) {
         dsl.insertInto(PRIVACY_RECIPIENT)
                 .set(PRIVACY_RECIPIENT.REQUEST_ID, requestId)
                 .set(PRIVACY_RECIPIENT.RECIPIENT, recipient)
@@ -170,13 +170,13 @@ class PrivacyTaskRepository {
                 .execute();
     }
 
-    List<Recipient> recipients(long requestId) {
+    public List<Recipient> recipients(long requestId) {
         return dsl.selectFrom(PRIVACY_RECIPIENT).where(PRIVACY_RECIPIENT.REQUEST_ID.eq(requestId))
                 .orderBy(PRIVACY_RECIPIENT.RECIPIENT)
                 .fetch(r -> new Recipient(r.getRecipient(), r.getStatus(), r.getNote(), r.getUpdatedBy(), r.getUpdatedAt()));
     }
 
-    boolean updateRecipient(long requestId, String recipient, String status, String note, String actor, LocalDateTime now) {
+    public boolean updateRecipient(long requestId, String recipient, String status, String note, String actor, LocalDateTime now) {
         return dsl.update(PRIVACY_RECIPIENT)
                 .set(PRIVACY_RECIPIENT.STATUS, status)
                 .set(PRIVACY_RECIPIENT.NOTE, note)
@@ -188,7 +188,7 @@ class PrivacyTaskRepository {
 
     // --- export packages ---
 
-    long insertPackage(long requestId, String fileName, String storagePath, String sha256, long size, String actor,
+    public long insertPackage(long requestId, String fileName, String storagePath, String sha256, long size, String actor,
                        LocalDateTime now, LocalDateTime expires) {
         return dsl.insertInto(EXPORT_FILE)
                 .set(EXPORT_FILE.KIND, "privacy_package")
@@ -205,7 +205,7 @@ class PrivacyTaskRepository {
     }
 
     /** The newest package of a request that is neither deleted nor expired. */
-    Optional<ExportPackage> currentPackage(long requestId, LocalDateTime now) {
+    public Optional<ExportPackage> currentPackage(long requestId, LocalDateTime now) {
         return dsl.selectFrom(EXPORT_FILE)
                 .where(EXPORT_FILE.REQUEST_ID.eq(requestId), EXPORT_FILE.KIND.eq("privacy_package"), EXPORT_FILE.DELETED_AT.isNull(),
                         EXPORT_FILE.EXPIRES_AT.gt(now))

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import ru.rusoragentai.console.jobs.ClusterJob;
+import ru.rusoragentai.console.security.Unguarded;
 
 /**
  * Runs privacy background work: right after a staff action queues it (on a background thread), and every minute
@@ -20,23 +22,20 @@ import ru.rusoragentai.console.jobs.ClusterJob;
  * resumes. Task claims make sure each task runs on one worker at a time.
  */
 @Component
-class PrivacyWorker implements ClusterJob, DisposableBean {
+public class PrivacyWorker implements ClusterJob, DisposableBean {
 
     static final String JOB = "privacy-worker";
     private static final Logger log = LoggerFactory.getLogger(PrivacyWorker.class);
 
     private final PrivacyTaskRepository tasks;
-    private final PackageService packages;
-    private final ErasureRunner runner;
+    private final List<PrivacyWork> works;
     private final PrivacyProperties properties;
     private final Clock clock;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("privacy-work-", 0).factory());
 
-    PrivacyWorker(PrivacyTaskRepository tasks, PackageService packages, ErasureRunner runner, PrivacyProperties properties,
-                  Clock clock) {
+    PrivacyWorker(PrivacyTaskRepository tasks, List<PrivacyWork> works, PrivacyProperties properties, Clock clock) {
         this.tasks = tasks;
-        this.packages = packages;
-        this.runner = runner;
+        this.works = List.copyOf(works);
         this.properties = properties;
         this.clock = clock;
     }
@@ -75,7 +74,8 @@ class PrivacyWorker implements ClusterJob, DisposableBean {
         resumeAll(clock);
     }
 
-    void resumeAll(Clock at) {
+    @Unguarded("the cluster job's own body; tests call it with a later clock to see expired claims")
+    public void resumeAll(Clock at) {
         for (long requestId : tasks.requestsWithWork(LocalDateTime.now(at), properties.maxAttempts())) {
             runQuietly(requestId, at);
         }
@@ -94,11 +94,8 @@ class PrivacyWorker implements ClusterJob, DisposableBean {
     }
 
     void runRequest(long requestId, Clock at) {
-        if (tasks.task(requestId, PrivacyTask.PACKAGE).isPresent()) {
-            packages.build(requestId, at);
-        } else {
-            runner.run(requestId, ErasureRunner.Checkpoint.NONE, at);
-        }
+        List<PrivacyTask> queued = tasks.tasks(requestId);
+        works.stream().filter(work -> work.owns(queued)).findFirst().ifPresent(work -> work.run(requestId, at));
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * dies (crash, restart) loses its claim after {@link PrivacyProperties#claim()}, so another picks the task up.
  */
 @Component
-class TaskClaims {
+public class TaskClaims {
 
     private final PrivacyTaskRepository tasks;
     private final PrivacyProperties properties;
@@ -24,29 +24,29 @@ class TaskClaims {
         this.properties = properties;
     }
 
-    boolean claim(PrivacyTask task, Clock clock) {
+    public boolean claim(PrivacyTask task, Clock clock) {
         LocalDateTime now = LocalDateTime.now(clock);
         return tasks.claim(task.id(), worker, now, now.plus(properties.claim()));
     }
 
     /** Reports progress and renews the claim; throws when another worker took the task meanwhile. */
-    void heartbeat(PrivacyTask task, int progress, Clock clock) {
+    public void heartbeat(PrivacyTask task, int progress, Clock clock) {
         if (!tasks.heartbeat(task.id(), worker, progress, LocalDateTime.now(clock).plus(properties.claim()))) {
             throw new IllegalStateException("Lost the claim on task " + task.id() + " (" + task.system() + ") to another worker");
         }
     }
 
-    void finish(PrivacyTask task, String result, Clock clock) {
+    public void finish(PrivacyTask task, String result, Clock clock) {
         finish(task, result, null, clock);
     }
 
     /** As {@link #finish(PrivacyTask, String, Clock)}, with the result also as a text for the reader's language. */
-    void finish(PrivacyTask task, String result, Text text, Clock clock) {
+    public void finish(PrivacyTask task, String result, Text text, Clock clock) {
         String json = text == null ? null : TextJson.write(text);
         tasks.finish(task.id(), worker, result, json == null || json.length() > 4000 ? null : json, LocalDateTime.now(clock));
     }
 
-    void fail(PrivacyTask task, Throwable error) {
+    public void fail(PrivacyTask task, Throwable error) {
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
         tasks.fail(task.id(), worker, message.length() > 2000 ? message.substring(0, 2000) : message);
     }

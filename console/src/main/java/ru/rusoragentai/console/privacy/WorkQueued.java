@@ -1,5 +1,5 @@
 package ru.rusoragentai.console.privacy;
 
 /** Published when a request has new background work (a package to build, an approved erasure, a retry). */
-record WorkQueued(long requestId) {
+public record WorkQueued(long requestId) {
 }

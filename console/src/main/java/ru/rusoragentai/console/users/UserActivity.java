@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.users;
 
+import ru.rusoragentai.console.privacy.PrivacyRequest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 

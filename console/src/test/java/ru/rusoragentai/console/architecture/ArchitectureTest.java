@@ -98,20 +98,31 @@ class ArchitectureTest {
                 .check(console);
     }
 
+    /**
+     * A repository is package-private, or public only for the sub-features of its own capability (privacy's request
+     * and task repositories serve its packages and erasure sub-packages).
+     */
     @Test
-    void repositoriesShouldBePackagePrivate() {
-        classes().that().areAnnotatedWith(Repository.class).should().notBePublic().check(console);
+    void repositoriesShouldBePackagePrivateOrPublicToTheirCapabilityOnly() {
+        classes().that().areAnnotatedWith(Repository.class).and().arePublic()
+                .should().resideInAPackage("ru.rusoragentai.console.privacy").check(console);
     }
 
+    /** No class of another capability uses a capability's repository, for every capability of the console. */
     @Test
     void featuresShouldNotUseAnotherFeaturesRepository() {
-        for (String feature : new String[] {"audit", "staff", "tokens", "shell", "usage", "demo"}) {
-            String root = "ru.rusoragentai.console." + feature;
-            noClasses().that().resideOutsideOfPackage(root + "..")
-                    .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(root + "..")
-                            .and(CanBeAnnotated.Predicates.annotatedWith(Repository.class)))
-                    .check(console);
-        }
+        classes().that().areAnnotatedWith(Repository.class)
+                .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be used inside their own capability only") {
+                    @Override
+                    public void check(JavaClass repository, com.tngtech.archunit.lang.ConditionEvents events) {
+                        repository.getDirectDependenciesToSelf().stream()
+                                .map(com.tngtech.archunit.core.domain.Dependency::getOriginClass)
+                                .filter(user -> !capability(user).equals(capability(repository)))
+                                .distinct()
+                                .forEach(user -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(repository,
+                                        user.getName() + " uses " + repository.getName() + " of another capability")));
+                    }
+                }).check(console);
     }
 
     /**

@@ -1,11 +1,13 @@
 package ru.rusoragentai.console.privacy;
 
+import static ru.rusoragentai.db.Tables.AUDIT_EVENT;
 import static ru.rusoragentai.db.Tables.STAFF_RECENT;
 import static ru.rusoragentai.db.Tables.USAGE_DAILY;
 import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.jooq.DSLContext;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.support.PlatformRows;
@@ -21,14 +23,14 @@ import ru.rusoragentai.console.support.TestClock;
  * usage events spread over the last ten months (one partition each) and their roll-up, ledger entries with a balance, an encrypted conversation whose title looks like a
  * spreadsheet formula, a webhook delivery and a staff member's recent search. Sign in as ADMIN before creating.
  */
-record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, String formulaTitle) {
+public record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, String formulaTitle) {
 
-    static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries)
+    public static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries)
             throws Exception {
         return create(dsl, ledger, cipher, usageEvents, ledgerEntries, "Приватный Субъект");
     }
 
-    static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries,
+    public static SubjectFixture create(DSLContext dsl, TokenLedgerService ledger, SecretCipher cipher, int usageEvents, int ledgerEntries,
                                  String displayName) throws Exception {
         SupportFixture user = SupportFixture.create(dsl, displayName);
         LocalDateTime now = TestClock.now().withNano(0);
@@ -62,7 +64,22 @@ record SubjectFixture(SupportFixture user, int usageEvents, int ledgerEntries, S
         return new SubjectFixture(user, usageEvents, ledgerEntries, formula);
     }
 
-    long userId() {
+    public long userId() {
         return user.userId();
+    }
+
+    /** A request for this subject, verified and in progress, as an officer leaves it before building or erasing. */
+    public PrivacyRequest inProgress(PrivacyRequestService requests, RequestType type) {
+        PrivacyRequest request = requests.create(new NewPrivacyRequest("@" + user.username(), type, "email",
+                Jurisdiction.GDPR, null, null));
+        PrivacyRequest verified = requests.verifyIdentity(request.id(), request.version(), VerificationMethod.EMAIL_CONFIRMATION, null);
+        return requests.startWork(verified.id(), verified.version());
+    }
+
+    /** The audit actions recorded on a privacy request, oldest first. */
+    public static List<String> auditActions(DSLContext dsl, long requestId) {
+        return dsl.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.TARGET_TYPE.eq("privacy_request"), AUDIT_EVENT.TARGET_ID.eq(Long.toString(requestId)))
+                .orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION);
     }
 }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.shell;
 
+import ru.rusoragentai.console.privacy.PrivacyException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

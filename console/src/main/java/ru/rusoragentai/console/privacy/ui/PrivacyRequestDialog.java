@@ -1,5 +1,7 @@
 package ru.rusoragentai.console.privacy.ui;
 
+import ru.rusoragentai.console.privacy.erasure.ErasureService;
+import ru.rusoragentai.console.privacy.packages.PackageService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -10,9 +12,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Arrays;
 import java.util.function.Supplier;
-import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.Jurisdiction;
-import ru.rusoragentai.console.privacy.PackageService;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestStatus;

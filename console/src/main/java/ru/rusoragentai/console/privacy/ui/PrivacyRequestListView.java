@@ -1,5 +1,7 @@
 package ru.rusoragentai.console.privacy.ui;
 
+import ru.rusoragentai.console.privacy.erasure.ErasureService;
+import ru.rusoragentai.console.privacy.packages.PackageService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,8 +24,6 @@ import java.util.Arrays;
 import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
-import ru.rusoragentai.console.privacy.ErasureService;
-import ru.rusoragentai.console.privacy.PackageService;
 import ru.rusoragentai.console.privacy.PrivacyRequestService;
 import ru.rusoragentai.console.privacy.RequestStatus;
 import ru.rusoragentai.console.security.Role;

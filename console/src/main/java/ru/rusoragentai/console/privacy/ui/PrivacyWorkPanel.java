@@ -1,5 +1,7 @@
 package ru.rusoragentai.console.privacy.ui;
 
+import ru.rusoragentai.console.privacy.erasure.ErasureService;
+import ru.rusoragentai.console.privacy.packages.PackageService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -27,9 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import ru.rusoragentai.console.kit.Plurals;
 import ru.rusoragentai.console.i18n.Texts;
-import ru.rusoragentai.console.privacy.ErasureService;
 import ru.rusoragentai.console.privacy.ExportPackage;
-import ru.rusoragentai.console.privacy.PackageService;
 import ru.rusoragentai.console.privacy.PrivacyException;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyTask;

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.export;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * goes to POI's own code. The XML is the same, character for character, as POI writes (PlainCellsSheetWriterTest).
  * Sheet XML goes to its temporary file through an {@link UnlockedWriter}. Not thread-safe, like POI's.
  */
-class PlainCellsSheetWriter extends SheetDataWriter {
+public class PlainCellsSheetWriter extends SheetDataWriter {
 
     private static final String[] COLUMNS = new String[64];
 
@@ -31,12 +31,12 @@ class PlainCellsSheetWriter extends SheetDataWriter {
     private String rowNumber = "";
 
     /** Writes to a temporary file, as SXSSF's own writer does. */
-    PlainCellsSheetWriter() throws IOException {
+    public PlainCellsSheetWriter() throws IOException {
         super();
     }
 
     /** Writes to {@code out} (tests). */
-    PlainCellsSheetWriter(Writer out) throws IOException {
+    public PlainCellsSheetWriter(Writer out) throws IOException {
         super(out);
     }
 

@@ -1,12 +1,24 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
-import static ru.rusoragentai.console.privacy.ErasureService.ACCOUNT;
-import static ru.rusoragentai.console.privacy.ErasureService.CONSOLE_STEPS;
-import static ru.rusoragentai.console.privacy.ErasureService.CONVERSATIONS;
-import static ru.rusoragentai.console.privacy.ErasureService.LEDGER;
-import static ru.rusoragentai.console.privacy.ErasureService.PAYMENTS;
-import static ru.rusoragentai.console.privacy.ErasureService.SESSIONS;
-import static ru.rusoragentai.console.privacy.ErasureService.USAGE;
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyRequestRepository;
+import ru.rusoragentai.console.privacy.TaskClaims;
+import ru.rusoragentai.console.privacy.ExportPackage;
+import ru.rusoragentai.console.privacy.PrivacyException;
+import ru.rusoragentai.console.privacy.PrivacyProperties;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.privacy.PrivacyTaskRepository;
+import ru.rusoragentai.console.privacy.Subject;
+import ru.rusoragentai.console.privacy.RequestStatus;
+import ru.rusoragentai.console.privacy.PrivacyTask;
+import ru.rusoragentai.console.privacy.PrivacyWork;
+import static ru.rusoragentai.console.privacy.erasure.ErasureService.ACCOUNT;
+import static ru.rusoragentai.console.privacy.erasure.ErasureService.CONSOLE_STEPS;
+import static ru.rusoragentai.console.privacy.erasure.ErasureService.CONVERSATIONS;
+import static ru.rusoragentai.console.privacy.erasure.ErasureService.LEDGER;
+import static ru.rusoragentai.console.privacy.erasure.ErasureService.PAYMENTS;
+import static ru.rusoragentai.console.privacy.erasure.ErasureService.SESSIONS;
+import static ru.rusoragentai.console.privacy.erasure.ErasureService.USAGE;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +45,12 @@ import ru.rusoragentai.spi.PrivacyResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What {@link PrivacyWorker} runs once an erasure is approved: its tasks in order, each table step in short
+ * What the privacy worker runs once an erasure is approved: its tasks in order, each table step in short
  * transactions of at most {@link PrivacyProperties#eraseChunk()} rows, the plugins' connectors, the account last and a
  * residual scan as proof. The workflow before it (prepare, approve, retry) is {@link ErasureService}'s.
  */
 @Component
-class ErasureRunner {
+class ErasureRunner implements PrivacyWork {
 
     /** Called after every committed chunk ({@code chunk} from 1) and after every finished task ({@code chunk} 0). */
     @FunctionalInterface
@@ -87,6 +100,18 @@ class ErasureRunner {
      * Runs the approved erasure's remaining tasks in order (the worker calls this). Stops at a task another worker
      * holds or that fails; completes the request once every task is done and the scan is clean.
      */
+    @Override
+    public boolean owns(List<PrivacyTask> queued) {
+        return !queued.isEmpty() && queued.stream().noneMatch(task -> task.system().equals(PrivacyTask.PACKAGE));
+    }
+
+    @Override
+    @Unguarded("the privacy worker runs approved erasures; the four eyes were checked when it was approved")
+    public void run(long requestId, Clock at) {
+        run(requestId, Checkpoint.NONE, at);
+    }
+
+    /** {@link #run(long, Clock)}, calling back after every chunk and task (tests stop it there). */
     @Unguarded("the privacy worker runs approved erasures; the four eyes were checked when it was approved")
     void run(long requestId, Checkpoint checkpoint, Clock at) {
         PrivacyRequest request = requests.find(requestId).orElse(null);

@@ -1,5 +1,17 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
+import ru.rusoragentai.console.privacy.SubjectRepository;
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyRequestRepository;
+import ru.rusoragentai.console.privacy.Recipient;
+import ru.rusoragentai.console.privacy.PrivacyException;
+import ru.rusoragentai.console.privacy.PrivacyProperties;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.privacy.PrivacyTaskRepository;
+import ru.rusoragentai.console.privacy.Subject;
+import ru.rusoragentai.console.privacy.RequestStatus;
+import ru.rusoragentai.console.privacy.PrivacyTask;
+import ru.rusoragentai.console.privacy.WorkQueued;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -25,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Erasure for deletion requests and reported minors. A privacy officer prepares it (the subject's identifiers are
  * captured, one task per data system planned, the Art. 19 recipients listed); a different officer or admin approves
- * it; {@link ErasureRunner} runs the tasks in order when {@link PrivacyWorker} calls it. Every step is idempotent and works in short transactions of at
+ * it; {@link ErasureRunner} runs the tasks in order when the privacy worker calls it. Every step is idempotent and works in short transactions of at
  * most {@link PrivacyProperties#eraseChunk()} rows, so a crash anywhere resumes from where it stopped with no double
  * effect, and no lock is held for long. Payments are kept for the law but pseudonymised. A residual scan of every
  * table ends the run and is stored on the request as proof.
@@ -50,7 +62,7 @@ public class ErasureService {
 
     private final PrivacyRequestRepository requests;
     private final PrivacyTaskRepository tasks;
-    private final SubjectDataRepository data;
+    private final SubjectRepository data;
     private final UserService users;
     private final PluginGateway plugins;
     private final SecretCipher cipher;
@@ -59,7 +71,7 @@ public class ErasureService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ErasureService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, UserService users,
+    ErasureService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectRepository data, UserService users,
                    PluginGateway plugins, SecretCipher cipher, AuditService audit, CurrentStaff currentStaff,
                    ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;

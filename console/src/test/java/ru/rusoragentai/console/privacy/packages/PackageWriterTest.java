@@ -1,5 +1,6 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.packages;
 
+import ru.rusoragentai.console.privacy.Subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

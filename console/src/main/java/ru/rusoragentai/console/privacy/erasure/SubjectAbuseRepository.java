@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
 import static ru.rusoragentai.db.Tables.ABUSE_ACTION;
 import static ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST;

@@ -1,5 +1,7 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
+import ru.rusoragentai.console.privacy.TaskClaims;
+import ru.rusoragentai.console.privacy.PrivacyTask;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
+import ru.rusoragentai.console.privacy.PrivacyProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

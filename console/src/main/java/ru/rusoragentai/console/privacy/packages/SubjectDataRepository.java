@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.packages;
 
 import static ru.rusoragentai.db.Tables.ABUSE_ACTION;
 import static ru.rusoragentai.db.Tables.ABUSE_FLAG;
@@ -8,20 +8,12 @@ import static ru.rusoragentai.db.Tables.CONVERSATION_MESSAGE;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 import static ru.rusoragentai.db.Tables.PRIVACY_REQUEST;
 import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
-import static ru.rusoragentai.db.Tables.USAGE_DAILY;
 import static ru.rusoragentai.db.Tables.USAGE_EVENT;
 import static ru.rusoragentai.db.Tables.USER_SESSION;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -30,10 +22,11 @@ import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import ru.rusoragentai.console.privacy.SubjectRepository;
 
 /**
- * Everything the platform's tables hold about one user, read for export packages (streamed). Erasing it is
- * {@link SubjectErasureRepository}'s, scanning for residue {@link ResidualScanRepository}'s.
+ * Everything the platform's tables hold about one user, read for export packages (streamed). Who the subject is lives
+ * in {@link SubjectRepository}; erasing the data is the erasure package's.
  */
 @Repository
 class SubjectDataRepository {
@@ -44,35 +37,6 @@ class SubjectDataRepository {
 
     SubjectDataRepository(DSLContext dsl) {
         this.dsl = dsl;
-    }
-
-    /** The subject's identifiers, IP addresses included (a read of all their usage); empty when the user does not exist. */
-    Optional<Subject> subject(long userId) {
-        return identity(userId).map(s -> new Subject(userId, s.telegramUserId(), s.username(), s.email(), s.displayName(), ips(userId)));
-    }
-
-    /** The subject's identifiers without IP addresses (cheap). */
-    Optional<Subject> identity(long userId) {
-        return dsl.select(APP_USER.TELEGRAM_USER_ID, APP_USER.USERNAME, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
-                .from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> new Subject(userId, r.value1(), r.value2(), r.value3(), r.value4(), List.of()));
-    }
-
-    private List<String> ips(long userId) {
-        Set<String> ips = new LinkedHashSet<>();
-        dsl.selectDistinct(USER_SESSION.IP).from(USER_SESSION).where(USER_SESSION.USER_ID.eq(userId))
-                .union(DSL.selectDistinct(USAGE_EVENT.IP).from(USAGE_EVENT).where(USAGE_EVENT.USER_ID.eq(userId), USAGE_EVENT.IP.isNotNull()))
-                .fetch(r -> r.value1()).forEach(ip -> ips.add(ipText(ip)));
-        ips.remove(null);
-        return new ArrayList<>(ips);
-    }
-
-    /** Providers whose models the user used and channels they paid through: the Art. 19 recipients. */
-    List<String> providersAndChannels(long userId) {
-        List<String> names = new ArrayList<>(dsl.selectDistinct(USAGE_DAILY.PROVIDER).from(USAGE_DAILY)
-                .where(USAGE_DAILY.USER_ID.eq(userId)).fetch(USAGE_DAILY.PROVIDER));
-        names.addAll(dsl.selectDistinct(PAYMENT.CHANNEL).from(PAYMENT).where(PAYMENT.USER_ID.eq(userId)).fetch(PAYMENT.CHANNEL));
-        return names;
     }
 
     /** Rough row count per category, for progress. */
@@ -127,7 +91,7 @@ class SubjectDataRepository {
                 Object[] row = record.intoArray();
                 for (int i = 0; i < row.length; i++) {
                     if (row[i] instanceof byte[] bytes && isIp(record.field(i))) {
-                        row[i] = ipText(bytes);
+                        row[i] = SubjectRepository.ipText(bytes);
                     }
                 }
                 sink.accept(row);
@@ -150,7 +114,7 @@ class SubjectDataRepository {
                 Long session = rows.wasNull() ? null : sessionId;
                 sink.accept(new Object[] {rows.getLong(1), rows.getObject(2, LocalDateTime.class), rows.getString(3),
                         rows.getString(4), rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getLong(8), rows.getInt(9),
-                        rows.getString(10), ipText(rows.getBytes(11)), session});
+                        rows.getString(10), SubjectRepository.ipText(rows.getBytes(11)), session});
             }
         } catch (SQLException e) {
             throw new DataAccessException("Reading the usage of user " + userId + " failed", e);
@@ -159,16 +123,5 @@ class SubjectDataRepository {
 
     private static boolean isIp(Field<?> field) {
         return field != null && field.getName().equals("ip");
-    }
-
-    static String ipText(byte[] address) {
-        if (address == null || (address.length != 4 && address.length != 16)) {
-            return null;
-        }
-        try {
-            return InetAddress.getByAddress(address).getHostAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,7 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
+import ru.rusoragentai.console.privacy.ExportPackage;
+import ru.rusoragentai.console.privacy.Subject;
 import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.CONVERSATION;
 import static ru.rusoragentai.db.Tables.CONVERSATION_MESSAGE;

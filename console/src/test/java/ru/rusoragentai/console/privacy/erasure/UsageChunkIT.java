@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.rusoragentai.db.Tables.USAGE_EVENT;

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.export;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -20,7 +20,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
  * files are written by the thread that reads the rows, which otherwise waits for the workbook's thread; compressing
  * them there instead of after the last row shortens the build. One writer, one thread.
  */
-final class DeflatedFile {
+public final class DeflatedFile {
 
     private final Path path;
     private final CRC32 crc = new CRC32();
@@ -31,13 +31,13 @@ final class DeflatedFile {
     private Deflater deflater;
     private OutputStream file;
 
-    DeflatedFile(Path path) {
+    public DeflatedFile(Path path) {
         this.path = path;
-        this.sha256 = PackageWriter.sha256();
+        this.sha256 = Digests.sha256();
     }
 
     /** The stream to write the uncompressed content to; closing it finishes the file. */
-    OutputStream open() throws IOException {
+    public OutputStream open() throws IOException {
         deflater = new Deflater(Deflater.BEST_SPEED, true);
         file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
         OutputStream deflating = new DeflaterOutputStream(file, deflater, 1 << 16) {
@@ -74,7 +74,7 @@ final class DeflatedFile {
      * Abandons a file that was opened but not finished (a failed build): frees the deflater's native memory at once
      * rather than when the collector gets to it, and closes the file. Does nothing to a finished file.
      */
-    void discard() {
+    public void discard() {
         if (!unfinished()) {
             return;
         }
@@ -88,12 +88,12 @@ final class DeflatedFile {
     }
 
     /** Whether the file was opened and is neither finished nor discarded. */
-    boolean unfinished() {
+    public boolean unfinished() {
         return deflater != null && !closed && !discarded;
     }
 
     /** The zip entry for this file, with everything a raw entry needs; only once the stream is closed. */
-    ZipArchiveEntry entry(String name) throws IOException {
+    public ZipArchiveEntry entry(String name) throws IOException {
         if (!closed) {
             throw new IllegalStateException(name + " is still being written");
         }
@@ -106,12 +106,12 @@ final class DeflatedFile {
     }
 
     /** The compressed data, for {@code ZipArchiveOutputStream.addRawArchiveEntry}. */
-    InputStream raw() throws IOException {
+    public InputStream raw() throws IOException {
         return Files.newInputStream(path);
     }
 
     /** SHA-256 of the uncompressed content, in hex; only once, after the stream is closed. */
-    String sha256() {
+    public String sha256() {
         return HexFormat.of().formatHex(sha256.digest());
     }
 }

@@ -1,5 +1,7 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.Subject;
 import static ru.rusoragentai.db.Tables.PRIVACY_RECIPIENT;
 import static ru.rusoragentai.db.Tables.PRIVACY_REQUEST;
 import static ru.rusoragentai.db.Tables.SUBJECT_KEY;

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * was the largest single cost of writing the usage sheet. This one only takes the underlying writer's lock once per
  * 64K characters. Not thread-safe.
  */
-final class UnlockedWriter extends Writer {
+public final class UnlockedWriter extends Writer {
 
     private static final int SIZE = 1 << 16;
 
@@ -20,7 +20,7 @@ final class UnlockedWriter extends Writer {
     private final char[] buffer = new char[SIZE];
     private int count;
 
-    UnlockedWriter(OutputStream out) {
+    public UnlockedWriter(OutputStream out) {
         this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,21 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.packages;
 
+import ru.rusoragentai.console.export.HandoffOutputStream;
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyRequestRepository;
+import ru.rusoragentai.console.privacy.Recipient;
+import ru.rusoragentai.console.privacy.TaskClaims;
+import ru.rusoragentai.console.privacy.ExportPackage;
+import ru.rusoragentai.console.privacy.PrivacyException;
+import ru.rusoragentai.console.privacy.PrivacyProperties;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.privacy.PrivacyTaskRepository;
+import ru.rusoragentai.console.privacy.Subject;
+import ru.rusoragentai.console.privacy.SubjectRepository;
+import ru.rusoragentai.console.privacy.RequestStatus;
+import ru.rusoragentai.console.privacy.PrivacyTask;
+import ru.rusoragentai.console.privacy.RequestType;
+import ru.rusoragentai.console.privacy.WorkQueued;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +52,7 @@ import ru.rusoragentai.spi.PrivacyConnector;
 import ru.rusoragentai.spi.PrivacyResult;
 
 /**
- * Access and portability packages: queued by a privacy officer, built by {@link PrivacyWorker} with visible progress,
+ * Access and portability packages: queued by a privacy officer, built by the privacy worker with visible progress,
  * stored encrypted (AES-256-GCM) until they expire, and downloaded with an audit entry each time.
  */
 @Service
@@ -48,6 +64,7 @@ public class PackageService {
     private final PrivacyRequestRepository requests;
     private final PrivacyTaskRepository tasks;
     private final SubjectDataRepository data;
+    private final SubjectRepository subjects;
     private final TaskClaims claims;
     private final PluginGateway plugins;
     private final SecretCipher cipher;
@@ -57,7 +74,7 @@ public class PackageService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    PackageService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, TaskClaims claims,
+    PackageService(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectDataRepository data, SubjectRepository subjects, TaskClaims claims,
                    PluginGateway plugins, SecretCipher cipher, AuditService audit,
                    ApplicationEventPublisher events, PrivacyProperties properties, Clock clock,
                    PlatformTransactionManager transactionManager) {
@@ -65,6 +82,7 @@ public class PackageService {
         this.requests = requests;
         this.tasks = tasks;
         this.data = data;
+        this.subjects = subjects;
         this.claims = claims;
         this.plugins = plugins;
         this.cipher = cipher;
@@ -127,7 +145,7 @@ public class PackageService {
         }
     }
 
-    /** Builds the request's package if its task is free to take (the worker calls this). */
+    /** Builds the request's package if its task is free to take (the worker calls this through {@link PackageWork}). */
     void build(long requestId, Clock at) {
         PrivacyTask task = tasks.task(requestId, PrivacyTask.PACKAGE).orElse(null);
         PrivacyRequest request = requests.find(requestId).orElse(null);
@@ -150,7 +168,7 @@ public class PackageService {
 
     private Text write(PrivacyRequest request, PrivacyTask task, Clock at) throws IOException {
         long userId = request.userId();
-        Subject subject = data.identity(userId).orElseThrow(() -> new PrivacyException("privacy.error.user-gone", userId));
+        Subject subject = subjects.identity(userId).orElseThrow(() -> new PrivacyException("privacy.error.user-gone", userId));
         Path store = Files.createDirectories(Path.of(properties.packageDir()).toAbsolutePath().normalize());
         Path work = Files.createTempDirectory(store, "build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         LocalDateTime now = LocalDateTime.now(at);
@@ -188,7 +206,7 @@ public class PackageService {
             long rowsDone = System.nanoTime();
             String storageName = UUID.randomUUID() + ".zip.enc";
             Path stored = store.resolve(storageName);
-            PackageWriter.Zipped zip;
+            PackageZip.Zipped zip;
             // encrypted and written on a thread of its own while the zip is being compressed
             try (OutputStream out = new HandoffOutputStream(cipher.encryptingStream(Files.newOutputStream(stored), storageName),
                     "package-encrypt")) {

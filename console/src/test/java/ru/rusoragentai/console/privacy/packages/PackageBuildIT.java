@@ -1,4 +1,15 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.packages;
+
+import ru.rusoragentai.console.privacy.ExportPackage;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyException;
+import ru.rusoragentai.console.privacy.PrivacyTask;
+import ru.rusoragentai.console.privacy.RequestType;
+import ru.rusoragentai.console.privacy.RequestStatus;
+import ru.rusoragentai.console.privacy.Recipient;
+import ru.rusoragentai.console.privacy.SubjectFixture;
+import ru.rusoragentai.console.privacy.erasure.ErasureService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,8 +61,9 @@ import ru.rusoragentai.console.tokens.TokenLedgerService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Access packages and erasures run end to end on the real database (work runs on the caller's thread here). */
-class PrivacyWorkIT extends DatabaseTest {
+
+/** Access and portability packages built end to end on the real database (work runs on the caller's thread here). */
+class PackageBuildIT extends DatabaseTest {
 
     static final String CONNECTOR = "test-privacy-connector";
 
@@ -87,7 +99,7 @@ class PrivacyWorkIT extends DatabaseTest {
                 .set(ru.rusoragentai.db.Tables.ABUSE_FLAG.STATUS, "confirmed").set(ru.rusoragentai.db.Tables.ABUSE_FLAG.CREATED_AT, ru.rusoragentai.console.support.TestClock.now())
                 .execute();
         signInAs("officer-1", Role.PRIVACY_OFFICER);
-        PrivacyRequest request = inProgress(subject, RequestType.ACCESS);
+        PrivacyRequest request = subject.inProgress(requests, RequestType.ACCESS);
         assertThatThrownBy(() -> requests.complete(request.id(), request.version(), "Here it is."))
                 .isInstanceOf(PrivacyException.class).hasMessageContaining("Build the data package first");
 
@@ -178,7 +190,7 @@ class PrivacyWorkIT extends DatabaseTest {
                 .parse(new StringReader(new String(entries.get("csv/conversations.csv"), StandardCharsets.UTF_8))).getRecords();
         assertThat(csv.get(0).get("title")).isEqualTo("'" + subject.formulaTitle());
 
-        assertThat(auditActions(request.id())).contains("privacy.package_requested", "privacy.package_built", "privacy.package_downloaded");
+        assertThat(SubjectFixture.auditActions(dsl, request.id())).contains("privacy.package_requested", "privacy.package_built", "privacy.package_downloaded");
         PrivacyRequest fresh = requests.get(request.id());
         assertThat(requests.complete(fresh.id(), fresh.version(), "Your data is attached.").status()).isEqualTo(RequestStatus.COMPLETED);
     }
@@ -188,7 +200,7 @@ class PrivacyWorkIT extends DatabaseTest {
         signInAs("admin-seed", Role.ADMIN);
         SubjectFixture subject = SubjectFixture.create(dsl, ledger, cipher, 1, 1);
         signInAs("officer-1", Role.PRIVACY_OFFICER);
-        PrivacyRequest request = inProgress(subject, RequestType.PORTABILITY);
+        PrivacyRequest request = subject.inProgress(requests, RequestType.PORTABILITY);
         signInAs("agent-1", Role.SUPPORT);
         assertThatThrownBy(() -> packages.requestPackage(request.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> packages.download(request.id())).isInstanceOf(AccessDeniedException.class);
@@ -197,106 +209,12 @@ class PrivacyWorkIT extends DatabaseTest {
                 .hasMessageContaining("no package");
     }
 
-    @Test
-    void shouldEraseAfterASecondOfficerApprovesAndKeepPaymentsWithoutALinkToThePerson() throws Exception {
-        installConnector();
-        signInAs("admin-seed", Role.ADMIN);
-        SubjectFixture subject = SubjectFixture.create(dsl, ledger, cipher, 25, 6);
-        long user = subject.userId();
-        signInAs("officer-1", Role.PRIVACY_OFFICER);
-        PrivacyRequest access = inProgress(subject, RequestType.ACCESS);
-        packages.requestPackage(access.id());
-        Path oldPackage = Path.of(packages.currentPackage(access.id()).orElseThrow().storagePath());
-        PrivacyRequest deletion = inProgress(subject, RequestType.DELETION);
-
-        PrivacyRequest prepared = erasures.prepare(deletion.id(), deletion.version());
-
-        assertThat(prepared.status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
-        assertThat(prepared.preparedBy()).isEqualTo("officer-1");
-        assertThat(erasures.tasks(deletion.id())).extracting(PrivacyTask::system).containsExactly(
-                "plugin:" + CONNECTOR, ErasureService.CONVERSATIONS, ErasureService.USAGE, ErasureService.SESSIONS,
-                ErasureService.LEDGER, ErasureService.PAYMENTS, ErasureService.ACCOUNT, PrivacyTask.RESIDUAL_SCAN);
-        assertThatThrownBy(() -> erasures.approve(prepared.id(), prepared.version()))
-                .isInstanceOf(PrivacyException.class).hasMessageContaining("another privacy officer");
-        assertThat(dsl.fetchCount(APP_USER, APP_USER.ID.eq(user))).isEqualTo(1);
-        signInAs("agent-1", Role.SUPPORT);
-        assertThatThrownBy(() -> erasures.approve(prepared.id(), prepared.version())).isInstanceOf(AccessDeniedException.class);
-
-        signInAs("officer-2", Role.PRIVACY_OFFICER);
-        erasures.approve(prepared.id(), prepared.version());
-
-        PrivacyRequest done = requests.get(deletion.id());
-        assertThat(done.status()).as(erasures.tasks(deletion.id()).toString()).isEqualTo(RequestStatus.COMPLETED);
-        assertThat(done.approvedBy()).isEqualTo("officer-2");
-        assertThat(erasures.tasks(deletion.id())).allSatisfy(t -> {
-            assertThat(t.status()).isEqualTo(PrivacyTask.TaskStatus.DONE);
-            assertThat(t.attempts()).isEqualTo(1);
-        });
-        assertThat(erasures.tasks(deletion.id()).getFirst().result()).contains("Recording remote store", "erased");
-        assertThat(dsl.fetchCount(APP_USER, APP_USER.ID.eq(user))).isZero();
-        assertThat(dsl.fetchCount(USAGE_EVENT, USAGE_EVENT.USER_ID.eq(user))).isZero();
-        assertThat(dsl.fetchCount(TOKEN_LEDGER, TOKEN_LEDGER.USER_ID.eq(user))).isZero();
-        assertThat(dsl.fetchCount(CONVERSATION, CONVERSATION.USER_ID.eq(user))).isZero();
-        assertThat(dsl.fetchCount(STAFF_RECENT, STAFF_RECENT.VALUE.eq("@" + subject.user().username()))).isZero();
-        var payment = dsl.selectFrom(PAYMENT).where(PAYMENT.EXTERNAL_ID.eq(subject.user().paymentId())).fetchSingle();
-        assertThat(payment.getUserId()).isNull();
-        assertThat(payment.getAmountMinor()).isEqualTo(49_900L);
-        assertThat(payment.getCurrency()).isEqualTo("RUB");
-        assertThat(payment.getChannel()).isEqualTo("pay-tribute");
-        assertThat(payment.getSubjectPseudonym()).as("a random pseudonym, not derived from the person").matches("erased-[0-9a-f-]{36}");
-        assertThat(payment.getRawEvent()).isNull();
-        var webhook = dsl.selectFrom(WEBHOOK_INBOX).where(WEBHOOK_INBOX.EXTERNAL_ID.eq(subject.user().paymentId())).fetchSingle();
-        assertThat(webhook.getBody()).isEmpty();
-        assertThat(webhook.getTelegramUserId()).isNull();
-        assertThat(Files.exists(oldPackage)).as("the subject's earlier package is destroyed").isFalse();
-        assertThat(dsl.select(EXPORT_FILE.DELETED_AT).from(EXPORT_FILE).where(EXPORT_FILE.REQUEST_ID.eq(access.id())).fetchSingle().value1())
-                .isNotNull();
-
-        ResidualScan.Result scan = erasures.residualScan(deletion.id()).orElseThrow();
-        assertThat(scan.clean()).isTrue();
-        assertThat(scan.checks()).filteredOn(l -> l.check().equals("audit_event.target_id")).singleElement()
-                .satisfies(l -> assertThat(l.verdict()).startsWith("kept"));
-        assertThat(scan.checks()).filteredOn(l -> !l.check().equals("audit_event.target_id")).allSatisfy(l -> assertThat(l.rows()).isZero());
-        assertThat(dsl.select(ru.rusoragentai.db.Tables.PRIVACY_REQUEST.SUBJECT_ENC).from(ru.rusoragentai.db.Tables.PRIVACY_REQUEST)
-                .where(ru.rusoragentai.db.Tables.PRIVACY_REQUEST.ID.eq(deletion.id())).fetchSingle().value1()).isNull();
-
-        assertThat(erasures.recipients(deletion.id())).extracting(Recipient::name).containsExactlyInAnyOrder("anthropic", "tribute");
-        erasures.markRecipient(deletion.id(), "tribute", "notified", "emailed their DPO");
-        assertThat(erasures.recipients(deletion.id())).filteredOn(r -> r.name().equals("tribute")).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo("notified"));
-        assertThat(auditActions(deletion.id())).contains("privacy.erasure_prepared", "privacy.erasure_approved",
-                "privacy.erasure_completed", "privacy.recipient_notified");
-        signInAs("admin", Role.ADMIN);
-        assertThat(ledger.findDiscrepancies()).isEmpty();
-    }
-
-    @Test
-    void shouldCoverEveryTableOfTheSchemaInTheResidualScan() {
-        java.util.Set<String> covered = new java.util.HashSet<>(ResidualScan.NO_USER_DATA.keySet());
-        ResidualScan.CHECKS.forEach(c -> covered.add(c.table()));
-        List<String> tables = dsl.resultQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
-                .fetch(0, String.class);
-        assertThat(covered).containsAll(tables);
-    }
-
     private void installConnector() {
         signInAs("operator", Role.OPERATOR);
         pluginService.install("privacy.jar", TestPlugins.jar(CONNECTOR, ">=1.0.0 & <2.0.0", null,
                 List.of(RecordingPrivacyConnector.class.getName()), RecordingPrivacyConnector.class));
     }
 
-    PrivacyRequest inProgress(SubjectFixture subject, RequestType type) {
-        PrivacyRequest request = requests.create(new NewPrivacyRequest("@" + subject.user().username(), type, "email",
-                Jurisdiction.GDPR, null, null));
-        PrivacyRequest verified = requests.verifyIdentity(request.id(), request.version(), VerificationMethod.EMAIL_CONFIRMATION, null);
-        return requests.startWork(verified.id(), verified.version());
-    }
-
-    private List<String> auditActions(long requestId) {
-        return dsl.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT)
-                .where(AUDIT_EVENT.TARGET_TYPE.eq("privacy_request"), AUDIT_EVENT.TARGET_ID.eq(Long.toString(requestId)))
-                .orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION);
-    }
 
     static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
+import ru.rusoragentai.console.privacy.Subject;
 import static ru.rusoragentai.db.Tables.ABUSE_ACTION;
 import static ru.rusoragentai.db.Tables.ABUSE_FLAG;
 import static ru.rusoragentai.db.Tables.APP_USER;

@@ -1,4 +1,4 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * cores at once. Owns the target: {@link #close} waits until everything is written, closes it and rethrows the
  * writer's failure, as does any write after the writer failed. One producer thread.
  */
-final class HandoffOutputStream extends OutputStream {
+public final class HandoffOutputStream extends OutputStream {
 
     private static final int CHUNK = 1 << 20;
     private static final byte[] END = new byte[0];
@@ -25,7 +25,7 @@ final class HandoffOutputStream extends OutputStream {
     private int used;
     private boolean closed;
 
-    HandoffOutputStream(OutputStream target, String threadName) {
+    public HandoffOutputStream(OutputStream target, String threadName) {
         writer = Thread.ofPlatform().name(threadName).start(() -> {
             try (target) {
                 for (byte[] chunk = queue.take(); chunk != END; chunk = queue.take()) {

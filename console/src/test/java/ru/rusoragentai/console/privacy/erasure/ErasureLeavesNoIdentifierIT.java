@@ -1,5 +1,16 @@
-package ru.rusoragentai.console.privacy;
+package ru.rusoragentai.console.privacy.erasure;
 
+import ru.rusoragentai.console.privacy.SubjectFixture;
+import ru.rusoragentai.console.privacy.VerificationMethod;
+import ru.rusoragentai.console.privacy.PrivacyRequest;
+import ru.rusoragentai.console.privacy.PrivacyRequestService;
+import ru.rusoragentai.console.privacy.NewPrivacyRequest;
+import ru.rusoragentai.console.privacy.RequestStatus;
+import ru.rusoragentai.console.privacy.RequestType;
+import ru.rusoragentai.console.privacy.Jurisdiction;
+import ru.rusoragentai.console.privacy.erasure.ErasureService;
+import ru.rusoragentai.console.privacy.erasure.SubjectTextRepository;
+import ru.rusoragentai.console.privacy.erasure.ResidualScan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.rusoragentai.db.Tables.STAFF_RECENT;
 import static ru.rusoragentai.db.Tables.WEBHOOK_INBOX;
