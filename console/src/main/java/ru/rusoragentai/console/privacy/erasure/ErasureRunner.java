@@ -14,17 +14,11 @@ import ru.rusoragentai.console.privacy.PrivacyTask;
 import ru.rusoragentai.console.privacy.PrivacyWork;
 import static ru.rusoragentai.console.privacy.erasure.ErasureService.ACCOUNT;
 import static ru.rusoragentai.console.privacy.erasure.ErasureService.CONSOLE_STEPS;
-import static ru.rusoragentai.console.privacy.erasure.ErasureService.CONVERSATIONS;
-import static ru.rusoragentai.console.privacy.erasure.ErasureService.LEDGER;
-import static ru.rusoragentai.console.privacy.erasure.ErasureService.PAYMENTS;
-import static ru.rusoragentai.console.privacy.erasure.ErasureService.SESSIONS;
-import static ru.rusoragentai.console.privacy.erasure.ErasureService.USAGE;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -163,8 +157,12 @@ class ErasureRunner implements PrivacyWork {
     private TaskResult execute(long requestId, PrivacyTask task, ErasureService.Snapshot snapshot, Checkpoint checkpoint, Clock at) {
         Subject subject = snapshot.subject();
         ErasureChunks.Chunks chunks = new ErasureChunks.Chunks(task, checkpoint, at, chunkTx, claims, threads);
+        Optional<TableStep> tables = TableStep.of(task.system());
+        if (tables.isPresent()) {
+            tables.get().erase(target(snapshot, chunks));
+            return new TaskResult(chunks.summary(), chunks.text());
+        }
         switch (task.system()) {
-            case CONVERSATIONS, USAGE, SESSIONS, LEDGER, PAYMENTS -> eraseTables(task.system(), snapshot, chunks);
             case ACCOUNT -> account(snapshot, chunks, at);
             case PrivacyTask.RESIDUAL_SCAN -> {
                 ResidualScan.Result result = ResidualScan.run(subject, scans, text);
@@ -182,42 +180,16 @@ class ErasureRunner implements PrivacyWork {
         return new TaskResult(chunks.summary(), chunks.text());
     }
 
-    /** One of the table steps before the account: every statement idempotent, looped in chunks until nothing is left. */
-    private void eraseTables(String step, ErasureService.Snapshot snapshot, ErasureChunks.Chunks chunks) {
-        Subject subject = snapshot.subject();
-        long userId = subject.userId();
-        int chunk = properties.eraseChunk();
-        switch (step) {
-            case CONVERSATIONS -> chunks.loop("conversations", () -> data.deleteConversations(userId, Math.max(1, chunk / 50)));
-            case USAGE -> {
-                chunks.inParallel("usage_event", data.usageDays(userId).stream().map(day -> usageDay(userId, day, chunk)).toList());
-                chunks.loop("usage_daily", () -> data.deleteUsageDaily(userId, chunk));
-            }
-            case SESSIONS -> {
-                chunks.loop("user_session", () -> data.deleteSessions(userId, chunk));
-                chunks.loop("abuse_flag, score, snoozes, actions; blocklist unlinked", () -> abuse.deleteOwnRows(userId, chunk));
-                chunks.once("abuse evidence of linked accounts", () -> abuse.unlinkFromEvidence(userId));
-                chunks.once("staff_recent", () -> data.deleteStaffRecents(subject));
-            }
-            case LEDGER -> {
-                chunks.loop("token_adjustment", () -> data.deleteAdjustments(userId, chunk));
-                chunks.loop("token_ledger", () -> data.deleteLedgerChunk(userId, chunk));
-            }
-            case PAYMENTS -> {
-                chunks.loop("payment (pseudonymised)", () -> data.pseudonymisePayments(userId, snapshot.paymentPseudonym(), chunk));
-                chunks.loop("webhook_inbox (redacted)", () -> data.redactWebhooks(subject, chunk));
-            }
-            default -> throw new IllegalArgumentException("not a table step: " + step);
-        }
-    }
-
     /**
      * The account last: the table steps run once more for anything that appeared since (the user was still active),
      * the subject's export packages are destroyed, the privacy requests lose their link, the account row goes.
      */
     private void account(ErasureService.Snapshot snapshot, ErasureChunks.Chunks chunks, Clock at) {
         long userId = snapshot.subject().userId();
-        CONSOLE_STEPS.stream().filter(step -> !step.equals(ACCOUNT)).forEach(step -> eraseTables(step, snapshot, chunks));
+        TableStep.Target target = target(snapshot, chunks);
+        for (TableStep step : TableStep.values()) {
+            step.erase(target);
+        }
         chunks.once("export packages", () -> {
             int deleted = 0;
             for (ExportPackage file : data.livePackagesOf(userId)) {
@@ -241,6 +213,10 @@ class ErasureRunner implements PrivacyWork {
         chunks.once("app_user", () -> data.deleteAccount(userId));
     }
 
+    private TableStep.Target target(ErasureService.Snapshot snapshot, ErasureChunks.Chunks chunks) {
+        return new TableStep.Target(snapshot.subject(), snapshot.paymentPseudonym(), properties.eraseChunk(), chunks, data, abuse);
+    }
+
     private TaskResult plugin(String pluginId, Subject subject) {
         var connector = plugins.extension(pluginId, PrivacyConnector.class)
                 .orElseThrow(() -> new PrivacyException("privacy.error.plugin-stopped", pluginId));
@@ -249,27 +225,6 @@ class ErasureRunner implements PrivacyWork {
             case PrivacyResult.NothingHeld nothing -> said(new Text("privacy.erasure.plugin.nothing", connector.extension().systemName()));
             case PrivacyResult.Done done -> said(new Text("privacy.erasure.plugin.done", connector.extension().systemName(), done.summary(),
                     String.valueOf(done.items())));
-        };
-    }
-
-    /** One day of the user's usage, deleted chunk by chunk from its oldest row on. */
-    private ErasureChunks.Part usageDay(long userId, LocalDate day, int chunk) {
-        return new ErasureChunks.Part() {
-            private LocalDateTime from;
-            private boolean finished;
-
-            @Override
-            public int next() {
-                SubjectErasureRepository.UsageChunk done = data.deleteUsageChunk(userId, day, from, chunk);
-                from = done.next();
-                finished = from == null;
-                return done.rows();
-            }
-
-            @Override
-            public boolean finished() {
-                return finished;
-            }
         };
     }
 

@@ -45,13 +45,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ErasureService {
 
-    static final String CONVERSATIONS = "console.conversations";
-    static final String USAGE = "console.usage";
-    static final String SESSIONS = "console.sessions";
-    static final String LEDGER = "console.ledger";
-    static final String PAYMENTS = "console.payments";
+    static final String CONVERSATIONS = TableStep.CONVERSATIONS.system();
+    static final String USAGE = TableStep.USAGE.system();
+    static final String SESSIONS = TableStep.SESSIONS.system();
+    static final String LEDGER = TableStep.LEDGER.system();
+    static final String PAYMENTS = TableStep.PAYMENTS.system();
+    /** The last console step: the table steps once more, then what only the account's end removes. */
     static final String ACCOUNT = "console.account";
-    static final List<String> CONSOLE_STEPS = List.of(CONVERSATIONS, USAGE, SESSIONS, LEDGER, PAYMENTS, ACCOUNT);
+    /** The console's own steps in the order they run: every table step, then the account. */
+    static final List<String> CONSOLE_STEPS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(TableStep.values()).map(TableStep::system), java.util.stream.Stream.of(ACCOUNT)).toList();
     private static final Set<String> RECIPIENT_STATUSES = Set.of("pending", "notified", "not_required");
     private static final Logger log = LoggerFactory.getLogger(ErasureService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
