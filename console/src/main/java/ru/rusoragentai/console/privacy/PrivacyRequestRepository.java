@@ -13,18 +13,41 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class PrivacyRequestRepository {
 
-    /** Changes to a request row; null fields stay as they are. */
-    public record Change(RequestStatus status, String verification, String verificationNote, String preparedBy, String approvedBy,
-                  String rejectionReason, String outcome, LocalDateTime completedAt, LocalDate due, Integer extendedBy,
-                  String extensionReason) {
+    /** What happens to a request row, one intent per step of the workflow; whatever an intent does not name stays. */
+    public sealed interface Change {
 
-        static Change status(RequestStatus status) {
-            return new Change(status, null, null, null, null, null, null, null, null, null, null);
+        /** Identity checked by the given method, with the officer's note or none. */
+        record Verified(String method, @Nullable String note) implements Change {
+        }
+
+        /** Work started on it. */
+        record Started() implements Change {
+        }
+
+        /** Answered: done, with what the subject was told. */
+        record Completed(String outcome, LocalDateTime at) implements Change {
+        }
+
+        /** Refused, with the reason kept and the answer the subject was given. */
+        record Rejected(String reason, String answer, LocalDateTime at) implements Change {
+        }
+
+        /** Deadline moved to {@code due}, {@code extendedBy} days past the original in all. */
+        record Extended(LocalDate due, int extendedBy, String reason) implements Change {
+        }
+
+        /** An erasure planned by one officer; it now awaits another's approval. */
+        record ErasurePrepared(String by) implements Change {
+        }
+
+        /** The erasure approved by a second officer. */
+        record ErasureApproved(String by) implements Change {
         }
     }
 
@@ -73,33 +96,21 @@ public class PrivacyRequestRepository {
     /** Applies a change if the row still has the version the caller saw; false when someone else changed it. */
     public boolean update(long id, int version, Change change) {
         UpdateSetMoreStep<?> update = dsl.update(PRIVACY_REQUEST).set(PRIVACY_REQUEST.VERSION, version + 1);
-        if (change.status() != null) {
-            update = update.set(PRIVACY_REQUEST.STATUS, change.status().dbValue());
-        }
-        if (change.verification() != null) {
-            update = update.set(PRIVACY_REQUEST.VERIFICATION, change.verification())
-                    .set(PRIVACY_REQUEST.VERIFICATION_NOTE, change.verificationNote());
-        }
-        if (change.preparedBy() != null) {
-            update = update.set(PRIVACY_REQUEST.PREPARED_BY, change.preparedBy());
-        }
-        if (change.approvedBy() != null) {
-            update = update.set(PRIVACY_REQUEST.APPROVED_BY, change.approvedBy());
-        }
-        if (change.rejectionReason() != null) {
-            update = update.set(PRIVACY_REQUEST.REJECTION_REASON, change.rejectionReason());
-        }
-        if (change.outcome() != null) {
-            update = update.set(PRIVACY_REQUEST.OUTCOME, change.outcome());
-        }
-        if (change.completedAt() != null) {
-            update = update.set(PRIVACY_REQUEST.COMPLETED_AT, change.completedAt());
-        }
-        if (change.due() != null) {
-            update = update.set(PRIVACY_REQUEST.DUE_AT, endOf(change.due()))
-                    .set(PRIVACY_REQUEST.EXTENDED_BY, change.extendedBy())
-                    .set(PRIVACY_REQUEST.EXTENDED_REASON, change.extensionReason());
-        }
+        update = switch (change) {
+            case Change.Verified v -> update.set(PRIVACY_REQUEST.STATUS, RequestStatus.IDENTITY_VERIFIED.dbValue())
+                    .set(PRIVACY_REQUEST.VERIFICATION, v.method()).set(PRIVACY_REQUEST.VERIFICATION_NOTE, v.note());
+            case Change.Started started -> update.set(PRIVACY_REQUEST.STATUS, RequestStatus.IN_PROGRESS.dbValue());
+            case Change.Completed c -> update.set(PRIVACY_REQUEST.STATUS, RequestStatus.COMPLETED.dbValue())
+                    .set(PRIVACY_REQUEST.OUTCOME, c.outcome()).set(PRIVACY_REQUEST.COMPLETED_AT, c.at());
+            case Change.Rejected r -> update.set(PRIVACY_REQUEST.STATUS, RequestStatus.REJECTED.dbValue())
+                    .set(PRIVACY_REQUEST.REJECTION_REASON, r.reason()).set(PRIVACY_REQUEST.OUTCOME, r.answer())
+                    .set(PRIVACY_REQUEST.COMPLETED_AT, r.at());
+            case Change.Extended e -> update.set(PRIVACY_REQUEST.DUE_AT, endOf(e.due()))
+                    .set(PRIVACY_REQUEST.EXTENDED_BY, e.extendedBy()).set(PRIVACY_REQUEST.EXTENDED_REASON, e.reason());
+            case Change.ErasurePrepared p -> update.set(PRIVACY_REQUEST.STATUS, RequestStatus.AWAITING_APPROVAL.dbValue())
+                    .set(PRIVACY_REQUEST.PREPARED_BY, p.by());
+            case Change.ErasureApproved a -> update.set(PRIVACY_REQUEST.APPROVED_BY, a.by());
+        };
         return update.where(PRIVACY_REQUEST.ID.eq(id), PRIVACY_REQUEST.VERSION.eq(version)).execute() == 1;
     }
 

@@ -113,8 +113,7 @@ public class PrivacyRequestService {
         }
         PrivacyRequest request = expect(id, RequestStatus.RECEIVED);
         String cleanNote = note == null || note.isBlank() ? "" : note.strip();
-        change(request, version, new PrivacyRequestRepository.Change(RequestStatus.IDENTITY_VERIFIED, method.dbValue(),
-                cleanNote.isEmpty() ? null : cleanNote, null, null, null, null, null, null, null, null),
+        change(request, version, new PrivacyRequestRepository.Change.Verified(method.dbValue(), cleanNote.isEmpty() ? null : cleanNote),
                 "privacy.identity_verified", method.dbValue(), cleanNote);
         return require(id);
     }
@@ -124,7 +123,7 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequest startWork(long id, int version) {
         PrivacyRequest request = expect(id, RequestStatus.IDENTITY_VERIFIED);
-        change(request, version, PrivacyRequestRepository.Change.status(RequestStatus.IN_PROGRESS), "privacy.in_progress", "", null);
+        change(request, version, new PrivacyRequestRepository.Change.Started(), "privacy.in_progress", "", null);
         return require(id);
     }
 
@@ -154,8 +153,7 @@ public class PrivacyRequestService {
         }
         String outcome = request.userId() == null ? "We hold no data about " + request.subjectReference() + ". " + answer.strip()
                 : answer.strip();
-        change(request, version, new PrivacyRequestRepository.Change(RequestStatus.COMPLETED, null, null, null, null, null,
-                clip(outcome), now(), null, null, null), "privacy.completed", "", clip(outcome));
+        change(request, version, new PrivacyRequestRepository.Change.Completed(clip(outcome), now()), "privacy.completed", "", clip(outcome));
         return require(id);
     }
 
@@ -174,8 +172,7 @@ public class PrivacyRequestService {
             throw new PrivacyException("privacy.error.erasure-running");
         }
         String answer = clip(reason.strip() + " " + COMPLAINT_RIGHT);
-        change(request, version, new PrivacyRequestRepository.Change(RequestStatus.REJECTED, null, null, null, null,
-                clip(reason.strip()), answer, now(), null, null, null), "privacy.rejected", "", reason.strip());
+        change(request, version, new PrivacyRequestRepository.Change.Rejected(clip(reason.strip()), answer, now()), "privacy.rejected", "", reason.strip());
         return require(id);
     }
 
@@ -198,8 +195,8 @@ public class PrivacyRequestService {
             throw new PrivacyException(e, amount <= 0 ? "privacy.error.extension.positive"
                     : request.jurisdiction() == Jurisdiction.CCPA ? "privacy.error.extension.ccpa" : "privacy.error.extension.gdpr");
         }
-        change(request, version, new PrivacyRequestRepository.Change(null, null, null, null, null, null, null, null, due,
-                request.extendedBy() + amount, clip(reason.strip())), "privacy.extended",
+        change(request, version, new PrivacyRequestRepository.Change.Extended(due, request.extendedBy() + amount,
+                clip(reason.strip())), "privacy.extended",
                 "due " + request.due() + " -> " + due, reason.strip());
         return require(id);
     }

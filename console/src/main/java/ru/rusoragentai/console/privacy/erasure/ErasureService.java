@@ -118,8 +118,7 @@ public class ErasureService {
         for (String recipient : data.providersAndChannels(request.userId())) {
             tasks.addRecipient(requestId, recipient.toLowerCase(java.util.Locale.ROOT).replaceFirst("^(pay|ai)-", ""));
         }
-        if (!requests.update(requestId, version, new PrivacyRequestRepository.Change(RequestStatus.AWAITING_APPROVAL, null, null,
-                currentStaff.actor(), null, null, null, null, null, null, null))) {
+        if (!requests.update(requestId, version, new PrivacyRequestRepository.Change.ErasurePrepared(currentStaff.actor()))) {
             throw new PrivacyException("privacy.error.concurrent");
         }
         audit.record("privacy.erasure_prepared", PrivacyRequestService.TARGET, Long.toString(requestId),
@@ -139,8 +138,7 @@ public class ErasureService {
         if (actor.equals(request.preparedBy())) {
             throw new PrivacyException("privacy.error.own-erasure");
         }
-        if (!requests.update(requestId, version, new PrivacyRequestRepository.Change(null, null, null, null, actor, null, null,
-                null, null, null, null))) {
+        if (!requests.update(requestId, version, new PrivacyRequestRepository.Change.ErasureApproved(actor))) {
             throw new PrivacyException("privacy.error.concurrent");
         }
         if (request.userId() != null && data.identity(request.userId()).isPresent()) {
