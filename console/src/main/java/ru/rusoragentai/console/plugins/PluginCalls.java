@@ -22,7 +22,7 @@ import ru.rusoragentai.spi.PluginCallException;
  * A hung call's thread is interrupted and abandoned.
  */
 @Component
-public class PluginCalls implements DisposableBean {
+class PluginCalls implements DisposableBean {
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile BiConsumer<String, String> failureListener = (id, error) -> { };

@@ -24,7 +24,7 @@ import ru.rusoragentai.spi.SettingDescriptor;
  * plugin for a short time; saving settings evicts them at once.
  */
 @Component
-public class PluginContexts {
+class PluginContexts {
 
     private record Cached(Map<String, String> values, Map<String, SecretValue> secrets, Instant loadedAt) {
     }

@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.pf4j.DefaultPluginManager;
-import org.pf4j.DefaultVersionManager;
-import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -38,7 +36,7 @@ import ru.rusoragentai.spi.SpiVersion;
  * calls into extensions are not.
  */
 @Component
-public class PluginHost implements SmartInitializingSingleton, DisposableBean {
+class PluginHost implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
@@ -117,24 +115,8 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** Reads a plugin file's descriptor and checks it against this console's SPI, without loading it. */
-    public PluginDescriptor inspect(Path file) {
-        PluginDescriptor descriptor;
-        try {
-            descriptor = new ManifestPluginDescriptorFinder().find(file);
-        } catch (RuntimeException e) {
-            throw new PluginException(e, "plugins.error.not-plugin", file.getFileName(), e.getMessage());
-        }
-        String requires = descriptor.getRequires();
-        boolean compatible;
-        try {
-            compatible = new DefaultVersionManager().checkVersionConstraint(SpiVersion.current(), requires);
-        } catch (RuntimeException e) {
-            throw new PluginException("plugins.error.requires", descriptor.getPluginId(), requires);
-        }
-        if (!compatible) {
-            throw new PluginException("plugins.error.spi", descriptor.getPluginId(), descriptor.getVersion(), requires, SpiVersion.current());
-        }
-        return descriptor;
+    PluginDescriptor inspect(Path file) {
+        return PluginDescriptors.inspect(file);
     }
 
     /** Loads one plugin file and starts it unless an operator disabled it. Never throws. */
@@ -180,7 +162,8 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
                 throw new PluginException("plugins.error.start", cause == null ? String.valueOf(wrapper.getPluginState()) : PluginCalls.describe(cause));
             }
             List<ConsoleExtension> created = createExtensions(id);
-            Text claim = conflictingClaim(id, created);
+            Text claim = ProviderClaims.conflict(id, created, extensions(AiProvider.class),
+                    (pluginId, provider) -> calls.guard(pluginId, "providerId", properties.callTimeout(), provider::providerId));
             if (claim != null) {
                 refusedClaims.put(id, claim);
                 throw new PluginException(claim.key(), claim.arguments());
@@ -206,28 +189,6 @@ public class PluginHost implements SmartInitializingSingleton, DisposableBean {
      */
     public Optional<Text> refusedClaim(String id) {
         return Optional.ofNullable(refusedClaims.get(id));
-    }
-
-    private Text conflictingClaim(String id, List<ConsoleExtension> created) {
-        for (ConsoleExtension extension : created) {
-            if (extension instanceof AiProvider provider) {
-                String claimed = calls.guard(id, "providerId", properties.callTimeout(), provider::providerId);
-                for (Described<AiProvider> other : extensions(AiProvider.class)) {
-                    if (!other.pluginId().equals(id) && claimed.equals(safeProviderId(other))) {
-                        return new Text("plugins.error.claim", claimed, other.pluginId());
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private String safeProviderId(Described<AiProvider> other) {
-        try {
-            return calls.guard(other.pluginId(), "providerId", properties.callTimeout(), other.extension()::providerId);
-        } catch (PluginException e) {
-            return null;
-        }
     }
 
     /** Stops a plugin; it stays loaded and listed as disabled. */

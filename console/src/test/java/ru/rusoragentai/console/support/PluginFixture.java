@@ -1,8 +1,9 @@
 package ru.rusoragentai.console.support;
 
 import java.util.List;
-import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.plugins.PluginService;
+import ru.rusoragentai.console.plugins.PluginState;
+import ru.rusoragentai.console.plugins.PluginState;
 import ru.rusoragentai.console.plugins.PluginSummary;
 import ru.rusoragentai.console.plugins.broken.FixedProvider;
 
@@ -20,7 +21,12 @@ public final class PluginFixture {
     }
 
     /** Uninstalls every plugin whose id starts with "test-"; call signed in as an operator. */
-    public static void removeTestPlugins(PluginHost host, PluginService plugins) {
-        host.plugins().stream().map(PluginSummary::id).filter(id -> id.startsWith("test-")).forEach(plugins::uninstall);
+    public static void removeTestPlugins(PluginService plugins) {
+        plugins.plugins().stream().map(PluginSummary::id).filter(id -> id.startsWith("test-")).forEach(plugins::uninstall);
+    }
+
+    /** A plugin's state as the plugins screen shows it; call signed in as an operator. */
+    public static PluginState state(PluginService plugins, String id) {
+        return plugins.plugins().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().state();
     }
 }

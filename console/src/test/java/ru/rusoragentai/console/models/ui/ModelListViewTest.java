@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.rusoragentai.console.models.ModelCatalogService;
 import ru.rusoragentai.console.models.ModelOfferRow;
 import ru.rusoragentai.console.plugins.PluginException;
-import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.KaribuTest;
@@ -37,8 +36,6 @@ class ModelListViewTest extends KaribuTest {
     @Autowired
     PluginService plugins;
 
-    @Autowired
-    PluginHost host;
 
     @Autowired
     ModelCatalogService catalog;
@@ -53,7 +50,7 @@ class ModelListViewTest extends KaribuTest {
     void removeProvider() {
         signInAs("cleanup", Role.ADMIN);
         dsl.deleteFrom(MODEL_ROUTE).where(MODEL_ROUTE.PROVIDER.eq("fixed")).execute();
-        PluginFixture.removeTestPlugins(host, plugins);
+        PluginFixture.removeTestPlugins(plugins);
     }
 
     @Test

@@ -44,7 +44,7 @@ class WebhookInboxViewTest extends KaribuTest {
     PluginService plugins;
 
     @Autowired
-    ru.rusoragentai.console.plugins.PluginContexts contexts;
+    ru.rusoragentai.console.plugins.PluginGateway contexts;
 
     @Autowired
     SettingsApprovalService approvals;

@@ -19,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.PluginState;
 import ru.rusoragentai.console.plugins.PluginSummary;
@@ -36,8 +35,6 @@ class PluginListViewTest extends KaribuTest {
     @Autowired
     ru.rusoragentai.console.plugins.SettingsApprovalService approvals;
 
-    @Autowired
-    PluginHost host;
 
     @Autowired
     ru.rusoragentai.console.plugins.PluginUploadService uploads;
@@ -46,8 +43,8 @@ class PluginListViewTest extends KaribuTest {
     void cleanUp() {
         signInAs("cleanup", Role.ADMIN);
         uploads.pending().stream().filter(u -> u.pluginId().startsWith("test-")).forEach(u -> uploads.reject(u.id()));
-        PluginFixture.removeTestPlugins(host, plugins);
-        if (host.plugin("ai-gemini").orElseThrow().state() != PluginState.STARTED) {
+        PluginFixture.removeTestPlugins(plugins);
+        if (PluginFixture.state(plugins, "ai-gemini") != PluginState.STARTED) {
             plugins.enable("ai-gemini");
         }
     }
@@ -137,10 +134,10 @@ class PluginListViewTest extends KaribuTest {
         _click(action("ai-gemini", "disable"));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("plugin-confirm")));
 
-        assertThat(host.plugin("ai-gemini").orElseThrow().state()).isEqualTo(PluginState.DISABLED);
+        assertThat(PluginFixture.state(plugins, "ai-gemini")).isEqualTo(PluginState.DISABLED);
         NotificationsKt.expectNotifications("ai-gemini disabled.");
         _click(action("ai-gemini", "enable"));
-        assertThat(host.plugin("ai-gemini").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+        assertThat(PluginFixture.state(plugins, "ai-gemini")).isEqualTo(PluginState.STARTED);
         assertThat(dsl.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT).where(AUDIT_EVENT.TARGET_ID.eq("ai-gemini"),
                 AUDIT_EVENT.ACTOR.eq("operator-ui")).orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION))
                 .endsWith("plugin.disable", "plugin.enable");

@@ -49,7 +49,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import ru.rusoragentai.console.crypto.SecretCipher;
-import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.plugins.broken.RecordingPrivacyConnector;
 import ru.rusoragentai.console.security.Role;
@@ -78,13 +77,11 @@ class ErasureIT extends DatabaseTest {
     SecretCipher cipher;
     @Autowired
     PluginService pluginService;
-    @Autowired
-    PluginHost host;
 
     @AfterEach
     void removePlugins() {
         signInAs("operator", Role.OPERATOR);
-        PluginFixture.removeTestPlugins(host, pluginService);
+        PluginFixture.removeTestPlugins(pluginService);
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.rusoragentai.console.plugins.PluginHost;
 import ru.rusoragentai.console.plugins.PluginService;
 import ru.rusoragentai.console.reconciliation.ReconciliationRow;
 import ru.rusoragentai.console.security.Role;
@@ -34,8 +33,6 @@ class ReconciliationViewTest extends KaribuTest {
     @Autowired
     PluginService plugins;
 
-    @Autowired
-    PluginHost host;
 
     @BeforeEach
     void providerAndOurUsage() {
@@ -53,7 +50,7 @@ class ReconciliationViewTest extends KaribuTest {
         signInAs("cleanup", Role.ADMIN);
         dsl.deleteFrom(USAGE_DAILY).where(USAGE_DAILY.PROVIDER.eq("fixed")).execute();
         dsl.deleteFrom(RECONCILIATION_DIFF).where(RECONCILIATION_DIFF.PROVIDER.eq("fixed")).execute();
-        PluginFixture.removeTestPlugins(host, plugins);
+        PluginFixture.removeTestPlugins(plugins);
     }
 
     @Test
