@@ -44,6 +44,7 @@ final class DemoDataGenerator {
     private long conversationId;
     private final DemoLedger ledger = new DemoLedger();
     private final DemoPayments payments;
+    private final DemoPersonas personas;
     private final long[] counts = new long[9];
 
     DemoDataGenerator(DemoDataProperties properties, SecretCipher cipher, Clock clock) {
@@ -55,6 +56,7 @@ final class DemoDataGenerator {
         this.start = LocalDate.now(clock).withDayOfMonth(1).minusMonths(13).atStartOfDay();
         this.eventsPerUser = (double) properties.effectiveUsageEvents() / properties.users();
         this.payments = new DemoPayments(random, now, ledger);
+        this.personas = new DemoPersonas(random, now, start);
     }
 
     /** Loads everything; returns row counts per table in the order of {@link #TABLES}. */
@@ -104,8 +106,8 @@ final class DemoDataGenerator {
     }
 
     private void writeUser(DemoLoaders out, int id, int users) throws SQLException {
-        Persona persona = persona(id, users);
-        LocalDateTime created = persona.created;
+        DemoPersonas.Persona persona = personas.next(id, users);
+        LocalDateTime created = persona.created();
         byte[][] ips = sessionIps(persona);
         LocalDateTime lastSeen = created;
 
@@ -115,7 +117,7 @@ final class DemoDataGenerator {
             lastSeen = max(lastSeen, started);
             writeSession(out, id, started, ip, random.nextInt(10) == 0 ? pick(DemoCatalog.PLACES) : home);
         }
-        if (DemoPlants.TRAVELLER.equals(persona.planted)) {
+        if (DemoPlants.TRAVELLER.equals(persona.planted())) {
             writeSession(out, id, now.minusHours(3), ips[0], new DemoCatalog.Place("RU", "Moscow"));
             writeSession(out, id, now.minusHours(2), randomIp(), new DemoCatalog.Place("US", "California"));
             lastSeen = max(lastSeen, now.minusHours(2));
@@ -124,79 +126,29 @@ final class DemoDataGenerator {
         LocalDateTime lastEvent = writeUsage(out, id, persona, ips, monthlyCharge);
         lastSeen = max(lastSeen, lastEvent);
 
-        out.users.add(id, persona.username, persona.displayName, persona.email, persona.telegramId, "active",
-                ts(created), ts(lastSeen), persona.retentionDays, persona.cyrillic ? "ru" : "en", "system",
-                persona.birthYear, persona.possibleMinor, false, false, 0,
-                DemoPlants.farmed(persona.planted) ? (long) DemoPlants.FARM_BOSS_ID : null);
+        out.users.add(id, persona.username(), persona.displayName(), persona.email(), persona.telegramId(), "active",
+                ts(created), ts(lastSeen), persona.retentionDays(), persona.cyrillic() ? "ru" : "en", "system",
+                persona.birthYear(), persona.possibleMinor(), false, false, 0,
+                DemoPlants.farmed(persona.planted()) ? (long) DemoPlants.FARM_BOSS_ID : null);
         counts[0]++;
 
         ledger.begin();
         ledger.add(created, 10_000, "bonus", "signup", "Welcome bonus");
         plantedGrants(id, users, persona);
-        counts[3] += payments.write(out.payments, id, persona.telegramId(), persona.planted, created);
+        counts[3] += payments.write(out.payments, id, persona.telegramId(), persona.planted(), created);
         ledger.debitUsage(monthlyCharge, start, now);
         out.balances.add(id, ledger.write(out, id, counts), ts(now));
         counts[5]++;
-        if (random.nextInt(5) == 0 || persona.planted != null) {
+        if (random.nextInt(5) == 0 || persona.planted() != null) {
             writeConversations(out, id, created);
         }
     }
 
-    private record Persona(String username, String displayName, String email, long telegramId, boolean cyrillic,
-                           LocalDateTime created, Integer retentionDays, Short birthYear, boolean possibleMinor,
-                           String planted) {
-    }
-
-    private Persona persona(int id, int users) {
-        boolean cyrillic = random.nextBoolean();
-        String first;
-        String displayName;
-        int nameIndex = random.nextInt(DemoCatalog.CYRILLIC_FIRST.size());
-        if (cyrillic) {
-            first = DemoCatalog.TRANSLIT_FIRST.get(nameIndex);
-            // the catalogue alternates male and female first names; Russian surnames agree in gender
-            String surname = pick(DemoCatalog.CYRILLIC_LAST);
-            displayName = DemoCatalog.CYRILLIC_FIRST.get(nameIndex) + " " + (nameIndex % 2 == 1 ? surname + "а" : surname);
-        } else {
-            String latin = pick(DemoCatalog.LATIN_FIRST);
-            first = latin.toLowerCase();
-            displayName = latin + " " + pick(DemoCatalog.LATIN_LAST);
-        }
-        String planted = plantedRole(id, users);
-        String username = DemoPlants.ordinaryName(planted) ? first + "_" + id : planted;
-        if (planted != null && planted.startsWith("shared_ip")) {
-            username = "newbie_" + id;
-        }
-        String email = random.nextInt(10) < 4 ? username.replace('_', '.') + "@" + pick(DemoCatalog.EMAIL_DOMAINS) : null;
-        LocalDateTime created = planted != null && planted.startsWith("shared_ip")
-                ? now.minusHours(1 + random.nextInt(40))
-                : between(start, now.minusDays(1));
-        boolean minor = id % 397 == 0;
-        Short birthYear = null;
-        if (minor) {
-            birthYear = (short) (now.getYear() - 14);
-        } else if (random.nextInt(3) == 0) {
-            birthYear = (short) (1965 + random.nextInt(42));
-        }
-        Integer retention = switch (random.nextInt(4)) {
-            case 0 -> 30;
-            case 1 -> 90;
-            case 2 -> 365;
-            default -> null;
-        };
-        return new Persona(username, displayName, email, 100_000_000L + id * 7919L, cyrillic, created, retention,
-                birthYear, minor, planted);
-    }
-
-    private static String plantedRole(int id, int users) {
-        return DemoPlants.role(id, users);
-    }
-
-    private byte[][] sessionIps(Persona persona) {
+    private byte[][] sessionIps(DemoPersonas.Persona persona) {
         int sessions = 1 + random.nextInt(4);
         byte[][] ips = new byte[sessions][];
         for (int i = 0; i < sessions; i++) {
-            ips[i] = "shared_ip".equals(persona.planted) ? ip(SHARED_IP) : randomIp();
+            ips[i] = "shared_ip".equals(persona.planted()) ? ip(SHARED_IP) : randomIp();
         }
         return ips;
     }
@@ -212,36 +164,36 @@ final class DemoDataGenerator {
         counts[1]++;
     }
 
-    private LocalDateTime writeUsage(DemoLoaders out, long userId, Persona persona, byte[][] ips, long[] monthlyCharge)
+    private LocalDateTime writeUsage(DemoLoaders out, long userId, DemoPersonas.Persona persona, byte[][] ips, long[] monthlyCharge)
             throws SQLException {
         long events = Math.round(-Math.log(1 - random.nextDouble()) * eventsPerUser);
-        if (HEAVY_USERNAME.equals(persona.planted)) {
+        if (HEAVY_USERNAME.equals(persona.planted())) {
             events += properties.heavyUserEvents();
         }
-        LocalDateTime last = persona.created;
+        LocalDateTime last = persona.created();
         DemoCatalog.Model favourite = pick(DemoCatalog.MODELS);
         for (long i = 0; i < events; i++) {
-            LocalDateTime at = between(persona.created, now);
+            LocalDateTime at = between(persona.created(), now);
             last = max(last, at);
             writeEvent(out, userId, at, random.nextInt(3) == 0 ? pick(DemoCatalog.MODELS) : favourite, ips, monthlyCharge);
         }
         DemoCatalog.Model dearest = DemoCatalog.MODELS.get(2);
-        if (SPIKE_USERNAME.equals(persona.planted)) {
+        if (SPIKE_USERNAME.equals(persona.planted())) {
             for (int i = 0; i < 600; i++) {
                 LocalDateTime at = now.minusSeconds(random.nextInt(3600));
                 last = max(last, at);
                 writeEvent(out, userId, at, dearest, ips, monthlyCharge);
             }
         }
-        if (DemoPlants.lockstep(persona.planted)) {
+        if (DemoPlants.lockstep(persona.planted())) {
             for (int i = 1; i <= 40; i++) {
                 LocalDateTime at = now.minusSeconds(i * 73L);
                 last = max(last, at);
                 writeEvent(out, userId, at, favourite, ips, monthlyCharge);
             }
         }
-        if (DemoPlants.farmed(persona.planted) || DemoPlants.FARM_BOSS.equals(persona.planted)) {
-            int burst = DemoPlants.FARM_BOSS.equals(persona.planted) ? 150 : 40;
+        if (DemoPlants.farmed(persona.planted()) || DemoPlants.FARM_BOSS.equals(persona.planted())) {
+            int burst = DemoPlants.FARM_BOSS.equals(persona.planted()) ? 150 : 40;
             for (int i = 0; i < burst; i++) {
                 LocalDateTime at = now.minusMinutes(10 + random.nextInt(4 * 24 * 60));
                 last = max(last, at);
@@ -267,8 +219,8 @@ final class DemoDataGenerator {
     }
 
     /** The farm boss's referral bonuses and the goodwill credits staff (and the insider) granted this user. */
-    private void plantedGrants(int id, int users, Persona persona) {
-        if (DemoPlants.FARM_BOSS.equals(persona.planted)) {
+    private void plantedGrants(int id, int users, DemoPersonas.Persona persona) {
+        if (DemoPlants.FARM_BOSS.equals(persona.planted())) {
             for (int referred = DemoPlants.FARMED_FIRST; referred <= DemoPlants.FARMED_LAST; referred++) {
                 ledger.add(now.minusDays(3).plusMinutes(referred), DemoPlants.REFERRAL_BONUS, "bonus", "referral:" + referred,
                         "Referral bonus");
@@ -302,12 +254,11 @@ final class DemoDataGenerator {
     }
 
     private <T> T pick(List<T> values) {
-        return values.get(random.nextInt(values.size()));
+        return DemoPersonas.pick(random, values);
     }
 
     private LocalDateTime between(LocalDateTime from, LocalDateTime to) {
-        long span = Math.max(1, ChronoUnit.SECONDS.between(from, to));
-        return from.plusSeconds(random.nextLong(span));
+        return DemoPersonas.between(random, from, to);
     }
 
     private byte[] randomIp() {
