@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -32,7 +33,7 @@ public class AbuseRuleService {
     }
 
     /** What a run did, for a notification. */
-    public record RunResult(String rule, long raised, long findings, long millis, String error) {
+    public record RunResult(@Nullable String rule, long raised, long findings, long millis, @Nullable String error) {
     }
 
     private final Evaluator evaluator;

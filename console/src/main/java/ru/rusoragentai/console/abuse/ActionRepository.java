@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import org.jspecify.annotations.Nullable;
 import static ru.rusoragentai.db.Tables.ABUSE_ACTION;
 import static ru.rusoragentai.db.Tables.ABUSE_BLOCKLIST;
 import static ru.rusoragentai.db.Tables.APP_USER;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class ActionRepository {
 
     /** What a ban blocks: a kind, the value as staff read it, and the value the hash is made of. */
-    record Target(String kind, String text, String value) {
+    record Target(String kind, @Nullable String text, String value) {
     }
 
     private final DSLContext dsl;

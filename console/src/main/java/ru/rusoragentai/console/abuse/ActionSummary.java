@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 
 /**
@@ -9,8 +10,8 @@ import java.time.LocalDateTime;
  * @param amount the cap (tokens per day) or the tokens frozen; null otherwise
  * @param until  when a ban's blocklist entries expire; null for none
  */
-public record ActionSummary(long id, Long userId, Long caseId, Long flagId, ActionKind kind, Long amount, LocalDateTime until,
-                            String reason, String status, String requestedBy, LocalDateTime requestedAt, String decidedBy,
+public record ActionSummary(long id, @Nullable Long userId, @Nullable Long caseId, Long flagId, ActionKind kind, @Nullable Long amount, LocalDateTime until,
+                            @Nullable String reason, String status, String requestedBy, LocalDateTime requestedAt, @Nullable String decidedBy,
                             LocalDateTime decidedAt, String revertedBy, LocalDateTime revertedAt) {
 
     public boolean inForce() {

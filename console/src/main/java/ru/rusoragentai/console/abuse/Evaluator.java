@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class Evaluator {
     static final long CATCH_UP_ROWS = 1_000_000;
 
     /** One rule's run. */
-    record RuleRun(String rule, long raised, long findings, long millis, String error) {
+    record RuleRun(@Nullable String rule, long raised, long findings, long millis, @Nullable String error) {
     }
 
     private final Map<String, Detector> detectors;

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.util.Set;
 
@@ -9,8 +10,8 @@ import java.util.Set;
  * @param assignee      a staff member's name, {@link #UNASSIGNED} for flags nobody took, or null for any
  * @param createdAfter  flags raised since (the age filter)
  */
-public record FlagFilter(String rule, Severity severity, Set<FlagStatus> statuses, Integer minScore, LocalDateTime createdAfter,
-                         String assignee, Long userId, Long caseId) {
+public record FlagFilter(@Nullable String rule, @Nullable Severity severity, @Nullable Set<FlagStatus> statuses, @Nullable Integer minScore, @Nullable LocalDateTime createdAfter,
+                         @Nullable String assignee, @Nullable Long userId, @Nullable Long caseId) {
 
     public static final String UNASSIGNED = "";
 

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import java.util.Map;
  * @param score        the user's current risk score (0 without one)
  * @param evidence     what the detector saw, by key (see the translations under {@code abuse.evidence.})
  */
-public record FlagSummary(long id, String rule, Severity severity, FlagStatus status, Long userId, String staffSubject,
-                          String displayName, String username, int score, String assignee, Long caseId,
+public record FlagSummary(long id, @Nullable String rule, @Nullable Severity severity, FlagStatus status, @Nullable Long userId, String staffSubject,
+                          @Nullable String displayName, @Nullable String username, int score, @Nullable String assignee, @Nullable Long caseId,
                           LocalDateTime createdAt, LocalDateTime updatedAt, int hits, Map<String, Object> evidence,
-                          String resolvedBy, LocalDateTime resolvedAt, int version) {
+                          @Nullable String resolvedBy, LocalDateTime resolvedAt, int version) {
 }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public record LinkedAccounts(List<Account> accounts, List<Link> links, boolean cut) {
 
-    public record Account(long userId, String displayName, String username, String status, int score, boolean start) {
+    public record Account(long userId, @Nullable String displayName, @Nullable String username, String status, int score, boolean start) {
     }
 
     public record Link(long from, long to, String via, String value) {

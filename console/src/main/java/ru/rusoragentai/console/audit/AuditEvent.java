@@ -1,8 +1,9 @@
 package ru.rusoragentai.console.audit;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 
 /** One audit entry as shown to staff. Times are UTC. */
 public record AuditEvent(long id, LocalDateTime occurredAt, String actor, String action,
-                         String targetType, String targetId, String details) {
+                         @Nullable String targetType, String targetId, @Nullable String details) {
 }

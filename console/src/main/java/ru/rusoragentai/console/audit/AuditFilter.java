@@ -1,7 +1,9 @@
 package ru.rusoragentai.console.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /** Optional filters for the audit log; blank means "any". Matching is by prefix. */
-public record AuditFilter(String actor, String action, String targetType, String targetId) {
+public record AuditFilter(String actor, String action, @Nullable String targetType, String targetId) {
 
     public static AuditFilter none() {
         return new AuditFilter(null, null, null, null);

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.audit;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -74,7 +75,7 @@ public class AuditService {
     }
 
     /** An event to record together with others (see {@link #recordAll}). */
-    public record NewEvent(String actor, String action, String targetType, String targetId, String details) {
+    public record NewEvent(String actor, String action, @Nullable String targetType, String targetId, @Nullable String details) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package ru.rusoragentai.console.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Result of walking the audit chain.
  *
@@ -8,7 +10,7 @@ package ru.rusoragentai.console.audit;
  * @param firstBadId     the first row found wrong (or, for a removed tail, the last id the head expects); null when intact
  * @param problem        what was found at that row; null when intact
  */
-public record ChainVerification(boolean intact, long checkedEvents, Long firstBadId, Problem problem) {
+public record ChainVerification(boolean intact, long checkedEvents, Long firstBadId, @Nullable Problem problem) {
 
     public enum Problem {
         /** The row's content no longer matches its hash. */

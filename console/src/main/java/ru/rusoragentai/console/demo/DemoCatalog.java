@@ -1,14 +1,15 @@
 package ru.rusoragentai.console.demo;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /** The vocabulary demo data is drawn from: names, devices, places, models and token packs. */
 final class DemoCatalog {
 
-    record Model(String provider, String model, int tokensPerMillionInput, int tokensPerMillionOutput) {
+    record Model(@Nullable String provider, String model, int tokensPerMillionInput, int tokensPerMillionOutput) {
     }
 
-    record Place(String country, String region) {
+    record Place(@Nullable String country, @Nullable String region) {
     }
 
     record Pack(String productId, long tokens, long amountMinor, String currency) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.demo;
 
+import org.jspecify.annotations.Nullable;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -15,10 +16,10 @@ import java.util.List;
 final class DemoLedger {
 
     /** A goodwill credit a staff member granted; its adjustment row points at the ledger row. */
-    private record Goodwill(String reasonCode, String comment, String staff) {
+    private record Goodwill(String reasonCode, @Nullable String comment, String staff) {
     }
 
-    private record Entry(LocalDateTime at, long delta, String kind, String reference, String reason, Goodwill goodwill) {
+    private record Entry(LocalDateTime at, long delta, String kind, @Nullable String reference, @Nullable String reason, @Nullable Goodwill goodwill) {
     }
 
     private final List<Entry> entries = new ArrayList<>();

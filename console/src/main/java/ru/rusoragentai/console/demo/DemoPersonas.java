@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.demo;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,9 +19,9 @@ final class DemoPersonas {
         this.start = start;
     }
 
-    record Persona(String username, String displayName, String email, long telegramId, boolean cyrillic,
-                           LocalDateTime created, Integer retentionDays, Short birthYear, boolean possibleMinor,
-                           String planted) {
+    record Persona(@Nullable String username, @Nullable String displayName, @Nullable String email, long telegramId, boolean cyrillic,
+                           LocalDateTime created, Integer retentionDays, @Nullable Short birthYear, boolean possibleMinor,
+                           @Nullable String planted) {
     }
 
     /** The user with this id (1-based) of {@code users}: a name in Latin or Cyrillic, a planted role or none. */

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.demo;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class DemoPlants {
     }
 
     /** The planted role of user {@code id} among {@code users}, or null for an ordinary user. */
-    static String role(int id, int users) {
+    static @Nullable String role(int id, int users) {
         if (users <= SHARED_IP_ACCOUNTS * 4) {
             return null;
         }
@@ -67,7 +68,7 @@ final class DemoPlants {
     }
 
     /** The staff member who granted user {@code id} goodwill, or null. */
-    static String goodwillFrom(int id, int users) {
+    static @Nullable String goodwillFrom(int id, int users) {
         if (users <= SHARED_IP_ACCOUNTS * 4 || id < GOODWILL_FIRST || id > INSIDER_LAST) {
             return null;
         }

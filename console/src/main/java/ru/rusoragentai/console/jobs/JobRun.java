@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import ru.rusoragentai.console.i18n.Text;
 
@@ -9,6 +10,6 @@ import ru.rusoragentai.console.i18n.Text;
  * @param summary     what it did, in English
  * @param summaryText the same to be said in the reader's language, for jobs that keep it ({@link JobRuns#recordText}); else null
  */
-public record JobRun(long id, String job, LocalDateTime startedAt, LocalDateTime finishedAt, String status, String summary,
-                     Text summaryText) {
+public record JobRun(long id, String job, LocalDateTime startedAt, @Nullable LocalDateTime finishedAt, String status, @Nullable String summary,
+                     @Nullable Text summaryText) {
 }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.models;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -192,7 +193,7 @@ public class ModelCatalogService {
     }
 
     /** (revenue - cost) / revenue in percent, where revenue is what our tokens for a million vendor tokens earn. */
-    BigDecimal margin(Long platformTokens, BigDecimal vendorUsd) {
+    @Nullable BigDecimal margin(@Nullable Long platformTokens, @Nullable BigDecimal vendorUsd) {
         if (platformTokens == null || vendorUsd == null) {
             return null;
         }

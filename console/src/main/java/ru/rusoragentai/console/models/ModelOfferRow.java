@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.models;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
@@ -11,9 +12,9 @@ import java.time.LocalDateTime;
  * @param fetchedAt              when the provider last listed the model, if it could not be asked now; null when live
  * @param listed                 false for a model the platform prices that no provider lists (now or last time)
  */
-public record ModelOfferRow(String provider, String pluginId, String model, String displayName, Integer contextWindow,
+public record ModelOfferRow(@Nullable String provider, String pluginId, String model, @Nullable String displayName, @Nullable Integer contextWindow,
                             BigDecimal vendorUsdPerMillionInput, BigDecimal vendorUsdPerMillionOutput,
-                            Long tokensPerMillionInput, Long tokensPerMillionOutput,
-                            BigDecimal inputMarginPercent, BigDecimal outputMarginPercent, LocalDateTime fetchedAt,
+                            @Nullable Long tokensPerMillionInput, Long tokensPerMillionOutput,
+                            @Nullable BigDecimal inputMarginPercent, @Nullable BigDecimal outputMarginPercent, @Nullable LocalDateTime fetchedAt,
                             boolean listed) {
 }

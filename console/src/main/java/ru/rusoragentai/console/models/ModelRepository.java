@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.models;
 
+import org.jspecify.annotations.Nullable;
 import static ru.rusoragentai.db.Tables.MODEL_CATALOGUE;
 import static ru.rusoragentai.db.Tables.MODEL_PRICE;
 import static ru.rusoragentai.db.Tables.MODEL_ROUTE;
@@ -18,11 +19,11 @@ import ru.rusoragentai.spi.ModelOffer;
 class ModelRepository {
 
     /** Our price for a model: platform tokens per million input and output tokens. */
-    record Price(String provider, String model, long perMillionInput, long perMillionOutput) {
+    record Price(@Nullable String provider, String model, long perMillionInput, long perMillionOutput) {
     }
 
     /** A model as its provider last listed it, and when. */
-    record Remembered(ModelOffer offer, LocalDateTime fetchedAt) {
+    record Remembered(ModelOffer offer, @Nullable LocalDateTime fetchedAt) {
     }
 
     private final DSLContext dsl;

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.models;
 
+import org.jspecify.annotations.Nullable;
 import ru.rusoragentai.console.i18n.Text;
 
 /**
@@ -8,6 +9,6 @@ import ru.rusoragentai.console.i18n.Text;
  *
  * @param problem why the route cannot be used right now (provider disabled, model gone), or null
  */
-public record ModelRoute(long id, String alias, String provider, String model, int priority, boolean enabled,
-                         Text problem) {
+public record ModelRoute(long id, String alias, @Nullable String provider, String model, int priority, boolean enabled,
+                         @Nullable Text problem) {
 }

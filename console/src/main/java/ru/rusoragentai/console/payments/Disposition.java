@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.payments;
 
+import org.jspecify.annotations.Nullable;
 import ru.rusoragentai.console.i18n.Text;
 import ru.rusoragentai.console.i18n.Texts;
 
@@ -9,7 +10,7 @@ import ru.rusoragentai.console.i18n.Texts;
  * @param outcome    what became of it, said in the reader's language on the inbox screen and in English elsewhere
  * @param httpStatus the answer to the vendor
  */
-record Disposition(InboxStatus status, Text outcome, int httpStatus, Long userId) {
+record Disposition(InboxStatus status, @Nullable Text outcome, int httpStatus, @Nullable Long userId) {
 
     static Disposition of(InboxStatus status, Text outcome, int httpStatus) {
         return new Disposition(status, outcome, httpStatus, null);

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.payments;
 
+import org.jspecify.annotations.Nullable;
 import ru.rusoragentai.console.i18n.Text;
 
 /**
@@ -8,7 +9,7 @@ import ru.rusoragentai.console.i18n.Text;
  * @param outcome     what happened, in English (the vendor's answer, logs)
  * @param outcomeText the same, to be said in a staff member's language
  */
-public record IntakeResult(int httpStatus, long inboxId, InboxStatus status, String outcome, Text outcomeText) {
+public record IntakeResult(int httpStatus, long inboxId, InboxStatus status, @Nullable String outcome, @Nullable Text outcomeText) {
 
     static IntakeResult of(Disposition disposition, long inboxId) {
         return new IntakeResult(disposition.httpStatus(), inboxId, disposition.status(), disposition.english(), disposition.outcome());

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.payments;
 
+import org.jspecify.annotations.Nullable;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 
 import java.time.LocalDateTime;
@@ -13,7 +14,7 @@ import ru.rusoragentai.spi.PaymentEvent;
 class PaymentRepository {
 
     /** A stored payment that a refund or chargeback may reverse. */
-    record StoredPayment(long id, Long userId, long tokens, String status) {
+    record StoredPayment(long id, @Nullable Long userId, long tokens, String status) {
     }
 
     private final DSLContext dsl;

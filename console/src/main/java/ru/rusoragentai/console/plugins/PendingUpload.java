@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 
 /**
@@ -8,6 +9,6 @@ import java.time.LocalDateTime;
  * @param signer the subject of the jar's (untrusted) signature, or null when it is not signed
  * @param status pending, approved or rejected
  */
-public record PendingUpload(long id, String pluginId, String version, String fileName, String sha256, String signer,
+public record PendingUpload(long id, String pluginId, String version, String fileName, String sha256, @Nullable String signer,
                             String status, String uploadedBy, LocalDateTime uploadedAt) {
 }

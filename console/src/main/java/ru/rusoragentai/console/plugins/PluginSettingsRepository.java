@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import org.jspecify.annotations.Nullable;
 import static ru.rusoragentai.db.Tables.PLUGIN_SETTING;
 
 import java.time.LocalDateTime;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class PluginSettingsRepository {
 
     /** A stored setting: plain text, or the AES-GCM ciphertext of a secret. */
-    record Stored(String name, String text, byte[] encrypted, boolean secret) {
+    record Stored(String name, @Nullable String text, @Nullable byte[] encrypted, boolean secret) {
     }
 
     private final DSLContext dsl;

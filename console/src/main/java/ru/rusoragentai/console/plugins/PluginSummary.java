@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -13,8 +14,8 @@ import java.util.Set;
  * @param kinds       extension points it implements (empty until started)
  * @param error       why it failed, or null
  */
-public record PluginSummary(String id, String description, String version, String provider, String requires,
-                            Set<ExtensionKind> kinds, PluginState state, String error, Path file) {
+public record PluginSummary(String id, @Nullable String description, String version, @Nullable String provider, String requires,
+                            Set<ExtensionKind> kinds, PluginState state, @Nullable String error, Path file) {
 
     PluginSummary failed(String why) {
         return new PluginSummary(id, description, version, provider, requires, kinds, PluginState.FAILED, why, file);

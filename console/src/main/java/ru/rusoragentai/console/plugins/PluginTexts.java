@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import org.jspecify.annotations.Nullable;
 import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class PluginTexts {
         }
 
         @Override
-        public Locale getFallbackLocale(String baseName, Locale locale) {
+        public @Nullable Locale getFallbackLocale(String baseName, Locale locale) {
             return null;
         }
 

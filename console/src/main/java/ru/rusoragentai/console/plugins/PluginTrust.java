@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,11 +37,11 @@ class PluginTrust {
     /** What a jar's signatures say. */
     sealed interface Verdict {
         /** Signed throughout by a trusted key. */
-        record Trusted(String signer) implements Verdict {
+        record Trusted(@Nullable String signer) implements Verdict {
         }
 
         /** No signature, part of it unsigned, or signed by a key the console does not know (signer may be null). */
-        record Untrusted(String signer, String why) implements Verdict {
+        record Untrusted(@Nullable String signer, String why) implements Verdict {
         }
 
         /** A signature that does not match the content: the file was changed after signing. */

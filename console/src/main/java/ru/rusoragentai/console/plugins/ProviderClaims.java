@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.function.BiFunction;
 import ru.rusoragentai.console.i18n.Text;
@@ -20,7 +21,7 @@ final class ProviderClaims {
      *
      * @param providerId asks a provider for its id behind the plugin call barrier; may throw {@link PluginException}
      */
-    static Text conflict(String pluginId, List<ConsoleExtension> created, List<Described<AiProvider>> started,
+    static @Nullable Text conflict(String pluginId, List<ConsoleExtension> created, List<Described<AiProvider>> started,
                          BiFunction<String, AiProvider, String> providerId) {
         for (ConsoleExtension extension : created) {
             if (extension instanceof AiProvider provider) {
@@ -35,7 +36,7 @@ final class ProviderClaims {
         return null;
     }
 
-    private static String safe(Described<AiProvider> other, BiFunction<String, AiProvider, String> providerId) {
+    private static @Nullable String safe(Described<AiProvider> other, BiFunction<String, AiProvider, String> providerId) {
         try {
             return providerId.apply(other.pluginId(), other.extension());
         } catch (PluginException e) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins;
 
+import org.jspecify.annotations.Nullable;
 import static ru.rusoragentai.db.Tables.PLUGIN_SETTING_CHANGE;
 
 import java.time.LocalDateTime;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SettingsChangeRepository {
 
-    record Stored(long id, String pluginId, byte[] changeEnc, String summary, String status, String requestedBy) {
+    record Stored(long id, String pluginId, byte[] changeEnc, @Nullable String summary, String status, String requestedBy) {
     }
 
     private final DSLContext dsl;

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 
 /**
@@ -10,6 +11,6 @@ import java.time.LocalDate;
  * @param received   the day it was received (UTC); deadlines count from it
  * @param note       free text, e.g. what exactly was asked; may be blank
  */
-public record NewPrivacyRequest(String identifier, RequestType type, String channel, Jurisdiction jurisdiction,
-                                LocalDate received, String note) {
+public record NewPrivacyRequest(@Nullable String identifier, @Nullable RequestType type, @Nullable String channel, @Nullable Jurisdiction jurisdiction,
+                                @Nullable LocalDate received, @Nullable String note) {
 }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -11,11 +12,11 @@ import java.time.LocalDateTime;
  * @param originalDue      the due day without extensions
  * @param extendedBy       months (GDPR, other) or days (CCPA) of extension granted
  */
-public record PrivacyRequest(long id, Long userId, String subjectReference, RequestType type, RequestStatus status,
-                             String channel, Jurisdiction jurisdiction, LocalDateTime receivedAt, LocalDate originalDue,
-                             LocalDate due, LocalDate acknowledgeBy, int extendedBy, String extensionReason,
-                             String verification, String verificationNote, String preparedBy, String approvedBy,
-                             String rejectionReason, LocalDateTime completedAt, String createdBy, int version) {
+public record PrivacyRequest(long id, @Nullable Long userId, String subjectReference, @Nullable RequestType type, RequestStatus status,
+                             @Nullable String channel, @Nullable Jurisdiction jurisdiction, LocalDateTime receivedAt, LocalDate originalDue,
+                             LocalDate due, @Nullable LocalDate acknowledgeBy, int extendedBy, String extensionReason,
+                             @Nullable String verification, @Nullable String verificationNote, @Nullable String preparedBy, @Nullable String approvedBy,
+                             @Nullable String rejectionReason, LocalDateTime completedAt, String createdBy, int version) {
 
     /** The neutral label an erased subject's requests keep instead of what identified them, followed by the request id. */
     public static final String ERASED_SUBJECT = "erased data subject, request #";

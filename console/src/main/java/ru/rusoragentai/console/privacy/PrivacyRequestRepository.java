@@ -31,15 +31,15 @@ public class PrivacyRequestRepository {
         }
 
         /** Answered: done, with what the subject was told. */
-        record Completed(String outcome, LocalDateTime at) implements Change {
+        record Completed(@Nullable String outcome, LocalDateTime at) implements Change {
         }
 
         /** Refused, with the reason kept and the answer the subject was given. */
-        record Rejected(String reason, String answer, LocalDateTime at) implements Change {
+        record Rejected(@Nullable String reason, String answer, LocalDateTime at) implements Change {
         }
 
         /** Deadline moved to {@code due}, {@code extendedBy} days past the original in all. */
-        record Extended(LocalDate due, int extendedBy, String reason) implements Change {
+        record Extended(LocalDate due, int extendedBy, @Nullable String reason) implements Change {
         }
 
         /** An erasure planned by one officer; it now awaits another's approval. */

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import org.jspecify.annotations.Nullable;
 import ru.rusoragentai.console.i18n.Text;
 import java.time.LocalDateTime;
 
@@ -11,7 +12,7 @@ import java.time.LocalDateTime;
  * @param progress 0 to 100
  */
 public record PrivacyTask(long id, long requestId, String system, int position, TaskStatus status, int attempts, int progress,
-                          String result, Text resultText, String lastError, LocalDateTime startedAt, LocalDateTime finishedAt) {
+                          @Nullable String result, @Nullable Text resultText, @Nullable String lastError, LocalDateTime startedAt, @Nullable LocalDateTime finishedAt) {
 
     public static final String PACKAGE = "package";
     public static final String RESIDUAL_SCAN = "residual_scan";

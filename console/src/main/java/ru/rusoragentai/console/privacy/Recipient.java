@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 
 /**
@@ -7,7 +8,7 @@ import java.time.LocalDateTime;
  *
  * @param status pending, notified or not_required
  */
-public record Recipient(String name, String status, String note, String updatedBy, LocalDateTime updatedAt) {
+public record Recipient(String name, String status, @Nullable String note, @Nullable String updatedBy, LocalDateTime updatedAt) {
 
     /** Everyone the platform shares personal data with, by what they receive. */
     public static final java.util.Map<String, String> KNOWN = java.util.Map.of(

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Optional;
 import ru.rusoragentai.spi.DataSubject;
@@ -10,7 +11,7 @@ import ru.rusoragentai.spi.DataSubject;
  *
  * @param ips the IP addresses of the subject's sessions and usage, in text form
  */
-public record Subject(long userId, long telegramUserId, String username, String email, String displayName, List<String> ips) {
+public record Subject(long userId, long telegramUserId, @Nullable String username, @Nullable String email, @Nullable String displayName, List<String> ips) {
 
     public Subject {
         ips = List.copyOf(ips);

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy;
 
+import org.jspecify.annotations.Nullable;
 import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 import static ru.rusoragentai.db.Tables.USAGE_DAILY;
@@ -57,7 +58,7 @@ public class SubjectRepository {
     }
 
     /** An address as text, or null for anything that is not an IPv4 or IPv6 address. */
-    public static String ipText(byte[] address) {
+    public static @Nullable String ipText(byte @Nullable [] address) {
         if (address == null || (address.length != 4 && address.length != 16)) {
             return null;
         }

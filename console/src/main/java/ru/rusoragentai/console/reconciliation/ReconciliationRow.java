@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.reconciliation;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,8 +9,8 @@ import java.time.LocalDateTime;
  * The provider's figures against ours for one provider, day and model. Provider figures are null when the
  * provider offers no report (the note says why).
  */
-public record ReconciliationRow(String provider, LocalDate day, String model, Long providerInput, Long providerOutput,
-                                BigDecimal providerCost, long ourInput, long ourOutput, BigDecimal ourCost, String note,
+public record ReconciliationRow(@Nullable String provider, LocalDate day, String model, @Nullable Long providerInput, Long providerOutput,
+                                BigDecimal providerCost, long ourInput, long ourOutput, BigDecimal ourCost, @Nullable String note,
                                 LocalDateTime checkedAt) {
 
     /** Provider tokens minus ours (input + output), or null without a provider report. */
@@ -18,7 +19,7 @@ public record ReconciliationRow(String provider, LocalDate day, String model, Lo
     }
 
     /** The token difference relative to ours, in percent; null without a report or when we recorded nothing. */
-    public BigDecimal differencePercent() {
+    public @Nullable BigDecimal differencePercent() {
         Long diff = tokenDifference();
         long ours = ourInput + ourOutput;
         if (diff == null) {

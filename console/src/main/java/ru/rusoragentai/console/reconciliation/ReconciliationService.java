@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.reconciliation;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -161,7 +162,7 @@ public class ReconciliationService {
         return prices;
     }
 
-    private static BigDecimal ourCost(Map<String, ModelOffer> prices, ReconciliationRepository.OurUsage usage) {
+    private static @Nullable BigDecimal ourCost(Map<String, ModelOffer> prices, ReconciliationRepository.OurUsage usage) {
         ModelOffer offer = prices.get(usage.model());
         if (offer == null) {
             offer = prices.values().stream().filter(o -> o.id().startsWith(usage.model()))

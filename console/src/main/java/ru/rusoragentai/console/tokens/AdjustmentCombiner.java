@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -40,10 +41,10 @@ class AdjustmentCombiner {
     private static final long GATHER_PAUSE_NANOS = 400_000;
 
     /** A validated request, with who made it. */
-    record Request(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative, String requester) {
+    record Request(long userId, long delta, @Nullable ReasonCode reason, @Nullable String comment, String ticket, boolean allowNegative, String requester) {
     }
 
-    private record Pending(Request request, CompletableFuture<Adjustment> result) {
+    private record Pending(Request request, @Nullable CompletableFuture<Adjustment> result) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -169,7 +170,7 @@ class AdjustmentCombiner {
         }
     }
 
-    private record Outcome(Adjustment adjustment, RuntimeException failure) {
+    private record Outcome(Adjustment adjustment, @Nullable RuntimeException failure) {
     }
 
     /** One transaction: lock the users, decide each request on the running balances, write everything in bulk. */

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import org.jspecify.annotations.Nullable;
 import static ru.rusoragentai.db.Tables.BULK_ADJUSTMENT_BATCH;
 import static ru.rusoragentai.db.Tables.TOKEN_ADJUSTMENT;
 
@@ -56,7 +57,7 @@ class AdjustmentRepository {
     }
 
     /** One small adjustment applied at once, as part of a combined transaction. */
-    record Applied(long userId, long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative, String actor) {
+    record Applied(long userId, long delta, @Nullable ReasonCode reason, @Nullable String comment, String ticket, boolean allowNegative, String actor) {
     }
 
     /** Inserts applied adjustments in one statement (their ledger entries are linked afterwards); returns the ids in order. */

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -182,7 +183,7 @@ public class BulkAdjustmentService {
                 List.copyOf(errors));
     }
 
-    private static Long parseDelta(String text) {
+    private static @Nullable Long parseDelta(String text) {
         try {
             return Long.parseLong(text.strip().replace(" ", "").replace("\u00a0", ""));
         } catch (NumberFormatException e) {
@@ -190,7 +191,7 @@ public class BulkAdjustmentService {
         }
     }
 
-    private static ReasonCode parseReason(String text) {
+    private static @Nullable ReasonCode parseReason(String text) {
         try {
             return ReasonCode.valueOf(text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +30,7 @@ final class BulkFileReader {
     static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_ROWS = 2_000;
 
-    record RawRow(int line, String identifier, String delta, String reason, String comment) {
+    record RawRow(int line, @Nullable String identifier, @Nullable String delta, @Nullable String reason, @Nullable String comment) {
     }
 
     static {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -14,8 +15,8 @@ public record BulkPreview(String fileName, String sha256, List<Row> rows, boolea
      * One line of the file; {@code errors} holds translation keys, empty when the row is valid. {@code tokensText} and
      * {@code reasonText} are the cells as written, to show what was wrong; {@code userName} names the user found.
      */
-    public record Row(int line, String identifier, Long userId, String userName, Long delta, String tokensText, ReasonCode reason,
-                      String reasonText, String comment, List<String> errors) {
+    public record Row(int line, @Nullable String identifier, @Nullable Long userId, String userName, @Nullable Long delta, String tokensText, @Nullable ReasonCode reason,
+                      String reasonText, @Nullable String comment, List<String> errors) {
 
         public boolean valid() {
             return errors.isEmpty();

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param idempotencyKey unique per intended change: a second request with the same key returns the first entry
  * @param allowNegative  whether this change may take the balance below zero
  */
-public record LedgerRequest(long userId, long delta, LedgerKind kind, String reference, String reason,
+public record LedgerRequest(long userId, long delta, LedgerKind kind, @Nullable String reference, @Nullable String reason,
                             String idempotencyKey, boolean allowNegative) {
 
     public LedgerRequest {

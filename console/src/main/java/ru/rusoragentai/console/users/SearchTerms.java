@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.users;
 
+import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code @} means a username; a mail address an email; an IPv4 or IPv6 literal an IP; anything
  * else a name, username or payment id. Never resolves host names.
  */
-record SearchTerms(String raw, String text, Long number, String username, String email, byte[] ip) {
+record SearchTerms(String raw, @Nullable String text, @Nullable Long number, @Nullable String username, @Nullable String email, @Nullable byte[] ip) {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -39,7 +40,7 @@ record SearchTerms(String raw, String text, Long number, String username, String
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static byte[] ipLiteral(String text) {
+    private static byte @Nullable [] ipLiteral(String text) {
         if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
             return null;
         }

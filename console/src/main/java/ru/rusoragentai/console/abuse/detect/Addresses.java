@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ public final class Addresses {
     private Addresses() {
     }
 
-    public static String ip(byte[] address) {
+    public static @Nullable String ip(byte @Nullable [] address) {
         if (address == null) {
             return null;
         }
@@ -22,7 +23,7 @@ public final class Addresses {
     }
 
     /** A /24 (IPv4) or /64 (IPv6) prefix in CIDR notation. */
-    public static String network(byte[] prefix) {
+    public static @Nullable String network(byte @Nullable [] prefix) {
         if (prefix == null) {
             return null;
         }

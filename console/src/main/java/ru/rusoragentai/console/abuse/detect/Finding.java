@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param groupKey     flags of one rule that share it form one case (one ring); null when the flag stands alone
  * @param evidence     what was seen, for people: counts, addresses, linked account ids, a series for a chart
  */
-public record Finding(Long userId, String staffSubject, String episode, String groupKey, Map<String, Object> evidence) {
+public record Finding(@Nullable Long userId, String staffSubject, String episode, @Nullable String groupKey, Map<String, Object> evidence) {
 
     public static Finding user(long userId, String episode, String groupKey, Map<String, Object> evidence) {
         return new Finding(userId, null, episode, groupKey, evidence);

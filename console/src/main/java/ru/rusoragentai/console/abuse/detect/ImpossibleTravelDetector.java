@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class ImpossibleTravelDetector extends BaseDetector {
         return found;
     }
 
-    private Finding judge(Rule rule, SessionSignals.SessionRow a, SessionSignals.SessionRow b) {
+    private @Nullable Finding judge(Rule rule, SessionSignals.SessionRow a, SessionSignals.SessionRow b) {
         double[] from = Places.position(a.country(), a.region());
         double[] to = Places.position(b.country(), b.region());
         if (from == null || to == null) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.ByteBuffer;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
 final class KeyGroups {
 
     /** A session's keys, as multi-accounting groups them. */
-    record KeyRow(LocalDateTime startedAt, long userId, byte[] ip, byte[] net, byte[] deviceFp, String device) {
+    record KeyRow(LocalDateTime startedAt, long userId, @Nullable byte[] ip, @Nullable byte[] net, byte[] deviceFp, @Nullable String device) {
     }
 
     private KeyGroups() {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +23,7 @@ class MoneySignals {
     record Referrals(long referrer, List<Long> referred) {
     }
 
-    record Reversal(long userId, String kind, String reference, long tokens, LocalDateTime at) {
+    record Reversal(long userId, String kind, @Nullable String reference, long tokens, LocalDateTime at) {
     }
 
     record Purchase(long tokens, LocalDateTime at) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ final class Places {
     }
 
     /** Position of a session's place, or null when the country is unknown. */
-    static double[] position(String country, String region) {
+    static double @Nullable [] position(String country, String region) {
         if (country == null) {
             return null;
         }

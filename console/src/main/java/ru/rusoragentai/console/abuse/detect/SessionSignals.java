@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.detect;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,18 +16,18 @@ import org.springframework.stereotype.Repository;
 class SessionSignals {
 
     /** Accounts seen on one key (address, network or device) within a window. */
-    record SharedKey(String kind, byte[] key, List<Long> users, long sessions, byte[] sampleIp, String device) {
+    record SharedKey(String kind, byte[] key, List<Long> users, long sessions, byte[] sampleIp, @Nullable String device) {
         String hex() {
             return HexFormat.of().formatHex(key);
         }
     }
 
-    record SessionRow(long id, long userId, LocalDateTime startedAt, LocalDateTime endedAt, byte[] ip, byte[] net,
-                      String country, String region) {
+    record SessionRow(long id, long userId, LocalDateTime startedAt, @Nullable LocalDateTime endedAt, @Nullable byte[] ip, @Nullable byte[] net,
+                      @Nullable String country, @Nullable String region) {
     }
 
     /** Accounts created in a window whose sessions came from one network. */
-    record Burst(byte[] net, List<Long> users, LocalDateTime first, LocalDateTime last) {
+    record Burst(@Nullable byte[] net, List<Long> users, LocalDateTime first, LocalDateTime last) {
     }
 
     /** From this long a range on, its sessions are read in one pass over the table rather than through the time index. */

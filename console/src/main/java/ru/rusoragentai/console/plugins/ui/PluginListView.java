@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.plugins.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -165,7 +166,7 @@ public class PluginListView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
-    private Component actions(PluginSummary plugin) {
+    private @Nullable Component actions(PluginSummary plugin) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-xs)");

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy.erasure;
 
+import org.jspecify.annotations.Nullable;
 import ru.rusoragentai.console.privacy.PrivacyRequest;
 import ru.rusoragentai.console.privacy.PrivacyRequestRepository;
 import ru.rusoragentai.console.privacy.TaskClaims;
@@ -151,7 +152,7 @@ class ErasureRunner implements PrivacyWork {
     }
 
     /** What a task did: in English (kept, logged; the scan's JSON proof for the scan) and as a text for the screen, or null. */
-    private record TaskResult(String english, Text text) {
+    private record TaskResult(String english, @Nullable Text text) {
     }
 
     private TaskResult execute(long requestId, PrivacyTask task, ErasureService.Snapshot snapshot, Checkpoint checkpoint, Clock at) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.privacy.erasure;
 
+import org.jspecify.annotations.Nullable;
 import ru.rusoragentai.console.privacy.Subject;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ResidualScan {
 
     /** One lookup; {@code keptBecause} is null when any hit is residue. */
-    record Check(String table, String column, String identifier, String keptBecause) {
+    record Check(String table, String column, @Nullable String identifier, @Nullable String keptBecause) {
         String id() {
             return table + "." + column;
         }
     }
 
     /** A check's outcome. */
-    public record Line(String check, String identifier, long rows, String verdict) {
+    public record Line(String check, @Nullable String identifier, long rows, String verdict) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.shell.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -67,7 +68,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
 
     /** {@code vaadin:search} as an icon; nothing for an entry without one. */
-    private static Icon icon(String name) {
+    private static @Nullable Icon icon(@Nullable String name) {
         if (name == null || name.isBlank()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.staff.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -16,7 +17,7 @@ import ru.rusoragentai.console.staff.StaffSummary;
 /** Create or edit a staff account. Fires the entered values; the view calls the service. */
 class StaffDialog extends Dialog {
 
-    record Values(String username, String displayName, boolean enabled, Set<Role> roles) {
+    record Values(@Nullable String username, @Nullable String displayName, boolean enabled, Set<Role> roles) {
     }
 
     StaffDialog(StaffSummary existing, Consumer<Values> onSave) {

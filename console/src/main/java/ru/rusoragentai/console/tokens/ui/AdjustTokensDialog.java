@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.tokens.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -18,7 +19,7 @@ import ru.rusoragentai.console.users.UserProfile;
 /** Credit or debit a user's tokens with a reason; large changes go to an ADMIN for approval. */
 class AdjustTokensDialog extends Dialog {
 
-    record Values(long delta, ReasonCode reason, String comment, String ticket, boolean allowNegative) {
+    record Values(long delta, @Nullable ReasonCode reason, @Nullable String comment, String ticket, boolean allowNegative) {
     }
 
     AdjustTokensDialog(UserProfile profile, long threshold, boolean admin, Consumer<Values> onSubmit) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.users.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,7 +14,7 @@ import ru.rusoragentai.console.users.UserProfile;
 /** Correction of a user's username, display name and email (GDPR Art. 16). */
 class EditUserDialog extends Dialog {
 
-    record Values(String username, String displayName, String email, String note) {
+    record Values(@Nullable String username, @Nullable String displayName, @Nullable String email, @Nullable String note) {
     }
 
     /** {@code initialNote}: what the note says to begin with, e.g. the privacy request a correction answers; may be null. */
