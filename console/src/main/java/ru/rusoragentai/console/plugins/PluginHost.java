@@ -33,7 +33,9 @@ import ru.rusoragentai.spi.SpiVersion;
  * fails is kept in the list as {@link PluginState#FAILED} with its error.
  *
  * <p>No permission checks here: {@link PluginService} owns them. Operator actions are serialised on this object;
- * calls into extensions are not.
+ * calls into extensions are not. Just over 300 lines on purpose: the PF4J manager's whole life cycle stays on one
+ * object so that every state change is serialised in one place; what could leave did ({@link PluginDescriptors},
+ * {@link ProviderClaims}).
  */
 @Component
 class PluginHost implements SmartInitializingSingleton, DisposableBean {

@@ -1,7 +1,6 @@
 package ru.rusoragentai.console.users;
 
 import org.jspecify.annotations.Nullable;
-import ru.rusoragentai.console.privacy.PrivacyRequest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 

@@ -1,6 +1,5 @@
 package ru.rusoragentai.console.shell;
 
-import ru.rusoragentai.console.privacy.PrivacyException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
