@@ -54,6 +54,11 @@ class UsagePartitionRepository {
         return dsl.execute("DELETE FROM usage_daily WHERE day < ? LIMIT " + limit, day);
     }
 
+    /** Rows of the analysts' roll-up for days before a day: they go with the usage they came from. */
+    int deleteReportBefore(LocalDate day, int limit) {
+        return dsl.execute("DELETE FROM report_usage_day WHERE day < ? LIMIT " + limit, day);
+    }
+
     /** Approximate rows per partition (from InnoDB statistics), for reporting. */
     long approximateRows(String partition) {
         var rows = dsl.resultQuery("SELECT table_rows FROM information_schema.partitions WHERE table_schema = DATABASE() "

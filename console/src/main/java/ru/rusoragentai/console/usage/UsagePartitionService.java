@@ -102,6 +102,10 @@ public class UsagePartitionService {
              batch = repository.deleteDailyBefore(cutoff.toLocalDate(), 10_000)) {
             daily += batch;
         }
+        for (int batch = repository.deleteReportBefore(cutoff.toLocalDate(), 10_000); batch > 0;
+             batch = repository.deleteReportBefore(cutoff.toLocalDate(), 10_000)) {
+            daily += batch;
+        }
         if (!expired.isEmpty()) {
             log.info("Dropped usage_event partitions {} (about {} rows)", expired.stream().map(UsagePartitionRepository.Partition::name).toList(), approximate);
         }

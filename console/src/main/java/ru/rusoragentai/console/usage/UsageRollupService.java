@@ -2,6 +2,7 @@ package ru.rusoragentai.console.usage;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,11 +24,14 @@ public class UsageRollupService {
     private static final Logger log = LoggerFactory.getLogger(UsageRollupService.class);
 
     private final UsageRollupRepository repository;
+    private final ReportRollupRepository reports;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    UsageRollupService(UsageRollupRepository repository, TransactionTemplate transactions, Clock clock) {
+    UsageRollupService(UsageRollupRepository repository, ReportRollupRepository reports, TransactionTemplate transactions,
+                       Clock clock) {
         this.repository = repository;
+        this.reports = reports;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -48,8 +52,47 @@ public class UsageRollupService {
         }
     }
 
-    /** Rebuilds one day; returns the number of (user, model) rows. */
+    /** Rebuilds one day, both roll-ups; returns the number of (user, model) rows. */
     public int rebuild(LocalDate day) {
-        return transactions.execute(status -> repository.rebuild(day));
+        return transactions.execute(status -> {
+            reports.rebuild(day);
+            return repository.rebuild(day);
+        });
+    }
+
+    /**
+     * Rebuilds every day of a range, both roll-ups (the documented rebuild command, {@code --console.usage.rebuild});
+     * returns the number of days.
+     */
+    public int rebuild(LocalDate from, LocalDate until) {
+        int days = 0;
+        for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
+            rebuild(day);
+            days++;
+        }
+        log.info("Usage roll-up: rebuilt {} days from {} until {}", days, from, until);
+        return days;
+    }
+
+    /**
+     * A user's data left the analysts' reports or came back (restriction or objection changed, or an erasure is about to
+     * delete it): the days they were active on are queued, and {@link #rebuildDirtyDays} rebuilds them. Call it before
+     * deleting the user's usage.
+     */
+    public void userDataChanged(long userId) {
+        reports.markDaysOf(userId, LocalDateTime.now(clock));
+    }
+
+    /** Rebuilds the analysts' roll-up for the queued days (every few minutes, and in tests directly). */
+    public int rebuildDirtyDays() {
+        int rebuilt = 0;
+        for (var day : reports.dirtyDays(500).entrySet()) {
+            transactions.executeWithoutResult(status -> {
+                reports.rebuild(day.getKey());
+                reports.clearDirty(day.getKey(), day.getValue());
+            });
+            rebuilt++;
+        }
+        return rebuilt;
     }
 }

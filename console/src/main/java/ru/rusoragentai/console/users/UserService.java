@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.usage.UsageRollupService;
 
 /** One user, seen and corrected by support: the user page's data, identity corrections and status changes. */
 @Service
@@ -23,11 +24,13 @@ public class UserService {
 
     private final UserRepository repository;
     private final AuditService audit;
+    private final UsageRollupService rollup;
     private final Clock clock;
 
-    UserService(UserRepository repository, AuditService audit, Clock clock) {
+    UserService(UserRepository repository, AuditService audit, UsageRollupService rollup, Clock clock) {
         this.repository = repository;
         this.audit = audit;
+        this.rollup = rollup;
         this.clock = clock;
     }
 
@@ -147,6 +150,7 @@ public class UserService {
         }
         audit.recordPersonal(restricted ? "user.restricted" : "user.unrestricted", AUDIT_TARGET, Long.toString(userId), "",
                 userId, "reason: " + reason.strip());
+        rollup.userDataChanged(userId);
         return profile(userId);
     }
 
@@ -170,6 +174,7 @@ public class UserService {
         UserProfile before = profile(userId);
         setFlagForPrivacy(userId, () -> repository.updateObjection(userId, before.version(), true), "user.objected",
                 "reason: " + reason);
+        rollup.userDataChanged(userId);
     }
 
     /** For the privacy desk: restricts processing (GDPR Art. 18) as the outcome of a request. */
@@ -179,6 +184,7 @@ public class UserService {
         UserProfile before = profile(userId);
         setFlagForPrivacy(userId, () -> repository.updateRestriction(userId, before.version(), true), "user.restricted",
                 "reason: " + reason);
+        rollup.userDataChanged(userId);
     }
 
     /**

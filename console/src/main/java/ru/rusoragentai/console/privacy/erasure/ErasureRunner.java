@@ -35,6 +35,7 @@ import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.plugins.PluginGateway;
 import ru.rusoragentai.console.security.CurrentStaff;
 import ru.rusoragentai.console.security.Unguarded;
+import ru.rusoragentai.console.usage.UsageRollupService;
 import ru.rusoragentai.spi.PrivacyConnector;
 import ru.rusoragentai.spi.PrivacyResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,11 +72,14 @@ class ErasureRunner implements PrivacyWork {
     private final PrivacyProperties properties;
     private final ErasureThreads threads;
     private final TransactionTemplate chunkTx;
+    private final UsageRollupService rollup;
 
     ErasureRunner(PrivacyRequestRepository requests, PrivacyTaskRepository tasks, SubjectErasureRepository data, ResidualScanRepository scans,
                   SubjectTextRepository text,
                   SubjectAbuseRepository abuse, TaskClaims claims, PluginGateway plugins, SecretCipher cipher, AuditService audit,
-                  PrivacyProperties properties, ErasureThreads threads, PlatformTransactionManager transactions) {
+                  PrivacyProperties properties, ErasureThreads threads, PlatformTransactionManager transactions,
+                  UsageRollupService rollup) {
+        this.rollup = rollup;
         this.requests = requests;
         this.tasks = tasks;
         this.data = data;
@@ -212,10 +216,12 @@ class ErasureRunner implements PrivacyWork {
         chunks.once("subject key destroyed (sealed audit details)", () -> text.deleteSubjectKey(userId));
         chunks.once("privacy requests unlinked", () -> data.unlinkPrivacyRequests(userId));
         chunks.once("app_user", () -> data.deleteAccount(userId));
+        // the analysts' roll-up holds the user id in the distinct-users bitmap of the days queued in the usage step
+        chunks.once("report_usage_day (subject's days rebuilt)", rollup::rebuildDirtyDays);
     }
 
     private TableStep.Target target(ErasureService.Snapshot snapshot, ErasureChunks.Chunks chunks) {
-        return new TableStep.Target(snapshot.subject(), snapshot.paymentPseudonym(), properties.eraseChunk(), chunks, data, abuse);
+        return new TableStep.Target(snapshot.subject(), snapshot.paymentPseudonym(), properties.eraseChunk(), chunks, data, abuse, rollup);
     }
 
     private TaskResult plugin(String pluginId, Subject subject) {

@@ -46,6 +46,7 @@ public final class ResidualScan {
             Map.entry("staff_account", "staff members, not users; a staff member may share a user's name"),
             Map.entry("usage_event", "machine values of each event's own user (provider, model, feature, status); the subject's rows are checked by id"),
             Map.entry("usage_daily", "machine values of each row's own user; the subject's rows are checked by id"),
+            Map.entry("report_usage_day", "machine values (provider, model, feature, country) and bitmaps of user ids, no text"),
             Map.entry("user_session", "device descriptions of each session's own user; the subject's sessions are checked by id and address"),
             Map.entry("token_ledger", "machine references; a staff reason repeats its token_adjustment.comment, which is searched"),
             Map.entry("payment.raw_event", "each verified event describes its own payer; the subject's are cleared (payment.user_id above)"),
@@ -97,6 +98,9 @@ public final class ResidualScan {
     static final Map<String, String> NO_USER_DATA = Map.ofEntries(
             Map.entry("conversation_message", "messages belong to a conversation; none are left once the conversations are gone"),
             Map.entry("privacy_task", "work items of requests; results carry counts only"),
+            Map.entry("report_usage_day", "analysts' aggregates per day; the users bitmap of each of the subject's days is rebuilt"
+                    + " without them in the account step, before this scan"),
+            Map.entry("report_dirty_day", "days to rebuild, no user"),
             Map.entry("privacy_recipient", "names of recipients per request"),
             Map.entry("export_file", "package files; the subject's packages are deleted and marked so"),
             Map.entry("bulk_adjustment_batch", "file hashes and totals of staff uploads"),

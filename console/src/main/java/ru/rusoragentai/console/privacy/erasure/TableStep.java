@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Optional;
 import ru.rusoragentai.console.privacy.Subject;
+import ru.rusoragentai.console.usage.UsageRollupService;
 
 /**
  * The erasure steps over the console's own tables before the account goes, in the order they run; each owns the
@@ -22,7 +23,11 @@ enum TableStep {
     USAGE("console.usage") {
         @Override
         void erase(Target t) {
+            // the analysts' roll-up is rebuilt for the user's days: queued before and again after the events go, while
+            // usage_daily still says which days they were
+            t.rollup().userDataChanged(t.userId());
             t.chunks().inParallel("usage_event", t.data().usageDays(t.userId()).stream().map(day -> usageDay(t, day)).toList());
+            t.rollup().userDataChanged(t.userId());
             t.chunks().loop("usage_daily", () -> t.data().deleteUsageDaily(t.userId(), t.chunk()));
         }
     },
@@ -52,7 +57,7 @@ enum TableStep {
 
     /** Whom a step erases, with what, in chunks of how many rows. */
     record Target(Subject subject, String paymentPseudonym, int chunk, ErasureChunks.Chunks chunks, SubjectErasureRepository data,
-                  SubjectAbuseRepository abuse) {
+                  SubjectAbuseRepository abuse, UsageRollupService rollup) {
         long userId() {
             return subject.userId();
         }

@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.Deflater;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -22,9 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
-import ru.rusoragentai.console.export.PlainCellsSheetWriter;
-import ru.rusoragentai.console.export.SafeCells;
+import ru.rusoragentai.console.export.StreamingWorkbooks;
 
 /**
  * The package as a workbook: a cover sheet and a sheet per category, continued on "name 2", "name 3"... past a
@@ -129,20 +125,7 @@ final class WorkbookFormat implements PackageFormat {
     /** Owns the streaming workbook: every POI call happens on its thread. */
     private final class Writer implements Callable<Void> {
 
-        private final SXSSFWorkbook workbook = new SXSSFWorkbook(200) {
-            @Override
-            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-                // the fastest deflate level: a slightly larger workbook (stored in the package as it is) for a quicker build
-                var zip = super.createArchiveOutputStream(out);
-                zip.setLevel(Deflater.BEST_SPEED);
-                return zip;
-            }
-
-            @Override
-            protected SheetDataWriter createSheetDataWriter() throws IOException {
-                return new PlainCellsSheetWriter();
-            }
-        };
+        private final SXSSFWorkbook workbook = StreamingWorkbooks.create(200);
         private final Sheet cover = workbook.createSheet("Cover");
         private CellStyle boldStyle;
         /**
@@ -195,7 +178,8 @@ final class WorkbookFormat implements PackageFormat {
                 switch (value) {
                     case Number n -> cell.setCellValue(n.doubleValue());
                     case Boolean b -> cell.setCellValue(b);
-                    default -> cell.setCellValue(SafeCells.text(value.toString()));
+                    // a string cell is never evaluated: the text stays as it is, unlike in CSV
+                    default -> cell.setCellValue(value.toString());
                 }
             }
         }
@@ -229,10 +213,10 @@ final class WorkbookFormat implements PackageFormat {
             }
             for (PackageCategory each : PackageCategory.values()) {
                 Row row = cover.createRow(r++);
-                row.createCell(0).setCellValue(SafeCells.text(each.key()));
-                row.createCell(1).setCellValue(SafeCells.text(each.purpose()));
-                row.createCell(2).setCellValue(SafeCells.text(each.retention()));
-                row.createCell(3).setCellValue(SafeCells.text(each.recipients()));
+                row.createCell(0).setCellValue(each.key());
+                row.createCell(1).setCellValue(each.purpose());
+                row.createCell(2).setCellValue(each.retention());
+                row.createCell(3).setCellValue(each.recipients());
                 row.createCell(4).setCellValue(about.counts().getOrDefault(each, 0L));
             }
             cover.setColumnWidth(0, 24 * 256);
@@ -253,7 +237,7 @@ final class WorkbookFormat implements PackageFormat {
 
         private void text(Row row, String value, boolean heading) {
             Cell cell = row.createCell(0);
-            cell.setCellValue(SafeCells.text(value));
+            cell.setCellValue(value);
             if (heading) {
                 cell.setCellStyle(bold());
             }

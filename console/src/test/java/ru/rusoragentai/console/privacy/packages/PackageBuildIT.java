@@ -126,6 +126,11 @@ class PackageBuildIT extends DatabaseTest {
         }
         assertThat(manifest.lines().count()).isEqualTo(entries.size() - 1);
 
+        try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(entries.get(PackageWriter.WORKBOOK)))) {
+            for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
+                assertThat(part.getTimeLocal().getYear()).as("the date of " + part.getName()).isGreaterThanOrEqualTo(2020);
+            }
+        }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(entries.get(PackageWriter.WORKBOOK)))) {
             assertThat(workbook.getSheetName(0)).isEqualTo("Cover");
             for (PackageCategory category : PackageCategory.values()) {
@@ -142,7 +147,9 @@ class PackageBuildIT extends DatabaseTest {
                 }
             }
             Row conversation = workbook.getSheet("conversations").getRow(1);
-            assertThat(conversation.getCell(2).getStringCellValue()).isEqualTo("'" + subject.formulaTitle());
+            // a string cell is never evaluated, so the workbook keeps the true text, as the JSON does; only CSV needs the prefix
+            assertThat(conversation.getCell(2).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(conversation.getCell(2).getStringCellValue()).isEqualTo(subject.formulaTitle());
             assertThat(text(workbook.getSheet("account"))).contains(subject.user().email());
             assertThat(text(workbook.getSheet("external_systems"))).contains("Recording remote store");
         }

@@ -1,0 +1,137 @@
+package ru.rusoragentai.console.usage;
+
+import static ru.rusoragentai.db.Tables.REPORT_DIRTY_DAY;
+import static ru.rusoragentai.db.Tables.REPORT_USAGE_DAY;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep12;
+import org.jooq.impl.DSL;
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.stereotype.Repository;
+import ru.rusoragentai.db.tables.records.ReportUsageDayRecord;
+
+/**
+ * The analysts' usage roll-up ({@code report_usage_day}): a finished day's raw events aggregated per provider, model,
+ * feature and country over the users whose data may be analysed, with a latency histogram and the distinct users as a
+ * bitmap; and the queue of days to rebuild when a user's data leaves or comes back ({@code report_dirty_day}).
+ */
+@Repository
+class ReportRollupRepository {
+
+    /** Upper bounds (exclusive) of the latency buckets in milliseconds; a last bucket holds everything slower. */
+    static final int[] LATENCY_BOUNDS_MS = {100, 200, 300, 500, 750, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 7_500, 10_000,
+            15_000, 20_000, 30_000, 60_000};
+
+    private static final String INCLUDED_USERS = """
+            JOIN app_user u ON u.id = e.user_id AND u.processing_restricted = 0 AND u.processing_objected = 0
+                AND u.status <> 'deleted'
+            LEFT JOIN user_session s ON s.id = e.session_id""";
+
+    private final DSLContext dsl;
+
+    ReportRollupRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Replaces one day's report rows with a fresh aggregate of that day's events; returns rows written. */
+    int rebuild(LocalDate day) {
+        dsl.deleteFrom(REPORT_USAGE_DAY).where(REPORT_USAGE_DAY.DAY.eq(day)).execute();
+        LocalDateTime from = day.atStartOfDay();
+        LocalDateTime until = from.plusDays(1);
+        Map<String, RoaringBitmap> users = new HashMap<>();
+        dsl.resultQuery("SELECT e.provider, e.model, e.feature, COALESCE(s.country_code, '--'), e.user_id FROM usage_event e "
+                        + INCLUDED_USERS + " WHERE e.occurred_at >= {0} AND e.occurred_at < {1}"
+                        + " GROUP BY e.provider, e.model, e.feature, COALESCE(s.country_code, '--'), e.user_id",
+                        DSL.val(from), DSL.val(until))
+                .fetchSize(5_000)
+                .forEach(r -> users.computeIfAbsent(key(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, String.class)), k -> new RoaringBitmap()).add(Math.toIntExact(r.get(4, Long.class))));
+        String buckets = IntStream.rangeClosed(0, LATENCY_BOUNDS_MS.length).mapToObj(ReportRollupRepository::bucketSum)
+                .collect(Collectors.joining(", "));
+        List<ReportUsageDayRecord> rows = new ArrayList<>();
+        dsl.resultQuery("SELECT e.provider, e.model, e.feature, COALESCE(s.country_code, '--'), COUNT(*), SUM(e.status <> 'ok'),"
+                        + " SUM(e.input_tokens), SUM(e.output_tokens), SUM(e.tokens_charged), CONCAT_WS(',', " + buckets + ")"
+                        + " FROM usage_event e " + INCLUDED_USERS + " WHERE e.occurred_at >= {0} AND e.occurred_at < {1}"
+                        + " GROUP BY e.provider, e.model, e.feature, COALESCE(s.country_code, '--')", DSL.val(from), DSL.val(until))
+                .forEach(r -> {
+                    String provider = r.get(0, String.class);
+                    String model = r.get(1, String.class);
+                    String feature = r.get(2, String.class);
+                    String country = r.get(3, String.class);
+                    rows.add(new ReportUsageDayRecord(day, provider, model, feature, country, r.get(4, Integer.class),
+                            r.get(5, Integer.class), r.get(6, Long.class), r.get(7, Long.class), r.get(8, Long.class),
+                            r.get(9, String.class), bytes(users.get(key(provider, model, feature, country)))));
+                });
+        for (int start = 0; start < rows.size(); start += 500) {
+            InsertValuesStep12<ReportUsageDayRecord, LocalDate, String, String, String, String, Integer, Integer, Long, Long, Long,
+                    String, byte[]> insert = dsl.insertInto(REPORT_USAGE_DAY, REPORT_USAGE_DAY.DAY, REPORT_USAGE_DAY.PROVIDER,
+                    REPORT_USAGE_DAY.MODEL, REPORT_USAGE_DAY.FEATURE, REPORT_USAGE_DAY.COUNTRY, REPORT_USAGE_DAY.REQUESTS,
+                    REPORT_USAGE_DAY.ERRORS, REPORT_USAGE_DAY.INPUT_TOKENS, REPORT_USAGE_DAY.OUTPUT_TOKENS,
+                    REPORT_USAGE_DAY.TOKENS_CHARGED, REPORT_USAGE_DAY.LATENCY_HIST, REPORT_USAGE_DAY.USERS);
+            for (ReportUsageDayRecord row : rows.subList(start, Math.min(rows.size(), start + 500))) {
+                insert = insert.values(row.getDay(), row.getProvider(), row.getModel(), row.getFeature(), row.getCountry(),
+                        row.getRequests(), row.getErrors(), row.getInputTokens(), row.getOutputTokens(), row.getTokensCharged(),
+                        row.getLatencyHist(), row.getUsers());
+            }
+            insert.execute();
+        }
+        return rows.size();
+    }
+
+    /** Queues the days a user has usage on for a rebuild; returns how many were queued. */
+    int markDaysOf(long userId, LocalDateTime now) {
+        return dsl.execute("INSERT IGNORE INTO report_dirty_day (day, marked_at) SELECT DISTINCT day, {0} FROM usage_daily"
+                + " WHERE user_id = {1}", DSL.val(now), DSL.val(userId));
+    }
+
+    /** The queued days, oldest first, with when each was marked. */
+    Map<LocalDate, LocalDateTime> dirtyDays(int limit) {
+        Map<LocalDate, LocalDateTime> days = new java.util.LinkedHashMap<>();
+        dsl.selectFrom(REPORT_DIRTY_DAY).orderBy(REPORT_DIRTY_DAY.DAY).limit(limit)
+                .forEach(r -> days.put(r.getDay(), r.getMarkedAt()));
+        return days;
+    }
+
+    /** Takes a day off the queue unless it was marked again after {@code markedAt}. */
+    void clearDirty(LocalDate day, LocalDateTime markedAt) {
+        dsl.deleteFrom(REPORT_DIRTY_DAY).where(REPORT_DIRTY_DAY.DAY.eq(day), REPORT_DIRTY_DAY.MARKED_AT.le(markedAt)).execute();
+    }
+
+    private static String bucketSum(int bucket) {
+        int[] b = LATENCY_BOUNDS_MS;
+        if (bucket == 0) {
+            return "SUM(e.latency_ms < " + b[0] + ")";
+        }
+        if (bucket == b.length) {
+            return "SUM(e.latency_ms >= " + b[b.length - 1] + ")";
+        }
+        return "SUM(e.latency_ms >= " + b[bucket - 1] + " AND e.latency_ms < " + b[bucket] + ")";
+    }
+
+    private static String key(String provider, String model, String feature, String country) {
+        return provider + '\u0000' + model + '\u0000' + feature + '\u0000' + country;
+    }
+
+    private static byte[] bytes(RoaringBitmap users) {
+        users.runOptimize();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(users.serializedSizeInBytes());
+        try (DataOutputStream data = new DataOutputStream(out)) {
+            users.serialize(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
