@@ -2,7 +2,7 @@
 -- unknown), over the users whose data may be analysed (not restricted, not objecting, not deleted). Built from the raw
 -- events of a finished day by the usage roll-up, rebuilt for a day when a user's restriction, objection or erasure
 -- changes what it may hold (report_dirty_day), and removed with the usage it came from by retention.
---   latency_hist: requests per latency bucket, comma-separated (bounds in UsageRollupRepository.LATENCY_BOUNDS_MS)
+--   latency_hist: requests per latency bucket, comma-separated (bounds in usage.LatencyBuckets)
 --   users:        the distinct users as a serialized RoaringBitmap of user ids, so that active users over any period
 --                 and filter are exact (the union of the rows' bitmaps)
 CREATE TABLE report_usage_day (

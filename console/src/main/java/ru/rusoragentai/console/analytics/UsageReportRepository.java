@@ -1,16 +1,29 @@
 package ru.rusoragentai.console.analytics;
 
-import static ru.rusoragentai.db.Tables.APP_USER;
-import static ru.rusoragentai.db.Tables.USAGE_DAILY;
+import static ru.rusoragentai.db.Tables.REPORT_USAGE_DAY;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Reads the analysts' usage roll-up ({@code report_usage_day}), which already leaves out users who restricted or
+ * objected to processing and deleted accounts.
+ */
 @Repository
 class UsageReportRepository {
+
+    /** One roll-up row as the report needs it; {@code users} is the serialized bitmap of distinct user ids. */
+    record Row(LocalDate day, String provider, String model, String feature, String country, int requests, int errors,
+               long inputTokens, long outputTokens, long tokensCharged, String latencyHist, byte @Nullable [] users) {
+    }
 
     private final DSLContext dsl;
 
@@ -18,21 +31,44 @@ class UsageReportRepository {
         this.dsl = dsl;
     }
 
-    /**
-     * Usage per day and model from the daily roll-up, leaving out users who restricted processing (Art. 18) or
-     * objected to it (Art. 21), and deleted accounts.
-     */
-    List<UsageReportRow> byDayAndModel(LocalDate from, LocalDate until) {
-        return dsl.select(USAGE_DAILY.DAY, USAGE_DAILY.PROVIDER, USAGE_DAILY.MODEL, DSL.countDistinct(USAGE_DAILY.USER_ID),
-                        DSL.sum(USAGE_DAILY.EVENTS), DSL.sum(USAGE_DAILY.INPUT_TOKENS), DSL.sum(USAGE_DAILY.OUTPUT_TOKENS),
-                        DSL.sum(USAGE_DAILY.TOKENS_CHARGED))
-                .from(USAGE_DAILY).join(APP_USER).on(APP_USER.ID.eq(USAGE_DAILY.USER_ID))
-                .where(USAGE_DAILY.DAY.ge(from), USAGE_DAILY.DAY.lt(until),
-                        APP_USER.PROCESSING_RESTRICTED.isFalse(), APP_USER.PROCESSING_OBJECTED.isFalse(),
-                        APP_USER.STATUS.ne("deleted"))
-                .groupBy(USAGE_DAILY.DAY, USAGE_DAILY.PROVIDER, USAGE_DAILY.MODEL)
-                .orderBy(USAGE_DAILY.DAY, USAGE_DAILY.PROVIDER, USAGE_DAILY.MODEL)
-                .fetch(r -> new UsageReportRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue(),
-                        r.value6().longValue(), r.value7().longValue(), r.value8().longValue()));
+    /** Streams the rows of the query's range and filters; the bitmaps only when {@code withUsers}. */
+    void rows(UsageQuery query, boolean withUsers, Consumer<Row> sink) {
+        Field<byte[]> users = withUsers ? REPORT_USAGE_DAY.USERS : DSL.inline((byte[]) null, REPORT_USAGE_DAY.USERS);
+        dsl.select(REPORT_USAGE_DAY.DAY, REPORT_USAGE_DAY.PROVIDER, REPORT_USAGE_DAY.MODEL, REPORT_USAGE_DAY.FEATURE,
+                        REPORT_USAGE_DAY.COUNTRY, REPORT_USAGE_DAY.REQUESTS, REPORT_USAGE_DAY.ERRORS, REPORT_USAGE_DAY.INPUT_TOKENS,
+                        REPORT_USAGE_DAY.OUTPUT_TOKENS, REPORT_USAGE_DAY.TOKENS_CHARGED, REPORT_USAGE_DAY.LATENCY_HIST, users)
+                .from(REPORT_USAGE_DAY)
+                .where(filters(query))
+                .fetchSize(5_000)
+                .forEach(r -> sink.accept(new Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12())));
+    }
+
+    /** The values the filters can take over the range. */
+    UsageReport.Choices choices(LocalDate from, LocalDate until) {
+        return new UsageReport.Choices(values(REPORT_USAGE_DAY.PROVIDER, from, until), values(REPORT_USAGE_DAY.MODEL, from, until),
+                values(REPORT_USAGE_DAY.FEATURE, from, until), values(REPORT_USAGE_DAY.COUNTRY, from, until));
+    }
+
+    private List<String> values(Field<String> column, LocalDate from, LocalDate until) {
+        return dsl.selectDistinct(column).from(REPORT_USAGE_DAY)
+                .where(REPORT_USAGE_DAY.DAY.ge(from), REPORT_USAGE_DAY.DAY.lt(until)).orderBy(column).fetch(column);
+    }
+
+    private static List<Condition> filters(UsageQuery query) {
+        List<Condition> conditions = new ArrayList<>(List.of(REPORT_USAGE_DAY.DAY.ge(query.from()), REPORT_USAGE_DAY.DAY.lt(query.until())));
+        if (query.provider() != null) {
+            conditions.add(REPORT_USAGE_DAY.PROVIDER.eq(query.provider()));
+        }
+        if (query.model() != null) {
+            conditions.add(REPORT_USAGE_DAY.MODEL.eq(query.model()));
+        }
+        if (query.feature() != null) {
+            conditions.add(REPORT_USAGE_DAY.FEATURE.eq(query.feature()));
+        }
+        if (query.country() != null) {
+            conditions.add(REPORT_USAGE_DAY.COUNTRY.eq(query.country()));
+        }
+        return conditions;
     }
 }

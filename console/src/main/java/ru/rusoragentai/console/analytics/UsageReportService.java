@@ -1,33 +1,53 @@
 package ru.rusoragentai.console.analytics;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
-import ru.rusoragentai.console.export.SafeCells;
+import ru.rusoragentai.console.export.Column;
+import ru.rusoragentai.console.export.CsvTableWriter;
+import ru.rusoragentai.console.export.TableWriter;
+import ru.rusoragentai.console.export.XlsxTableWriter;
 import ru.rusoragentai.console.security.Role;
 
 /**
- * Usage reports for analysts: per UTC day and model, from the daily roll-up, without the users who restricted or
- * objected to processing. Exports are XLSX with every text cell formula-safe; each export is audited.
+ * The usage report for analysts: requests, distinct active users, tokens, error rate and latency percentiles per day,
+ * week or month, split by provider, model, feature or country and narrowed by any of them, with totals, from the
+ * analysts' roll-up (never the raw events), which leaves out users who restricted or objected to processing and
+ * deleted accounts. Every view and export is audited with its filters.
  */
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
 public class UsageReportService {
 
+    /** The longest range a report reads (the refusal names it: reports.error.range). */
     static final int MAX_DAYS = 400;
-    private static final String[] HEADER = {"day", "provider", "model", "users", "events", "input_tokens", "output_tokens",
-            "tokens_charged"};
+
+    /** The file formats of an export. */
+    public enum Format {
+        XLSX, CSV, CSV_WITH_BOM;
+
+        public String extension() {
+            return this == XLSX ? "xlsx" : "csv";
+        }
+    }
 
     private final UsageReportRepository repository;
     private final AuditService audit;
@@ -44,46 +64,107 @@ public class UsageReportService {
         return LocalDate.now(clock);
     }
 
-    public List<UsageReportRow> report(LocalDate from, LocalDate until) {
-        check(from, until);
-        return repository.byDayAndModel(from, until);
+    /** The report for a query; audited as a view. */
+    @Transactional
+    public UsageReport report(UsageQuery query) {
+        UsageReport report = compute(query);
+        audit.record("analytics.viewed", "report", "usage", query.describe() + ": " + report.rows().size() + " rows");
+        return report;
     }
 
-    /** The report as an XLSX workbook; audited with its range and size. */
+    /**
+     * Writes the report with exactly the query's filters and a totals row to {@code out}; {@code label} words the
+     * headers in the reader's language. Audited as an export.
+     */
     @Transactional
-    public byte[] exportXlsx(LocalDate from, LocalDate until) {
-        List<UsageReportRow> rows = report(from, until);
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("usage " + from + " to " + until);
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADER.length; c++) {
-                header.createCell(c).setCellValue(HEADER[c]);
+    public void export(UsageQuery query, Format format, Function<String, String> label, OutputStream out) {
+        UsageReport report = compute(query);
+        List<Column> columns = List.of(Column.date(label.apply("reports.period")),
+                Column.text(label.apply("reports.breakdown." + query.breakdown().name().toLowerCase(java.util.Locale.ROOT))),
+                Column.integer(label.apply("reports.requests")), Column.integer(label.apply("reports.users")),
+                Column.integer(label.apply("reports.tokens-in")), Column.integer(label.apply("reports.tokens-out")),
+                Column.integer(label.apply("reports.charged")), Column.percent(label.apply("reports.error-rate")),
+                Column.integer(label.apply("reports.p50")), Column.integer(label.apply("reports.p95")));
+        try (TableWriter writer = format == Format.XLSX ? new XlsxTableWriter(out, "usage")
+                : new CsvTableWriter(out, format == Format.CSV_WITH_BOM)) {
+            writer.start(columns);
+            for (UsageFigures row : report.rows()) {
+                writer.row(cells(row, row.key()));
             }
-            int r = 1;
-            for (UsageReportRow row : rows) {
-                Row line = sheet.createRow(r++);
-                line.createCell(0).setCellValue(row.day().toString());
-                line.createCell(1).setCellValue(SafeCells.text(row.provider()));
-                line.createCell(2).setCellValue(SafeCells.text(row.model()));
-                line.createCell(3).setCellValue(row.users());
-                line.createCell(4).setCellValue(row.events());
-                line.createCell(5).setCellValue(row.inputTokens());
-                line.createCell(6).setCellValue(row.outputTokens());
-                line.createCell(7).setCellValue(row.tokensCharged());
-            }
-            workbook.write(out);
-            workbook.dispose();
-            audit.record("analytics.export", "report", "usage", from + ".." + until + ": " + rows.size()
-                    + " rows; restricted and objecting users left out");
-            return out.toByteArray();
+            writer.totals(cells(report.totals(), label.apply("reports.total")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        audit.record("analytics.export", "report", "usage", format.extension() + ", " + query.describe() + ": "
+                + report.rows().size() + " rows; restricted and objecting users left out");
+    }
+
+    private static Object[] cells(UsageFigures row, @Nullable String key) {
+        return new Object[] {row.period(), key, row.requests(), row.users(), row.inputTokens(), row.outputTokens(),
+                row.tokensCharged(), row.errorRate(), row.p50Millis(), row.p95Millis()};
+    }
+
+    private UsageReport compute(UsageQuery query) {
+        check(query.from(), query.until());
+        Map<Bucket, Sum> sums = new HashMap<>();
+        Sum total = new Sum();
+        repository.rows(query, true, row -> {
+            LocalDate period = query.grouping().start(row.day());
+            String key = switch (query.breakdown()) {
+                case NONE -> null;
+                case PROVIDER -> row.provider();
+                case MODEL -> row.model();
+                case FEATURE -> row.feature();
+                case COUNTRY -> row.country();
+            };
+            ImmutableRoaringBitmap users = row.users() == null ? null : new ImmutableRoaringBitmap(ByteBuffer.wrap(row.users()));
+            sums.computeIfAbsent(new Bucket(period, key), b -> new Sum()).add(row, users);
+            total.add(row, users);
+        });
+        List<UsageFigures> rows = new ArrayList<>(sums.size());
+        sums.forEach((bucket, sum) -> rows.add(sum.figures(bucket.period(), bucket.key())));
+        rows.sort(Comparator.comparing(UsageFigures::period, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(UsageFigures::key, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new UsageReport(query, rows, total.figures(null, null), repository.choices(query.from(), query.until()));
     }
 
     private static void check(LocalDate from, LocalDate until) {
-        if (from == null || until == null || !from.isBefore(until) || from.plusDays(MAX_DAYS).isBefore(until)) {
-            throw new IllegalArgumentException("Choose a range of 1 to " + MAX_DAYS + " days.");
+        if (!from.isBefore(until) || from.plusDays(MAX_DAYS).isBefore(until)) {
+            throw new ReportException("reports.error.range");
+        }
+    }
+
+    private record Bucket(LocalDate period, @Nullable String key) {
+        Bucket {
+            Objects.requireNonNull(period);
+        }
+    }
+
+    /** What the roll-up rows of one period and key add up to. */
+    private static final class Sum {
+        private long requests;
+        private long errors;
+        private long input;
+        private long output;
+        private long charged;
+        private final LatencyHistogram latency = new LatencyHistogram();
+        private final MutableRoaringBitmap users = new MutableRoaringBitmap();
+
+        void add(UsageReportRepository.Row row, @Nullable ImmutableRoaringBitmap rowUsers) {
+            requests += row.requests();
+            errors += row.errors();
+            input += row.inputTokens();
+            output += row.outputTokens();
+            charged += row.tokensCharged();
+            latency.add(row.latencyHist());
+            if (rowUsers != null) {
+                users.or(rowUsers);
+            }
+        }
+
+        UsageFigures figures(@Nullable LocalDate period, @Nullable String key) {
+            return new UsageFigures(period, key, requests, users.getLongCardinality(), input, output, charged, errors,
+                    latency.percentile(0.5), latency.percentile(0.95));
         }
     }
 }

@@ -30,9 +30,7 @@ import ru.rusoragentai.db.tables.records.ReportUsageDayRecord;
 @Repository
 class ReportRollupRepository {
 
-    /** Upper bounds (exclusive) of the latency buckets in milliseconds; a last bucket holds everything slower. */
-    static final int[] LATENCY_BOUNDS_MS = {100, 200, 300, 500, 750, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 7_500, 10_000,
-            15_000, 20_000, 30_000, 60_000};
+    private static final int[] LATENCY_BOUNDS_MS = LatencyBuckets.boundsMillis();
 
     private static final String INCLUDED_USERS = """
             JOIN app_user u ON u.id = e.user_id AND u.processing_restricted = 0 AND u.processing_objected = 0

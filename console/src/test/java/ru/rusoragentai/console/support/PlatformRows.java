@@ -105,6 +105,11 @@ public final class PlatformRows {
             return this;
         }
 
+        public Usage feature(String value) {
+            feature = value;
+            return this;
+        }
+
         public Usage tokens(int in, int out) {
             input = in;
             output = out;
@@ -191,11 +196,13 @@ public final class PlatformRows {
             return this;
         }
 
-        public void insert() {
-            dsl.insertInto(USER_SESSION).set(USER_SESSION.USER_ID, user).set(USER_SESSION.STARTED_AT, at)
+        /** Inserts the session; returns its id. */
+        public long insert() {
+            return dsl.insertInto(USER_SESSION).set(USER_SESSION.USER_ID, user).set(USER_SESSION.STARTED_AT, at)
                     .set(USER_SESSION.ENDED_AT, ended).set(USER_SESSION.IP, ip).set(USER_SESSION.USER_AGENT, agent)
                     .set(USER_SESSION.DEVICE_TYPE, device).set(USER_SESSION.BROWSER, browser).set(USER_SESSION.OS, os)
-                    .set(USER_SESSION.COUNTRY_CODE, country).set(USER_SESSION.REGION, region).execute();
+                    .set(USER_SESSION.COUNTRY_CODE, country).set(USER_SESSION.REGION, region)
+                    .returningResult(USER_SESSION.ID).fetchSingle().value1();
         }
     }
 }

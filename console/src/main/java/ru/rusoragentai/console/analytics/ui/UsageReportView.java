@@ -1,45 +1,76 @@
 package ru.rusoragentai.console.analytics.ui;
 
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.FooterRow;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.text.NumberFormat;
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import ru.rusoragentai.console.analytics.UsageReportRow;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+import ru.rusoragentai.console.analytics.Breakdown;
+import ru.rusoragentai.console.analytics.Grouping;
+import ru.rusoragentai.console.analytics.ReportException;
+import ru.rusoragentai.console.analytics.UsageFigures;
+import ru.rusoragentai.console.analytics.UsageQuery;
+import ru.rusoragentai.console.analytics.UsageReport;
 import ru.rusoragentai.console.analytics.UsageReportService;
-import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.i18n.Texts;
+import ru.rusoragentai.console.kit.EChart;
 import ru.rusoragentai.console.kit.IsoDates;
+import ru.rusoragentai.console.kit.Numbers;
+import ru.rusoragentai.console.kit.Toasts;
+import ru.rusoragentai.console.security.Role;
 
-/** Usage per day and model for analysts, without restricted or objecting users, with an XLSX export. */
+/**
+ * The usage report for analysts: a range grouped by day, week or month, split by provider, model, feature or country
+ * and narrowed by any of them; a chart of the chosen measure; a sortable table with a totals row; XLSX and CSV exports
+ * with exactly these filters.
+ */
 @Menu(title = "nav.reports", order = 8, icon = "vaadin:chart")
 @Route("reports")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
 public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final UsageReportService reports;
     private final DatePicker from = IsoDates.apply(new DatePicker());
     private final DatePicker until = IsoDates.apply(new DatePicker());
-    private final Grid<UsageReportRow> grid = new Grid<>();
-    // the download runs in its own request: it reads the range shown, not the fields
-    private volatile LocalDate shownFrom;
-    private volatile LocalDate shownUntil;
+    private final Select<Grouping> grouping = new Select<>();
+    private final Select<Breakdown> breakdown = new Select<>();
+    private final ComboBox<String> provider = new ComboBox<>();
+    private final ComboBox<String> model = new ComboBox<>();
+    private final ComboBox<String> feature = new ComboBox<>();
+    private final ComboBox<String> country = new ComboBox<>();
+    private final Select<UsageChart.Measure> measure = new Select<>();
+    private final EChart chart = new EChart();
+    private final Grid<UsageFigures> grid = new Grid<>();
+    private final FooterRow totals;
+    private final Grid.Column<UsageFigures> keyColumn;
+    private UsageReport shown;
+    /** Set while the filters' choices are replaced, which must not run the report again. */
+    private boolean offering;
+    // a download runs in its own request: it exports the query shown, not what the fields hold meanwhile
+    private volatile UsageQuery shownQuery;
 
     public UsageReportView(UsageReportService reports) {
         this.reports = reports;
@@ -51,49 +82,169 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         until.setLabel(getTranslation("recon.until"));
         until.setId("report-until");
         until.setValue(today);
-        from.addValueChangeListener(e -> refresh());
-        until.addValueChangeListener(e -> refresh());
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            LocalDate first = shownFrom;
-            LocalDate end = shownUntil;
-            byte[] xlsx = reports.exportXlsx(first, end);
-            return new com.vaadin.flow.server.streams.DownloadResponse(new ByteArrayInputStream(xlsx),
-                    "usage-" + first + "-" + end + ".xlsx", XLSX, xlsx.length);
-        }), "");
-        download.getElement().setAttribute("download", true);
-        download.setId("report-download");
-        download.add(new Button(getTranslation("reports.export"), VaadinIcon.DOWNLOAD.create()));
-        HorizontalLayout filters = new HorizontalLayout(from, until, download);
-        filters.setAlignItems(Alignment.BASELINE);
+        grouping.setLabel(getTranslation("reports.grouping"));
+        grouping.setItems(Grouping.values());
+        grouping.setItemLabelGenerator(g -> getTranslation("reports.grouping." + lower(g)));
+        grouping.setValue(Grouping.DAY);
+        grouping.setId("report-grouping");
+        breakdown.setLabel(getTranslation("reports.breakdown"));
+        breakdown.setItems(Breakdown.values());
+        breakdown.setItemLabelGenerator(b -> getTranslation("reports.breakdown." + lower(b)));
+        breakdown.setValue(Breakdown.NONE);
+        breakdown.setId("report-breakdown");
+        for (ComboBox<String> filter : List.of(provider, model, feature, country)) {
+            filter.setClearButtonVisible(true);
+            filter.setPlaceholder(getTranslation("reports.all"));
+            filter.setWidth("11em");
+        }
+        provider.setLabel(getTranslation("models.provider"));
+        provider.setId("report-provider");
+        model.setLabel(getTranslation("models.model"));
+        model.setId("report-model");
+        feature.setLabel(getTranslation("reports.breakdown.feature"));
+        feature.setId("report-feature");
+        country.setLabel(getTranslation("reports.breakdown.country"));
+        country.setId("report-country");
+        measure.setLabel(getTranslation("reports.chart"));
+        measure.setItems(UsageChart.Measure.values());
+        measure.setItemLabelGenerator(m -> getTranslation("reports.measure." + lower(m)));
+        measure.setValue(UsageChart.Measure.REQUESTS);
+        measure.setId("report-measure");
+        FlexLayout filters = new FlexLayout(from, until, grouping, breakdown, provider, model, feature, country);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.getStyle().set("gap", "var(--lumo-space-s)");
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout actions = new HorizontalLayout(measure, download(UsageReportService.Format.XLSX, "reports.export.xlsx"),
+                download(UsageReportService.Format.CSV, "reports.export.csv"),
+                download(UsageReportService.Format.CSV_WITH_BOM, "reports.export.csv-excel"));
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph note = new Paragraph(getTranslation("reports.note"));
         note.addClassName("hint");
+        chart.setId("report-chart");
         grid.setId("report-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(UsageReportRow::day).setHeader(getTranslation("recon.day")).setAutoWidth(true).setSortable(true);
-        grid.addColumn(UsageReportRow::provider).setHeader(getTranslation("models.provider")).setAutoWidth(true).setSortable(true);
-        grid.addColumn(UsageReportRow::model).setHeader(getTranslation("models.model")).setAutoWidth(true).setSortable(true);
-        grid.addColumn(r -> number(r.users())).setHeader(getTranslation("reports.users")).setAutoWidth(true);
-        grid.addColumn(r -> number(r.events())).setHeader(getTranslation("reports.events")).setAutoWidth(true);
-        grid.addColumn(r -> number(r.inputTokens()) + " / " + number(r.outputTokens())).setHeader(getTranslation("reports.tokens")).setAutoWidth(true);
-        grid.addColumn(r -> number(r.tokensCharged())).setHeader(getTranslation("reports.charged")).setAutoWidth(true);
+        Grid.Column<UsageFigures> period = grid.addColumn(UsageFigures::period).setHeader(getTranslation("reports.period"))
+                .setAutoWidth(true).setSortable(true).setComparator(UsageFigures::period);
+        keyColumn = grid.addColumn(UsageFigures::key).setAutoWidth(true).setSortable(true)
+                .setComparator(f -> f.key() == null ? "" : f.key());
+        totals = grid.appendFooterRow();
+        totals.getCell(period).setText(getTranslation("reports.total"));
+        number("reports.requests", UsageFigures::requests);
+        number("reports.users", UsageFigures::users);
+        number("reports.tokens-in", UsageFigures::inputTokens);
+        number("reports.tokens-out", UsageFigures::outputTokens);
+        number("reports.charged", UsageFigures::tokensCharged);
+        Grid.Column<UsageFigures> errors = grid.addColumn(f -> percent(f.errorRate())).setHeader(getTranslation("reports.error-rate"))
+                .setAutoWidth(true).setSortable(true).setComparator(UsageFigures::errorRate).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        errors.setKey("errorRate");
+        number("reports.p50", f -> f.p50Millis());
+        number("reports.p95", f -> f.p95Millis());
         grid.setEmptyStateText(getTranslation("reports.empty"));
         grid.setSizeFull();
-        add(new H2(getTranslation("reports.heading")), filters, note, grid);
+        add(new H2(getTranslation("reports.heading")), filters, actions, note, chart, grid);
+        for (AbstractField<?, ?> field : List.of(from, until, grouping, breakdown, provider, model, feature, country)) {
+            field.addValueChangeListener(e -> {
+                if (!offering) {
+                    refresh();
+                }
+            });
+        }
+        measure.addValueChangeListener(e -> drawChart());
         refresh();
     }
 
+    private void number(String header, ToLongFunction<UsageFigures> value) {
+        Grid.Column<UsageFigures> column = grid.addColumn(f -> Numbers.whole(this, value.applyAsLong(f)))
+                .setHeader(getTranslation(header)).setAutoWidth(true).setSortable(true)
+                .setComparator(f -> value.applyAsLong(f)).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        column.setKey(header);
+    }
+
     private void refresh() {
+        if (from.getValue() == null || until.getValue() == null) {
+            return;
+        }
+        UsageQuery query = UsageQuery.of(from.getValue(), until.getValue()).grouped(grouping.getValue(), breakdown.getValue())
+                .filtered(provider.getValue(), model.getValue(), feature.getValue(), country.getValue());
         try {
-            grid.setItems(reports.report(from.getValue(), until.getValue()));
-            shownFrom = from.getValue();
-            shownUntil = until.getValue();
-        } catch (IllegalArgumentException invalid) {
-            Notification.show(invalid.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            shown = reports.report(query);
+        } catch (ReportException refused) {
+            Toasts.show(Texts.of(this, refused), com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR, 6_000,
+                    com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            return;
+        }
+        shownQuery = query;
+        UsageReport.Choices choices = shown.choices();
+        offering = true;
+        try {
+            keep(provider, choices.providers());
+            keep(model, choices.models());
+            keep(feature, choices.features());
+            keep(country, choices.countries());
+        } finally {
+            offering = false;
+        }
+        keyColumn.setHeader(getTranslation("reports.breakdown." + lower(query.breakdown())));
+        keyColumn.setVisible(query.breakdown() != Breakdown.NONE);
+        grid.setItems(shown.rows());
+        UsageFigures total = shown.totals();
+        footer("reports.requests", total.requests());
+        footer("reports.users", total.users());
+        footer("reports.tokens-in", total.inputTokens());
+        footer("reports.tokens-out", total.outputTokens());
+        footer("reports.charged", total.tokensCharged());
+        footer("reports.p50", total.p50Millis());
+        footer("reports.p95", total.p95Millis());
+        totals.getCell(grid.getColumnByKey("errorRate")).setText(percent(total.errorRate()));
+        drawChart();
+    }
+
+    private void footer(String key, long value) {
+        totals.getCell(grid.getColumnByKey(key)).setText(Numbers.whole(this, value));
+    }
+
+    /** Offers the values the range holds, keeping a chosen one even when the range no longer has it. */
+    private static void keep(ComboBox<String> filter, List<String> values) {
+        String chosen = filter.getValue();
+        if (chosen != null && !values.contains(chosen)) {
+            values = new java.util.ArrayList<>(values);
+            values.add(chosen);
+        }
+        filter.setItems(values);
+        filter.setValue(chosen);
+    }
+
+    private void drawChart() {
+        if (shown != null) {
+            chart.setOption(UsageChart.option(shown.rows(), measure.getValue(), getTranslation("reports.all"),
+                    getTranslation("reports.other")));
         }
     }
 
-    private String number(long value) {
-        return NumberFormat.getIntegerInstance(getLocale()).format(value);
+    private Anchor download(UsageReportService.Format format, String label) {
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            UsageQuery query = shownQuery;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            reports.export(query, format, this::getTranslation, out);
+            byte[] bytes = out.toByteArray();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "usage-" + query.from() + "-" + query.until() + "."
+                    + format.extension(), format == UsageReportService.Format.XLSX
+                    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=UTF-8", bytes.length);
+        }), "");
+        anchor.getElement().setAttribute("download", true);
+        anchor.setId("report-download-" + lower(format));
+        anchor.add(new Button(getTranslation(label), VaadinIcon.DOWNLOAD.create()));
+        return anchor;
+    }
+
+    private String percent(double share) {
+        java.text.NumberFormat format = java.text.NumberFormat.getPercentInstance(getLocale());
+        format.setMaximumFractionDigits(1);
+        return format.format(share);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Override
