@@ -1,9 +1,7 @@
 package ru.rusoragentai.console.analytics;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,9 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.export.Column;
-import ru.rusoragentai.console.export.CsvTableWriter;
-import ru.rusoragentai.console.export.TableWriter;
-import ru.rusoragentai.console.export.XlsxTableWriter;
 import ru.rusoragentai.console.security.Role;
 
 /**
@@ -39,15 +34,6 @@ public class UsageReportService {
 
     /** The longest range a report reads (the refusal names it: reports.error.range). */
     static final int MAX_DAYS = 400;
-
-    /** The file formats of an export. */
-    public enum Format {
-        XLSX, CSV, CSV_WITH_BOM;
-
-        public String extension() {
-            return this == XLSX ? "xlsx" : "csv";
-        }
-    }
 
     private final UsageReportRepository repository;
     private final AuditService audit;
@@ -77,26 +63,23 @@ public class UsageReportService {
      * headers in the reader's language. Audited as an export.
      */
     @Transactional
-    public void export(UsageQuery query, Format format, Function<String, String> label, OutputStream out) {
+    public void export(UsageQuery query, ExportFormat format, Function<String, String> label, OutputStream out) {
         UsageReport report = compute(query);
+        table(report, label).write(format, "usage", out);
+        audit.record("analytics.export", "report", "usage", format.extension() + ", " + query.describe() + ": "
+                + report.rows().size() + " rows; restricted and objecting users left out");
+    }
+
+    /** The report as a table with headers in the reader's language ({@code label} words them). */
+    public static ReportTable table(UsageReport report, Function<String, String> label) {
         List<Column> columns = List.of(Column.date(label.apply("reports.period")),
-                Column.text(label.apply("reports.breakdown." + query.breakdown().name().toLowerCase(java.util.Locale.ROOT))),
+                Column.text(label.apply("reports.breakdown." + report.query().breakdown().name().toLowerCase(java.util.Locale.ROOT))),
                 Column.integer(label.apply("reports.requests")), Column.integer(label.apply("reports.users")),
                 Column.integer(label.apply("reports.tokens-in")), Column.integer(label.apply("reports.tokens-out")),
                 Column.integer(label.apply("reports.charged")), Column.percent(label.apply("reports.error-rate")),
                 Column.integer(label.apply("reports.p50")), Column.integer(label.apply("reports.p95")));
-        try (TableWriter writer = format == Format.XLSX ? new XlsxTableWriter(out, "usage")
-                : new CsvTableWriter(out, format == Format.CSV_WITH_BOM)) {
-            writer.start(columns);
-            for (UsageFigures row : report.rows()) {
-                writer.row(cells(row, row.key()));
-            }
-            writer.totals(cells(report.totals(), label.apply("reports.total")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        audit.record("analytics.export", "report", "usage", format.extension() + ", " + query.describe() + ": "
-                + report.rows().size() + " rows; restricted and objecting users left out");
+        return new ReportTable(columns, report.rows().stream().map(row -> cells(row, row.key())).toList(),
+                cells(report.totals(), label.apply("reports.total")));
     }
 
     private static Object[] cells(UsageFigures row, @Nullable String key) {
@@ -105,7 +88,7 @@ public class UsageReportService {
     }
 
     private UsageReport compute(UsageQuery query) {
-        check(query.from(), query.until());
+        checkRange(query.from(), query.until());
         Map<Bucket, Sum> sums = new HashMap<>();
         Sum total = new Sum();
         repository.rows(query, true, row -> {
@@ -128,7 +111,8 @@ public class UsageReportService {
         return new UsageReport(query, rows, total.figures(null, null), repository.choices(query.from(), query.until()));
     }
 
-    private static void check(LocalDate from, LocalDate until) {
+    /** Refuses a range that is empty or longer than {@link #MAX_DAYS}: every report reads at most that many days. */
+    static void checkRange(LocalDate from, LocalDate until) {
         if (!from.isBefore(until) || from.plusDays(MAX_DAYS).isBefore(until)) {
             throw new ReportException("reports.error.range");
         }

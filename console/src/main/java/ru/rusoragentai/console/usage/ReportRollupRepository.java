@@ -1,6 +1,8 @@
 package ru.rusoragentai.console.usage;
 
 import static ru.rusoragentai.db.Tables.REPORT_DIRTY_DAY;
+import static ru.rusoragentai.db.Tables.REPORT_LEDGER_DAY;
+import static ru.rusoragentai.db.Tables.REPORT_REVENUE_DAY;
 import static ru.rusoragentai.db.Tables.REPORT_USAGE_DAY;
 
 import java.io.ByteArrayOutputStream;
@@ -88,10 +90,72 @@ class ReportRollupRepository {
         return rows.size();
     }
 
-    /** Queues the days a user has usage on for a rebuild; returns how many were queued. */
+    /**
+     * Replaces one day's money and token rows: payments by the day they were paid, refunds and chargebacks by the day
+     * the payment took that status, ledger movements by kind. Returns rows written.
+     */
+    int rebuildMoney(LocalDate day) {
+        dsl.deleteFrom(REPORT_REVENUE_DAY).where(REPORT_REVENUE_DAY.DAY.eq(day)).execute();
+        dsl.deleteFrom(REPORT_LEDGER_DAY).where(REPORT_LEDGER_DAY.DAY.eq(day)).execute();
+        LocalDateTime from = day.atStartOfDay();
+        LocalDateTime until = from.plusDays(1);
+        String analysed = " JOIN app_user u ON u.id = p.user_id AND u.processing_restricted = 0 AND u.processing_objected = 0"
+                + " AND u.status <> 'deleted'";
+        int revenue = dsl.execute("""
+                INSERT INTO report_revenue_day (day, channel, product, currency, purchases, first_purchases, gross_minor,
+                    tokens_sold, refunds, refunded_minor, chargebacks, charged_back_minor)
+                SELECT {0}, channel, product, currency, SUM(purchases), SUM(first_purchases), SUM(gross), SUM(tokens),
+                    SUM(refunds), SUM(refunded), SUM(chargebacks), SUM(charged_back)
+                FROM (
+                    SELECT p.channel, COALESCE(p.product_id, '--') product, p.currency, 1 purchases,
+                        NOT EXISTS (SELECT 1 FROM payment f WHERE f.user_id = p.user_id
+                            AND (f.paid_at < p.paid_at OR (f.paid_at = p.paid_at AND f.id < p.id))) first_purchases,
+                        p.amount_minor gross, p.tokens, 0 refunds, 0 refunded, 0 chargebacks, 0 charged_back
+                    FROM payment p""" + analysed + """
+                    WHERE p.paid_at >= {1} AND p.paid_at < {2}
+                    UNION ALL
+                    SELECT p.channel, COALESCE(p.product_id, '--'), p.currency, 0, 0, 0, 0,
+                        p.status = 'refunded', IF(p.status = 'refunded', p.amount_minor, 0),
+                        p.status = 'charged_back', IF(p.status = 'charged_back', p.amount_minor, 0)
+                    FROM payment p""" + analysed + """
+                    WHERE p.status IN ('refunded', 'charged_back') AND p.updated_at >= {1} AND p.updated_at < {2}
+                ) t GROUP BY channel, product, currency""", DSL.val(day), DSL.val(from), DSL.val(until));
+        int ledger = dsl.execute("INSERT INTO report_ledger_day (day, kind, credited, debited, entries)"
+                + " SELECT {0}, p.kind, SUM(GREATEST(p.delta, 0)), SUM(GREATEST(-p.delta, 0)), COUNT(*) FROM token_ledger p"
+                + analysed + " WHERE p.created_at >= {1} AND p.created_at < {2} GROUP BY p.kind",
+                DSL.val(day), DSL.val(from), DSL.val(until));
+        return revenue + ledger;
+    }
+
+    /** Queues the days a user has usage, payments or ledger entries on for a rebuild; returns how many were queued. */
     int markDaysOf(long userId, LocalDateTime now) {
-        return dsl.execute("INSERT IGNORE INTO report_dirty_day (day, marked_at) SELECT DISTINCT day, {0} FROM usage_daily"
-                + " WHERE user_id = {1}", DSL.val(now), DSL.val(userId));
+        return dsl.execute("""
+                INSERT IGNORE INTO report_dirty_day (day, marked_at)
+                SELECT day, {0} FROM (
+                    SELECT day FROM usage_daily WHERE user_id = {1}
+                    UNION SELECT DATE(paid_at) FROM payment WHERE user_id = {1}
+                    UNION SELECT DATE(updated_at) FROM payment WHERE user_id = {1}
+                    UNION SELECT DATE(created_at) FROM token_ledger WHERE user_id = {1}
+                ) days""", DSL.val(now), DSL.val(userId));
+    }
+
+    /** The first day anything the analysts' roll-ups come from happened on, if anything did. */
+    java.util.Optional<LocalDate> firstSourceDay() {
+        return java.util.Optional.ofNullable(dsl.resultQuery("""
+                SELECT LEAST(COALESCE((SELECT MIN(paid_at) FROM payment), '9999-12-31'),
+                             COALESCE((SELECT MIN(created_at) FROM token_ledger), '9999-12-31'),
+                             COALESCE((SELECT MIN(occurred_at) FROM usage_event), '9999-12-31'))""").fetchOne(0, LocalDate.class))
+                .filter(day -> day.getYear() < 9999);
+    }
+
+    /** Whether the usage roll-up for analysts holds anything yet. */
+    boolean usageEmpty() {
+        return !dsl.fetchExists(REPORT_USAGE_DAY);
+    }
+
+    /** Whether the money roll-up holds anything yet (a new installation or an upgrade backfills it once). */
+    boolean moneyEmpty() {
+        return !dsl.fetchExists(REPORT_LEDGER_DAY);
     }
 
     /** The queued days, oldest first, with when each was marked. */

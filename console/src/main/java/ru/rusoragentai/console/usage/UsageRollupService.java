@@ -42,6 +42,7 @@ public class UsageRollupService {
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         LocalDate from = repository.lastRolledUpDay().map(day -> day.minusDays(1))
                 .or(repository::firstEventDay).orElse(yesterday);
+        backfillAnalystRollups(from);
         int days = 0;
         for (LocalDate day = from; !day.isAfter(yesterday); day = day.plusDays(1)) {
             rebuild(day);
@@ -52,10 +53,38 @@ public class UsageRollupService {
         }
     }
 
+    /**
+     * The analysts' roll-ups are new after an upgrade (or the database is): once, every day before {@code from} that has
+     * payments, ledger entries or events gets them. On a large database this takes minutes; {@link RollupCommand} does
+     * the same ahead of the upgrade.
+     */
+    private void backfillAnalystRollups(LocalDate from) {
+        if (!reports.usageEmpty() && !reports.moneyEmpty()) {
+            return;
+        }
+        LocalDate first = reports.firstSourceDay().orElse(from);
+        boolean usage = reports.usageEmpty();
+        int days = 0;
+        for (LocalDate day = first; day.isBefore(from); day = day.plusDays(1)) {
+            LocalDate each = day;
+            transactions.executeWithoutResult(status -> {
+                if (usage) {
+                    reports.rebuild(each);
+                }
+                reports.rebuildMoney(each);
+            });
+            days++;
+        }
+        if (days > 0) {
+            log.info("Analysts' roll-ups: backfilled {} days from {}", days, first);
+        }
+    }
+
     /** Rebuilds one day, both roll-ups; returns the number of (user, model) rows. */
     public int rebuild(LocalDate day) {
         return transactions.execute(status -> {
             reports.rebuild(day);
+            reports.rebuildMoney(day);
             return repository.rebuild(day);
         });
     }
@@ -89,6 +118,7 @@ public class UsageRollupService {
         for (var day : reports.dirtyDays(500).entrySet()) {
             transactions.executeWithoutResult(status -> {
                 reports.rebuild(day.getKey());
+                reports.rebuildMoney(day.getKey());
                 reports.clearDirty(day.getKey(), day.getValue());
             });
             rebuilt++;

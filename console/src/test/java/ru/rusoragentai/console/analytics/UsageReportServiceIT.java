@@ -166,9 +166,9 @@ class UsageReportServiceIT extends DatabaseTest {
         UsageReport shown = reports.report(query);
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        reports.export(query, UsageReportService.Format.XLSX, key -> key, xlsx);
+        reports.export(query, ExportFormat.XLSX, key -> key, xlsx);
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        reports.export(query, UsageReportService.Format.CSV_WITH_BOM, key -> key, csv);
+        reports.export(query, ExportFormat.CSV_WITH_BOM, key -> key, csv);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
@@ -208,7 +208,7 @@ class UsageReportServiceIT extends DatabaseTest {
         assertThatThrownBy(() -> reports.report(UsageQuery.of(from, from.plusDays(500)))).isInstanceOf(ReportException.class);
         signInAs("agent-9", Role.SUPPORT);
         assertThatThrownBy(() -> reports.report(UsageQuery.of(from, until))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> reports.export(UsageQuery.of(from, until), UsageReportService.Format.CSV, k -> k,
+        assertThatThrownBy(() -> reports.export(UsageQuery.of(from, until), ExportFormat.CSV, k -> k,
                 new ByteArrayOutputStream())).isInstanceOf(AccessDeniedException.class);
     }
 

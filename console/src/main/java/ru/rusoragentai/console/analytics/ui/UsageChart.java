@@ -45,6 +45,23 @@ final class UsageChart {
     private UsageChart() {
     }
 
+    /** An option with the tooltip, legend, period axis and value axis every report chart has, and no series yet. */
+    static ObjectNode frame(java.util.Collection<String> names, List<LocalDate> periods) {
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        ObjectNode legend = option.putObject("legend");
+        legend.putObject("textStyle").put("color", GREY);
+        ArrayNode legendNames = legend.putArray("data");
+        names.forEach(legendNames::add);
+        ObjectNode xAxis = option.putObject("xAxis").put("type", "category");
+        xAxis.putObject("axisLabel").put("color", GREY);
+        ArrayNode labels = xAxis.putArray("data");
+        periods.forEach(p -> labels.add(p.toString()));
+        option.putObject("yAxis").put("type", "value").putObject("axisLabel").put("color", GREY);
+        option.putObject("grid").put("left", 80).put("right", 20).put("bottom", 30);
+        return option;
+    }
+
     static String option(List<UsageFigures> rows, Measure measure, String allLabel, String otherLabel) {
         List<LocalDate> periods = rows.stream().map(UsageFigures::period).distinct().sorted().toList();
         Map<String, Long> requestsByKey = rows.stream().collect(Collectors.groupingBy(r -> r.key() == null ? allLabel : r.key(),
@@ -61,18 +78,7 @@ final class UsageChart {
                 series.computeIfAbsent(otherLabel, k -> new TreeMap<>()).merge(row.period(), measure.value.applyAsDouble(row), Double::sum);
             }
         }
-        ObjectNode option = JSON.createObjectNode();
-        option.putObject("tooltip").put("trigger", "axis");
-        ObjectNode legend = option.putObject("legend");
-        legend.putObject("textStyle").put("color", GREY);
-        ArrayNode names = legend.putArray("data");
-        series.keySet().forEach(names::add);
-        ObjectNode xAxis = option.putObject("xAxis").put("type", "category");
-        xAxis.putObject("axisLabel").put("color", GREY);
-        ArrayNode labels = xAxis.putArray("data");
-        periods.forEach(p -> labels.add(p.toString()));
-        option.putObject("yAxis").put("type", "value").putObject("axisLabel").put("color", GREY);
-        option.putObject("grid").put("left", 70).put("right", 20).put("bottom", 30);
+        ObjectNode option = frame(series.keySet(), periods);
         ArrayNode data = option.putArray("series");
         series.forEach((name, values) -> {
             ObjectNode s = data.addObject().put("name", name).put("type", measure.additive ? "bar" : "line");

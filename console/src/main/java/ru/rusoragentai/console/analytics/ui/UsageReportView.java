@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 import ru.rusoragentai.console.analytics.Breakdown;
+import ru.rusoragentai.console.analytics.ExportFormat;
 import ru.rusoragentai.console.analytics.Grouping;
 import ru.rusoragentai.console.analytics.ReportException;
 import ru.rusoragentai.console.analytics.UsageFigures;
@@ -114,9 +115,9 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout actions = new HorizontalLayout(measure, download(UsageReportService.Format.XLSX, "reports.export.xlsx"),
-                download(UsageReportService.Format.CSV, "reports.export.csv"),
-                download(UsageReportService.Format.CSV_WITH_BOM, "reports.export.csv-excel"));
+        HorizontalLayout actions = new HorizontalLayout(measure, download(ExportFormat.XLSX, "reports.export.xlsx"),
+                download(ExportFormat.CSV, "reports.export.csv"),
+                download(ExportFormat.CSV_WITH_BOM, "reports.export.csv-excel"));
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph note = new Paragraph(getTranslation("reports.note"));
         note.addClassName("hint");
@@ -221,14 +222,14 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private Anchor download(UsageReportService.Format format, String label) {
+    private Anchor download(ExportFormat format, String label) {
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             UsageQuery query = shownQuery;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             reports.export(query, format, this::getTranslation, out);
             byte[] bytes = out.toByteArray();
             return new DownloadResponse(new ByteArrayInputStream(bytes), "usage-" + query.from() + "-" + query.until() + "."
-                    + format.extension(), format == UsageReportService.Format.XLSX
+                    + format.extension(), format == ExportFormat.XLSX
                     ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=UTF-8", bytes.length);
         }), "");
         anchor.getElement().setAttribute("download", true);

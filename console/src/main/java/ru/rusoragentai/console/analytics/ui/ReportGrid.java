@@ -1,0 +1,93 @@
+package ru.rusoragentai.console.analytics.ui;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.FooterRow;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import ru.rusoragentai.console.analytics.ReportTable;
+
+/**
+ * A report table as a grid: a column per table column, numbers right-aligned with the reader's separators, every
+ * column sortable by its value (not its text), and the totals row in the footer.
+ */
+final class ReportGrid extends Grid<Object[]> {
+
+    private final Locale locale;
+    private final List<Grid.Column<Object[]>> shown = new ArrayList<>();
+    private FooterRow footer;
+
+    ReportGrid(Locale locale) {
+        this.locale = locale;
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        setSizeFull();
+    }
+
+    /** Shows a table: its columns (rebuilt when they change), rows and totals. */
+    void show(ReportTable table) {
+        if (shown.size() != table.columns().size() || !sameHeaders(table.columns())) {
+            shown.forEach(this::removeColumn);
+            shown.clear();
+            if (footer != null) {
+                removeFooterRow(footer);
+            }
+            for (int i = 0; i < table.columns().size(); i++) {
+                int index = i;
+                ru.rusoragentai.console.export.Column column = table.columns().get(i);
+                Grid.Column<Object[]> added = addColumn(row -> format(row[index], column.kind())).setHeader(column.header())
+                        .setAutoWidth(true).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
+                if (column.kind() != ru.rusoragentai.console.export.Column.Kind.TEXT && column.kind() != ru.rusoragentai.console.export.Column.Kind.DATE) {
+                    added.setTextAlign(ColumnTextAlign.END);
+                }
+                shown.add(added);
+            }
+            footer = appendFooterRow();
+        }
+        setItems(table.rows());
+        for (int i = 0; i < shown.size(); i++) {
+            footer.getCell(shown.get(i)).setText(format(table.totals()[i], table.columns().get(i).kind()));
+        }
+    }
+
+    private boolean sameHeaders(List<ru.rusoragentai.console.export.Column> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.get(i).header().equals(shown.get(i).getHeaderText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    String format(Object value, ru.rusoragentai.console.export.Column.Kind kind) {
+        return switch (value) {
+            case null -> "";
+            case Number n when kind == ru.rusoragentai.console.export.Column.Kind.PERCENT -> percent(n.doubleValue());
+            case BigDecimal d -> decimal(d);
+            case Number n -> NumberFormat.getIntegerInstance(locale).format(n.longValue());
+            default -> value.toString();
+        };
+    }
+
+    private String percent(double share) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(share);
+    }
+
+    private String decimal(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparable sortable(Object value) {
+        return value instanceof Comparable c ? c : value == null ? "" : value.toString();
+    }
+}
