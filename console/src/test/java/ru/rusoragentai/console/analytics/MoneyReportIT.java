@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.PAYMENT;
 import static ru.rusoragentai.db.Tables.TOKEN_LEDGER;
+import static ru.rusoragentai.db.Tables.USAGE_DAILY;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,6 +63,8 @@ class MoneyReportIT {
     @Autowired
     TokenLedgerService ledger;
     @Autowired
+    TopUsersService top;
+    @Autowired
     DSLContext dsl;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
@@ -78,6 +81,8 @@ class MoneyReportIT {
     private LocalDate from;
     private LocalDate until;
     private LocalDate firstOfMonth;
+    private long a;
+    private long b;
     private long restricted;
     private long gone;
 
@@ -93,8 +98,8 @@ class MoneyReportIT {
         firstOfMonth = until.minusDays(3).withDayOfMonth(1);
         LocalDate before = firstOfMonth.minusDays(2);
         LocalDate after = firstOfMonth.plusDays(1);
-        long a = TestData.insertUser(dsl, "Buyer A");
-        long b = TestData.insertUser(dsl, "Buyer B");
+        a = TestData.insertUser(dsl, "Buyer A");
+        b = TestData.insertUser(dsl, "Buyer B");
         restricted = TestData.insertUser(dsl, "Restricted Later");
         gone = TestData.insertUser(dsl, "Gone");
         pay(a, "pay-one", "pack-s", "RUB", 49_900, 100_000, "succeeded", before, before);
@@ -113,6 +118,12 @@ class MoneyReportIT {
         credit(restricted, before, LedgerKind.PURCHASE, 100_000);
         credit(gone, after, LedgerKind.BONUS, 9_000);
         rollup.rebuild(from.minusDays(10), until);
+        // per-user usage (top users read it); after the rebuild, which makes it from events and this database has none
+        for (long[] usage : new long[][] {{a, 500}, {b, 300}, {restricted, 900}, {gone, 1_000}}) {
+            dsl.insertInto(USAGE_DAILY).set(USAGE_DAILY.USER_ID, usage[0]).set(USAGE_DAILY.DAY, before)
+                    .set(USAGE_DAILY.MODEL, "m1").set(USAGE_DAILY.PROVIDER, "p1").set(USAGE_DAILY.EVENTS, 3)
+                    .set(USAGE_DAILY.INPUT_TOKENS, 10L).set(USAGE_DAILY.OUTPUT_TOKENS, 1L).set(USAGE_DAILY.TOKENS_CHARGED, usage[1]).execute();
+        }
         signIn("support-1", Role.SUPPORT);
         users.setProcessingRestricted(restricted, users.profile(restricted).version(), true, "asked by email");
         // an account the platform deleted: its rows stay, its data is left out of analytics
@@ -218,5 +229,45 @@ class MoneyReportIT {
             assertThat(sheet.getRow(0).getCell(9).getStringCellValue()).isEqualTo("tokens.outstanding");
             assertThat((long) sheet.getRow(3).getCell(9).getNumericCellValue()).isEqualTo(expectedNet);
         }
+    }
+
+    @Test
+    void shouldRankTheTopUsersUnderPseudonymsThatChangeWithEveryViewAndExportAndNameNoOne() throws Exception {
+        List<TopUsersService.TopUser> byUsage = top.top(from, until, false);
+        List<TopUsersService.TopUser> again = top.top(from, until, false);
+        List<TopUsersService.TopUser> bySpend = top.top(from, until, true);
+
+        assertThat(byUsage).extracting(TopUsersService.TopUser::tokensCharged).containsExactly(500L, 300L);
+        assertThat(bySpend).extracting(TopUsersService.TopUser::tokensBought).containsExactly(450_000L, 100_000L);
+        assertThat(byUsage).allSatisfy(u -> assertThat(u.pseudonym()).matches("u-[A-Za-z0-9_-]{16}"));
+        assertThat(byUsage.getFirst().pseudonym()).as("a new key per view").isNotEqualTo(again.getFirst().pseudonym());
+        assertThat(byUsage.getFirst().pseudonym()).isNotEqualTo(byUsage.get(1).pseudonym());
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        top.export(from, until, false, ExportFormat.XLSX, key -> key, xlsx);
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        top.export(from, until, true, ExportFormat.CSV, key -> key, csv);
+        String exported = unzippedText(xlsx.toByteArray()) + new String(csv.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        for (var user : dsl.selectFrom(APP_USER).where(APP_USER.ID.in(a, b, restricted, gone)).fetch()) {
+            for (Object identifier : new Object[] {user.getUsername(), user.getDisplayName(), user.getEmail(), user.getTelegramUserId()}) {
+                if (identifier != null) {
+                    assertThat(exported).as("an export names " + identifier).doesNotContain(identifier.toString());
+                }
+            }
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            String first = workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue();
+            assertThat(first).matches("u-[A-Za-z0-9_-]{16}").isNotEqualTo(byUsage.getFirst().pseudonym());
+        }
+    }
+
+    private static String unzippedText(byte[] zip) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                text.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 }

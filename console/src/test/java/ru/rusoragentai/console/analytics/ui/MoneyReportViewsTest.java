@@ -70,10 +70,32 @@ class MoneyReportViewsTest extends KaribuTest {
     }
 
     @Test
+    void shouldListTopUsersUnderPseudonymsOnly() {
+        LocalDate day = TestClock.today().minusDays(5);
+        long user = TestData.insertUser(dsl, "Heavy Pseudonymous");
+        dsl.insertInto(ru.rusoragentai.db.Tables.USAGE_DAILY).set(ru.rusoragentai.db.Tables.USAGE_DAILY.USER_ID, user)
+                .set(ru.rusoragentai.db.Tables.USAGE_DAILY.DAY, day).set(ru.rusoragentai.db.Tables.USAGE_DAILY.MODEL, "m")
+                .set(ru.rusoragentai.db.Tables.USAGE_DAILY.PROVIDER, "p").set(ru.rusoragentai.db.Tables.USAGE_DAILY.EVENTS, 1)
+                .set(ru.rusoragentai.db.Tables.USAGE_DAILY.INPUT_TOKENS, 1L).set(ru.rusoragentai.db.Tables.USAGE_DAILY.OUTPUT_TOKENS, 1L)
+                .set(ru.rusoragentai.db.Tables.USAGE_DAILY.TOKENS_CHARGED, 999_999_999L).execute();
+        openUiAs("analyst-ui", Role.ANALYST);
+        UI.getCurrent().navigate(TopUsersView.class);
+        _get(DatePicker.class, spec -> spec.withId("top-from")).setValue(day);
+        _get(DatePicker.class, spec -> spec.withId("top-until")).setValue(day.plusDays(1));
+
+        ReportGrid grid = _get(ReportGrid.class, spec -> spec.withId("top-grid"));
+        Object[] first = GridKt._findAll(grid).getFirst();
+        assertThat(first[1].toString()).matches("u-[A-Za-z0-9_-]{16}");
+        assertThat(first[3]).isEqualTo(999_999_999L);
+        assertThat(GridKt._getFormattedRow(grid, 0)).noneMatch(cell -> cell.contains("Heavy") || cell.contains(Long.toString(user)));
+    }
+
+    @Test
     void shouldRefuseSupportStaffAndOperators() {
         openUiAs("agent-ui", Role.SUPPORT);
         assertNotAllowed(() -> UI.getCurrent().navigate(RevenueReportView.class));
         openUiAs("operator-ui", Role.OPERATOR);
         assertNotAllowed(() -> UI.getCurrent().navigate(TokenEconomyView.class));
+        assertNotAllowed(() -> UI.getCurrent().navigate(TopUsersView.class));
     }
 }

@@ -1,0 +1,75 @@
+package ru.rusoragentai.console.bench;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import ru.rusoragentai.console.analytics.Breakdown;
+import ru.rusoragentai.console.analytics.Grouping;
+import ru.rusoragentai.console.analytics.MoneyReportService;
+import ru.rusoragentai.console.analytics.UsageQuery;
+import ru.rusoragentai.console.analytics.UsageReportService;
+import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.usage.UsageRollupService;
+
+/**
+ * Analyst report benchmark on a loaded database (see bench/reports.sh): the start of a console whose analysts'
+ * roll-ups are empty (it backfills them), then each report over 13 months, three times, beside the floor of reading
+ * the same roll-up rows once; with {@code --bench.reports.rebuild-days=N}, also the rebuild of the last N days.
+ * Prints RESULT lines. The roll-ups it builds stay in that database.
+ */
+public final class ReportBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportBenchmark.class);
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        try (ConfigurableApplicationContext context = BenchContext.start(args)) {
+            log.info("RESULT console start, analysts' roll-ups backfilled where empty: {} s", (System.nanoTime() - started) / 1_000_000_000);
+            BenchContext.signIn("bench-analyst", Role.ANALYST);
+            ReportBenchData data = context.getBean(ReportBenchData.class);
+            UsageReportService usage = context.getBean(UsageReportService.class);
+            MoneyReportService money = context.getBean(MoneyReportService.class);
+            LocalDate until = LocalDate.now(context.getBean(Clock.class));
+            LocalDate from = until.minusMonths(13);
+            log.info("RESULT data set: {} usage events, {} payments, {} ledger rows; roll-ups: {} usage rows, {} revenue rows, {} ledger rows",
+                    data.count("usage_event"), data.count("payment"), data.count("token_ledger"), data.count("report_usage_day"),
+                    data.count("report_revenue_day"), data.count("report_ledger_day"));
+
+            for (int round = 1; round <= 3; round++) {
+                long floor = System.nanoTime();
+                long bytes = data.readUsageRows(from, until);
+                log.info("RESULT round {} floor: the usage roll-up rows of 13 months read once ({} MB): {} ms", round, bytes >> 20, ms(floor));
+                time(round, "usage by month", () -> usage.report(UsageQuery.of(from, until).grouped(Grouping.MONTH, Breakdown.NONE)).rows().size());
+                time(round, "usage by day and model", () -> usage.report(UsageQuery.of(from, until).grouped(Grouping.DAY, Breakdown.MODEL)).rows().size());
+                time(round, "usage by week and country", () -> usage.report(UsageQuery.of(from, until).grouped(Grouping.WEEK, Breakdown.COUNTRY)).rows().size());
+                time(round, "revenue by month and channel", () -> money.revenue(from, until, Grouping.MONTH,
+                        MoneyReportService.RevenueSplit.CHANNEL, null, null).rows().size());
+                time(round, "token economy by day", () -> money.tokens(from, until, Grouping.DAY).rows().size());
+            }
+            int rebuildDays = java.util.Arrays.stream(args).filter(a -> a.startsWith("--bench.reports.rebuild-days="))
+                    .mapToInt(a -> Integer.parseInt(a.substring(a.indexOf('=') + 1))).findFirst().orElse(0);
+            if (rebuildDays > 0) {
+                long rebuild = System.nanoTime();
+                context.getBean(UsageRollupService.class).rebuild(until.minusDays(rebuildDays), until);
+                log.info("RESULT rebuild of both roll-ups for the last {} days: {} ms ({} ms a day)", rebuildDays, ms(rebuild),
+                        ms(rebuild) / rebuildDays);
+            }
+        }
+    }
+
+    private static void time(int round, String what, Supplier<Integer> report) {
+        long started = System.nanoTime();
+        int rows = report.get();
+        log.info("RESULT round {} {} over 13 months: {} ms ({} rows)", round, what, ms(started), rows);
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
