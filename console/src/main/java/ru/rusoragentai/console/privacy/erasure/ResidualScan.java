@@ -101,6 +101,8 @@ public final class ResidualScan {
             Map.entry("report_usage_day", "analysts' aggregates per day; the users bitmap of each of the subject's days is rebuilt"
                     + " without them in the account step, before this scan"),
             Map.entry("report_dirty_day", "days to rebuild, no user"),
+            Map.entry("report_revenue_day", "analysts' payment totals per day, channel, token pack and currency, no user"),
+            Map.entry("report_ledger_day", "analysts' token totals per day and ledger kind, no user"),
             Map.entry("privacy_recipient", "names of recipients per request"),
             Map.entry("export_file", "package files; the subject's packages are deleted and marked so"),
             Map.entry("bulk_adjustment_batch", "file hashes and totals of staff uploads"),
