@@ -80,21 +80,24 @@ public class MoneyReportService {
                 + describe(from, until, grouping, RevenueSplit.NONE, null, null) + ": " + report.rows().size() + " rows");
     }
 
-    /** Revenue as a table; amounts in major units of their currency. */
+    /**
+     * Revenue as a table, amounts in major units of their currency, a totals row per currency; without a split the
+     * split column is left out.
+     */
     public static ReportTable revenueTable(RevenueReport report, RevenueSplit split, Function<String, String> label) {
-        List<Column> columns = List.of(Column.date(label.apply("reports.period")),
-                Column.text(label.apply("revenue.split." + split.name().toLowerCase(java.util.Locale.ROOT))),
-                Column.text(label.apply("revenue.currency")), Column.integer(label.apply("revenue.purchases")),
+        boolean keyed = split != RevenueSplit.NONE;
+        List<Column> columns = new ArrayList<>(List.of(Column.date(label.apply("reports.period"))));
+        if (keyed) {
+            columns.add(Column.text(label.apply("revenue.split." + split.name().toLowerCase(java.util.Locale.ROOT))));
+        }
+        columns.addAll(List.of(Column.text(label.apply("revenue.currency")), Column.integer(label.apply("revenue.purchases")),
                 Column.integer(label.apply("revenue.first")), Column.integer(label.apply("revenue.repeat")),
                 Column.decimal(label.apply("revenue.gross")), Column.integer(label.apply("revenue.refunds")),
                 Column.decimal(label.apply("revenue.refunded")), Column.integer(label.apply("revenue.chargebacks")),
                 Column.decimal(label.apply("revenue.charged-back")), Column.decimal(label.apply("revenue.net")),
-                Column.integer(label.apply("revenue.tokens")));
-        List<Object[]> totals = report.totals().stream().map(f -> revenueCells(f, label.apply("reports.total"))).toList();
-        List<Object[]> rows = new ArrayList<>(report.rows().stream().map(f -> revenueCells(f, f.key())).toList());
-        // one totals row per currency: all but the last are rows of their own before the table's totals row
-        rows.addAll(totals.subList(0, Math.max(0, totals.size() - 1)));
-        return new ReportTable(columns, rows, totals.isEmpty() ? new Object[columns.size()] : totals.getLast());
+                Column.integer(label.apply("revenue.tokens"))));
+        return new ReportTable(columns, report.rows().stream().map(f -> revenueCells(f, f.key(), keyed)).toList(),
+                report.totals().stream().map(f -> revenueCells(f, label.apply("reports.total"), keyed)).toList());
     }
 
     /** The token economy as a table. */
@@ -108,10 +111,16 @@ public class MoneyReportService {
                 tokenCells(report.totals()));
     }
 
-    private static Object[] revenueCells(RevenueFigures f, @Nullable String key) {
-        return new Object[] {f.period(), key, f.currency(), f.purchases(), f.firstPurchases(), f.repeatPurchases(),
-                major(f.grossMinor()), f.refunds(), major(f.refundedMinor()), f.chargebacks(), major(f.chargedBackMinor()),
-                major(f.netMinor()), f.tokensSold()};
+    private static Object[] revenueCells(RevenueFigures f, @Nullable String key, boolean keyed) {
+        Object[] figures = {f.currency(), f.purchases(), f.firstPurchases(), f.repeatPurchases(), major(f.grossMinor()), f.refunds(),
+                major(f.refundedMinor()), f.chargebacks(), major(f.chargedBackMinor()), major(f.netMinor()), f.tokensSold()};
+        Object[] cells = new Object[figures.length + (keyed ? 2 : 1)];
+        cells[0] = f.period();
+        if (keyed) {
+            cells[1] = key;
+        }
+        System.arraycopy(figures, 0, cells, keyed ? 2 : 1, figures.length);
+        return cells;
     }
 
     private static Object[] tokenCells(TokenFigures f) {

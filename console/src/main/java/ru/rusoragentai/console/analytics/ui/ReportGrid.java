@@ -19,13 +19,17 @@ import ru.rusoragentai.console.analytics.ReportTable;
 final class ReportGrid extends Grid<Object[]> {
 
     private final Locale locale;
+    private final String totalLabel;
     private final List<Grid.Column<Object[]>> shown = new ArrayList<>();
-    private FooterRow footer;
+    private final List<FooterRow> footers = new ArrayList<>();
 
-    ReportGrid(Locale locale) {
+    /** {@code totalLabel} names the totals rows where their first cell is empty. */
+    ReportGrid(Locale locale, String totalLabel) {
         this.locale = locale;
+        this.totalLabel = totalLabel;
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        setSizeFull();
+        setWidthFull();
+        setHeight("560px");
     }
 
     /** Shows a table: its columns (rebuilt when they change), rows and totals. */
@@ -33,9 +37,6 @@ final class ReportGrid extends Grid<Object[]> {
         if (shown.size() != table.columns().size() || !sameHeaders(table.columns())) {
             shown.forEach(this::removeColumn);
             shown.clear();
-            if (footer != null) {
-                removeFooterRow(footer);
-            }
             for (int i = 0; i < table.columns().size(); i++) {
                 int index = i;
                 ru.rusoragentai.console.export.Column column = table.columns().get(i);
@@ -46,11 +47,17 @@ final class ReportGrid extends Grid<Object[]> {
                 }
                 shown.add(added);
             }
-            footer = appendFooterRow();
         }
         setItems(table.rows());
-        for (int i = 0; i < shown.size(); i++) {
-            footer.getCell(shown.get(i)).setText(format(table.totals()[i], table.columns().get(i).kind()));
+        footers.forEach(this::removeFooterRow);
+        footers.clear();
+        for (Object[] totals : table.totals()) {
+            FooterRow footer = appendFooterRow();
+            footers.add(footer);
+            for (int i = 0; i < shown.size(); i++) {
+                String text = format(totals[i], table.columns().get(i).kind());
+                footer.getCell(shown.get(i)).setText(i == 0 && text.isEmpty() ? totalLabel : text);
+            }
         }
     }
 

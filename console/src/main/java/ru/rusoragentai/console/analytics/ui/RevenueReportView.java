@@ -46,7 +46,7 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
 
     public RevenueReportView(MoneyReportService reports, UsageReportService usage) {
         this.reports = reports;
-        setSizeFull();
+        setWidthFull();
         controls = new ReportControls(this, "revenue", usage.today());
         split.setLabel(getTranslation("reports.breakdown"));
         split.setItems(RevenueSplit.values());
@@ -65,7 +65,7 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        grid = new ReportGrid(getLocale());
+        grid = new ReportGrid(getLocale(), getTranslation("reports.total"));
         grid.setId("revenue-grid");
         chart.setId("revenue-chart");
         Paragraph note = new Paragraph(getTranslation("revenue.note"));

@@ -41,11 +41,11 @@ public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle 
 
     public TokenEconomyView(MoneyReportService reports, UsageReportService usage) {
         this.reports = reports;
-        setSizeFull();
+        setWidthFull();
         controls = new ReportControls(this, "tokens", usage.today());
         HorizontalLayout filters = new HorizontalLayout(controls.from, controls.until, controls.grouping);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        grid = new ReportGrid(getLocale());
+        grid = new ReportGrid(getLocale(), getTranslation("reports.total"));
         grid.setId("tokens-grid");
         chart.setId("tokens-chart");
         liability.setId("tokens-liability");
@@ -84,6 +84,7 @@ public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle 
     static String option(List<TokenFigures> rows, String issued, String consumed, String outstanding) {
         List<LocalDate> periods = rows.stream().map(TokenFigures::period).toList();
         ObjectNode option = UsageChart.frame(List.of(issued, consumed, outstanding), periods);
+        ((ObjectNode) option.get("grid")).put("right", 80);
         option.putArray("yAxis").addObject().put("type", "value").putObject("axisLabel").put("color", "#8a94a6");
         ((ArrayNode) option.get("yAxis")).addObject().put("type", "value").putObject("axisLabel").put("color", "#8a94a6");
         ArrayNode series = option.putArray("series");

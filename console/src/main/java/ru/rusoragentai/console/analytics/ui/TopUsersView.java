@@ -33,7 +33,7 @@ public class TopUsersView extends VerticalLayout implements HasDynamicTitle {
 
     public TopUsersView(TopUsersService top, UsageReportService usage) {
         this.top = top;
-        setSizeFull();
+        setWidthFull();
         controls = new ReportControls(this, "top", usage.today());
         rankBy.setLabel(getTranslation("top.rank-by"));
         rankBy.setItems(false, true);
@@ -42,7 +42,7 @@ public class TopUsersView extends VerticalLayout implements HasDynamicTitle {
         rankBy.setId("top-rank-by");
         HorizontalLayout filters = new HorizontalLayout(controls.from, controls.until, rankBy);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        grid = new ReportGrid(getLocale());
+        grid = new ReportGrid(getLocale(), getTranslation("reports.total"));
         grid.setId("top-grid");
         Paragraph note = new Paragraph(getTranslation("top.note"));
         note.addClassName("hint");

@@ -75,7 +75,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
 
     public UsageReportView(UsageReportService reports) {
         this.reports = reports;
-        setSizeFull();
+        setWidthFull();
         LocalDate today = reports.today();
         from.setLabel(getTranslation("recon.from"));
         from.setId("report-from");
@@ -141,7 +141,8 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         number("reports.p50", f -> f.p50Millis());
         number("reports.p95", f -> f.p95Millis());
         grid.setEmptyStateText(getTranslation("reports.empty"));
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.setHeight("560px");
         add(new H2(getTranslation("reports.heading")), filters, actions, note, chart, grid);
         for (AbstractField<?, ?> field : List.of(from, until, grouping, breakdown, provider, model, feature, country)) {
             field.addValueChangeListener(e -> {
