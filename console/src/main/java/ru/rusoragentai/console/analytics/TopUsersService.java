@@ -71,7 +71,7 @@ public class TopUsersService {
             return new Object[] {u.rank(), u.pseudonym(), u.requests(), u.tokensCharged(), u.activeDays(), u.purchases(),
                     u.tokensBought()};
         }).toList();
-        return new ReportTable(columns, rows, new Object[] {null, label.apply("reports.total"), totals[0], totals[1], totals[2],
+        return new ReportTable(columns, rows, new Object[] {label.apply("reports.total"), null, totals[0], totals[1], totals[2],
                 totals[3], totals[4]});
     }
 

@@ -41,7 +41,7 @@ final class ReportGrid extends Grid<Object[]> {
                 int index = i;
                 ru.rusoragentai.console.export.Column column = table.columns().get(i);
                 Grid.Column<Object[]> added = addColumn(row -> format(row[index], column.kind())).setHeader(column.header())
-                        .setAutoWidth(true).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
+                        .setWidth(width(column.header())).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
                 if (column.kind() != ru.rusoragentai.console.export.Column.Kind.TEXT && column.kind() != ru.rusoragentai.console.export.Column.Kind.DATE) {
                     added.setTextAlign(ColumnTextAlign.END);
                 }
@@ -59,6 +59,11 @@ final class ReportGrid extends Grid<Object[]> {
                 footer.getCell(shown.get(i)).setText(i == 0 && text.isEmpty() ? totalLabel : text);
             }
         }
+    }
+
+    /** Wide enough for the header and the sort arrows: data is never wider than its header here but for dates. */
+    static String width(String header) {
+        return Math.max(7, header.length() * 0.62 + 2.5) + "em";
     }
 
     private boolean sameHeaders(List<ru.rusoragentai.console.export.Column> columns) {

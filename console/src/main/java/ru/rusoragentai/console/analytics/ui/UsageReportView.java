@@ -136,7 +136,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         number("reports.tokens-out", UsageFigures::outputTokens);
         number("reports.charged", UsageFigures::tokensCharged);
         Grid.Column<UsageFigures> errors = grid.addColumn(f -> percent(f.errorRate())).setHeader(getTranslation("reports.error-rate"))
-                .setAutoWidth(true).setSortable(true).setComparator(UsageFigures::errorRate).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setWidth(ReportGrid.width(getTranslation("reports.error-rate"))).setSortable(true).setComparator(UsageFigures::errorRate).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         errors.setKey("errorRate");
         number("reports.p50", f -> f.p50Millis());
         number("reports.p95", f -> f.p95Millis());
@@ -157,7 +157,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
 
     private void number(String header, ToLongFunction<UsageFigures> value) {
         Grid.Column<UsageFigures> column = grid.addColumn(f -> Numbers.whole(this, value.applyAsLong(f)))
-                .setHeader(getTranslation(header)).setAutoWidth(true).setSortable(true)
+                .setHeader(getTranslation(header)).setWidth(ReportGrid.width(getTranslation(header))).setSortable(true)
                 .setComparator(f -> value.applyAsLong(f)).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         column.setKey(header);
     }
