@@ -21,6 +21,7 @@ final class ReportGrid extends Grid<Object[]> {
     private final Locale locale;
     private final String totalLabel;
     private final List<Grid.Column<Object[]>> shown = new ArrayList<>();
+    private List<String> headers = List.of();
     private final List<FooterRow> footers = new ArrayList<>();
 
     /** {@code totalLabel} names the totals rows where their first cell is empty. */
@@ -34,15 +35,20 @@ final class ReportGrid extends Grid<Object[]> {
 
     /** Shows a table: its columns (rebuilt when they change), rows and totals. */
     void show(ReportTable table) {
-        if (shown.size() != table.columns().size() || !sameHeaders(table.columns())) {
+        List<String> wanted = table.columns().stream().map(ru.rusoragentai.console.export.Column::header).toList();
+        if (!wanted.equals(headers)) {
             shown.forEach(this::removeColumn);
             shown.clear();
+            headers = wanted;
             for (int i = 0; i < table.columns().size(); i++) {
                 int index = i;
                 ru.rusoragentai.console.export.Column column = table.columns().get(i);
-                Grid.Column<Object[]> added = addColumn(row -> format(row[index], column.kind())).setHeader(column.header())
+                boolean numeric = column.kind() != ru.rusoragentai.console.export.Column.Kind.TEXT
+                        && column.kind() != ru.rusoragentai.console.export.Column.Kind.DATE;
+                Grid.Column<Object[]> added = addColumn(row -> format(row[index], column.kind()))
+                        .setHeader(numeric ? numericHeader(column.header()) : new com.vaadin.flow.component.html.Span(column.header()))
                         .setWidth(width(column.header())).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
-                if (column.kind() != ru.rusoragentai.console.export.Column.Kind.TEXT && column.kind() != ru.rusoragentai.console.export.Column.Kind.DATE) {
+                if (numeric) {
                     added.setTextAlign(ColumnTextAlign.END);
                 }
                 shown.add(added);
@@ -66,13 +72,11 @@ final class ReportGrid extends Grid<Object[]> {
         return Math.max(7, header.length() * 0.62 + 2.5) + "em";
     }
 
-    private boolean sameHeaders(List<ru.rusoragentai.console.export.Column> columns) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (!columns.get(i).header().equals(shown.get(i).getHeaderText())) {
-                return false;
-            }
-        }
-        return true;
+    /** A header that lines up with the right-aligned numbers below it (console.css puts its sorter at the end). */
+    static com.vaadin.flow.component.html.Span numericHeader(String text) {
+        com.vaadin.flow.component.html.Span header = new com.vaadin.flow.component.html.Span(text);
+        header.addClassName("numeric-header");
+        return header;
     }
 
     String format(Object value, ru.rusoragentai.console.export.Column.Kind kind) {
