@@ -128,9 +128,11 @@ public class PrivacyRequestRepository {
     /** Open requests, and those of them due before the given day. */
     public int[] openAndOverdue(LocalDate today) {
         Condition open = PRIVACY_REQUEST.STATUS.notIn(RequestStatus.COMPLETED.dbValue(), RequestStatus.REJECTED.dbValue());
-        Record counts = dsl.select(DSL.count(), DSL.count().filterWhere(PRIVACY_REQUEST.DUE_AT.lt(today.atStartOfDay())))
+        Record counts = dsl.select(DSL.count(), DSL.count().filterWhere(PRIVACY_REQUEST.DUE_AT.lt(today.atStartOfDay())),
+                        DSL.count().filterWhere(PRIVACY_REQUEST.DUE_AT.ge(today.atStartOfDay())
+                                .and(PRIVACY_REQUEST.DUE_AT.lt(today.plusDays(7).atStartOfDay()))))
                 .from(PRIVACY_REQUEST).where(open).fetchSingle();
-        return new int[] {counts.get(0, Integer.class), counts.get(1, Integer.class)};
+        return new int[] {counts.get(0, Integer.class), counts.get(1, Integer.class), counts.get(2, Integer.class)};
     }
 
     private static Condition filter(RequestStatus status, boolean openOnly) {

@@ -98,7 +98,7 @@ public class PrivacyRequestService {
         return repository.count(status, openOnly);
     }
 
-    /** Open requests and how many of them are overdue, for the dashboard. */
+    /** Open requests, how many of them are overdue and how many fall due in the next seven days, for the dashboard. */
     @RolesAllowed({Role.Names.SUPPORT, Role.Names.PRIVACY_OFFICER, Role.Names.ADMIN})
     public int[] openAndOverdue() {
         return repository.openAndOverdue(today());

@@ -38,9 +38,8 @@ class ArchitectureTest {
     @Test
     void viewsShouldUseOnlyTheirOwnCapabilitysServices() {
         java.util.Map<String, java.util.Set<String>> allowed = java.util.Map.of(
-                // the dashboard shows every desk's figures (it is the one screen about all of them); the frame reads
-                // and saves the signed-in staff member's language and theme
-                "shell", java.util.Set.of("privacy", "staff"),
+                // the frame reads and saves the signed-in staff member's language and theme
+                "shell", java.util.Set.of("staff"),
                 // the user page lists the staff actions on a user from the audit trail
                 "users", java.util.Set.of("audit"));
         classes().that().resideInAPackage("ru.rusoragentai.console.*.ui..")

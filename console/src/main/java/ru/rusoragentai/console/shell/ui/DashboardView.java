@@ -9,10 +9,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.stream.Collectors;
-import ru.rusoragentai.console.privacy.PrivacyRequestService;
-import ru.rusoragentai.console.security.CurrentStaff;
-import ru.rusoragentai.console.security.Role;
+import ru.rusoragentai.console.kit.DashboardPanel;
 import ru.rusoragentai.console.shell.DashboardFigures;
 import ru.rusoragentai.console.shell.DashboardService;
 
@@ -21,7 +20,7 @@ import ru.rusoragentai.console.shell.DashboardService;
 @PermitAll
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
-    public DashboardView(DashboardService dashboardService, CurrentStaff currentStaff, PrivacyRequestService privacyRequests) {
+    public DashboardView(DashboardService dashboardService, List<DashboardPanel> panels) {
         DashboardFigures figures = dashboardService.today();
         NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
         H2 heading = new H2(getTranslation("dashboard.heading"));
@@ -31,15 +30,6 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 card("dashboard-tokens", "dashboard.tokens-today", numbers.format(figures.tokensUsedToday())),
                 card("dashboard-payments", "dashboard.payments-today", numbers.format(figures.paymentsToday())));
         cards.addClassName("figure-cards");
-        if (currentStaff.hasRole(Role.SUPPORT) || currentStaff.hasRole(Role.PRIVACY_OFFICER) || currentStaff.hasRole(Role.ADMIN)) {
-            int[] privacy = privacyRequests.openAndOverdue();
-            cards.add(card("dashboard-privacy-open", "dashboard.privacy-open", numbers.format(privacy[0])));
-            Div overdue = card("dashboard-privacy-overdue", "dashboard.privacy-overdue", numbers.format(privacy[1]));
-            if (privacy[1] > 0) {
-                overdue.addClassName("figure-card-alert");
-            }
-            cards.add(overdue);
-        }
         Span revenue = new Span(getTranslation("dashboard.revenue-today") + ": " + (figures.revenueToday().isEmpty()
                 ? "—"
                 : figures.revenueToday().stream()
@@ -49,6 +39,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         Span note = new Span(getTranslation("dashboard.utc-note"));
         note.addClassName("hint");
         add(heading, cards, revenue, note);
+        // each desk's figures, contributed by its capability for the roles that use it
+        panels.stream().sorted(java.util.Comparator.comparingInt(DashboardPanel::order))
+                .forEach(panel -> panel.create(this).ifPresent(this::add));
     }
 
     private Div card(String id, String labelKey, String value) {
