@@ -57,7 +57,7 @@ class ReportRollupRepository {
                         DSL.val(from), DSL.val(until))
                 .fetchSize(5_000)
                 .forEach(r -> users.computeIfAbsent(key(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
-                        r.get(3, String.class)), k -> new RoaringBitmap()).add(Math.toIntExact(r.get(4, Long.class))));
+                        r.get(3, String.class)), k -> new RoaringBitmap()).add(bitmapId(r.get(4, Long.class))));
         String buckets = IntStream.rangeClosed(0, LATENCY_BOUNDS_MS.length).mapToObj(ReportRollupRepository::bucketSum)
                 .collect(Collectors.joining(", "));
         List<ReportUsageDayRecord> rows = new ArrayList<>();
@@ -180,6 +180,14 @@ class ReportRollupRepository {
             return "SUM(e.latency_ms >= " + b[b.length - 1] + ")";
         }
         return "SUM(e.latency_ms >= " + b[bucket - 1] + " AND e.latency_ms < " + b[bucket] + ")";
+    }
+
+    /** A user id as the bitmap holds it: an unsigned 32-bit value, which covers ids up to 4,294,967,295. */
+    private static int bitmapId(long userId) {
+        if (userId >>> 32 != 0) {
+            throw new IllegalStateException("user id " + userId + " is beyond what the users bitmap holds");
+        }
+        return (int) userId;
     }
 
     private static String key(String provider, String model, String feature, String country) {
