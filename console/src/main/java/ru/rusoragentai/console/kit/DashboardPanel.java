@@ -39,6 +39,8 @@ public interface DashboardPanel {
         com.vaadin.flow.component.html.H3 title = new com.vaadin.flow.component.html.H3(owner.getTranslation(titleKey));
         com.vaadin.flow.component.html.Div row = new com.vaadin.flow.component.html.Div(cards);
         row.addClassName("figure-cards");
-        return new com.vaadin.flow.component.html.Div(title, row);
+        com.vaadin.flow.component.html.Div panel = new com.vaadin.flow.component.html.Div(title, row);
+        panel.addClassName("dashboard-panel");
+        return panel;
     }
 }

@@ -57,7 +57,9 @@ class AnalystDashboardPanel implements DashboardPanel {
                 kpi(dashboard, days.rows(), today, "dashboard-kpi-users", "reports.users", UsageFigures::users),
                 kpi(dashboard, days.rows(), today, "dashboard-kpi-charged", "reports.charged", UsageFigures::tokensCharged));
         row.addClassName("figure-cards");
-        return Optional.of(new Div(new H3(dashboard.getTranslation("dashboard.analyst")), row));
+        Div panel = new Div(new H3(dashboard.getTranslation("dashboard.analyst")), row);
+        panel.addClassName("dashboard-panel");
+        return Optional.of(panel);
     }
 
     /** Yesterday's value, its change against the day before, and a 30-day sparkline. */
@@ -76,6 +78,7 @@ class AnalystDashboardPanel implements DashboardPanel {
         label.addClassName("figure-label");
         EChart spark = new EChart();
         spark.setHeight("48px");
+        spark.addClassName("sparkline");
         spark.setId(id + "-spark");
         spark.setOption(sparkline(days, today, value));
         Anchor card = new Anchor("reports", number, change, label, spark);
