@@ -90,7 +90,7 @@ public class UsageRollupService {
     }
 
     /**
-     * Rebuilds every day of a range, both roll-ups (the documented rebuild command, {@code --console.usage.rebuild});
+     * Rebuilds every day of a range, both roll-ups (the documented rebuild command, {@link RollupCommand});
      * returns the number of days.
      */
     public int rebuild(LocalDate from, LocalDate until) {
