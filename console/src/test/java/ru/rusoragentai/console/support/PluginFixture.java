@@ -20,6 +20,16 @@ public final class PluginFixture {
                 FixedProvider.class));
     }
 
+    /** The test privacy connector's plugin id: it records what it was asked to erase and holds data to package. */
+    public static final String PRIVACY_CONNECTOR = "test-privacy-connector";
+
+    /** Installs the recording privacy connector; call signed in as an operator. */
+    public static void installPrivacyConnector(PluginService plugins) {
+        plugins.install("privacy.jar", TestPlugins.jar(PRIVACY_CONNECTOR, ">=1.0.0 & <2.0.0", null,
+                List.of(ru.rusoragentai.console.plugins.broken.RecordingPrivacyConnector.class.getName()),
+                ru.rusoragentai.console.plugins.broken.RecordingPrivacyConnector.class));
+    }
+
     /** Uninstalls every plugin whose id starts with "test-"; call signed in as an operator. */
     public static void removeTestPlugins(PluginService plugins) {
         plugins.plugins().stream().map(PluginSummary::id).filter(id -> id.startsWith("test-")).forEach(plugins::uninstall);

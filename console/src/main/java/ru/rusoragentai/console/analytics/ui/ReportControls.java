@@ -77,6 +77,23 @@ final class ReportControls {
         return buttons;
     }
 
+    /** A wrapping row of filter fields. */
+    static com.vaadin.flow.component.orderedlayout.FlexLayout filterBar(Component... fields) {
+        com.vaadin.flow.component.orderedlayout.FlexLayout bar = new com.vaadin.flow.component.orderedlayout.FlexLayout(fields);
+        bar.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        bar.getStyle().set("gap", "var(--lumo-space-s)");
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return bar;
+    }
+
+    /** Offers the values the range holds, keeping a chosen one even when the range no longer has it. */
+    static void offer(com.vaadin.flow.component.combobox.ComboBox<String> filter, java.util.List<String> values) {
+        String chosen = filter.getValue();
+        filter.setItems(chosen == null || values.contains(chosen) ? values
+                : java.util.stream.Stream.concat(values.stream(), java.util.stream.Stream.of(chosen)).toList());
+        filter.setValue(chosen);
+    }
+
     static void refused(Component view, Refusal refusal) {
         Toasts.show(Texts.of(view, refusal), NotificationVariant.LUMO_ERROR, 6_000, Notification.Position.BOTTOM_START);
     }

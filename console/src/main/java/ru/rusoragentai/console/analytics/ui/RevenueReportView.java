@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -61,10 +60,7 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
             filter.setClearButtonVisible(true);
             filter.setPlaceholder(getTranslation("reports.all"));
         }
-        FlexLayout filters = new FlexLayout(controls.from, controls.until, controls.grouping, split, channel, product);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.getStyle().set("gap", "var(--lumo-space-s)");
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        FlexLayout filters = ReportControls.filterBar(controls.from, controls.until, controls.grouping, split, channel, product);
         grid = new ReportGrid(getLocale(), getTranslation("reports.total"));
         grid.setId("revenue-grid");
         chart.setId("revenue-chart");
@@ -98,20 +94,13 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
         }
         offering = true;
         try {
-            offer(channel, report.channels());
-            offer(product, report.products());
+            ReportControls.offer(channel, report.channels());
+            ReportControls.offer(product, report.products());
         } finally {
             offering = false;
         }
         grid.show(MoneyReportService.revenueTable(report, split.getValue(), this::getTranslation));
         chart.setOption(option(report.rows()));
-    }
-
-    private static void offer(ComboBox<String> filter, List<String> values) {
-        String chosen = filter.getValue();
-        filter.setItems(chosen == null || values.contains(chosen) ? values
-                : java.util.stream.Stream.concat(values.stream(), java.util.stream.Stream.of(chosen)).toList());
-        filter.setValue(chosen);
     }
 
     /** Net revenue per period, a line per currency. */

@@ -1,16 +1,13 @@
 package ru.rusoragentai.console.analytics.ui;
 
 import com.vaadin.flow.component.AbstractField;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.FooterRow;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,17 +16,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToLongFunction;
 import ru.rusoragentai.console.analytics.Breakdown;
-import ru.rusoragentai.console.analytics.ExportFormat;
 import ru.rusoragentai.console.analytics.Grouping;
 import ru.rusoragentai.console.analytics.ReportException;
 import ru.rusoragentai.console.analytics.UsageFigures;
@@ -38,7 +29,6 @@ import ru.rusoragentai.console.analytics.UsageReport;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.kit.EChart;
-import ru.rusoragentai.console.kit.IsoDates;
 import ru.rusoragentai.console.kit.Numbers;
 import ru.rusoragentai.console.kit.Toasts;
 import ru.rusoragentai.console.security.Role;
@@ -54,9 +44,10 @@ import ru.rusoragentai.console.security.Role;
 public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
 
     private final UsageReportService reports;
-    private final DatePicker from = IsoDates.apply(new DatePicker());
-    private final DatePicker until = IsoDates.apply(new DatePicker());
-    private final Select<Grouping> grouping = new Select<>();
+    private final ReportControls controls;
+    private final DatePicker from;
+    private final DatePicker until;
+    private final Select<Grouping> grouping;
     private final Select<Breakdown> breakdown = new Select<>();
     private final ComboBox<String> provider = new ComboBox<>();
     private final ComboBox<String> model = new ComboBox<>();
@@ -70,24 +61,15 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
     private UsageReport shown;
     /** Set while the filters' choices are replaced, which must not run the report again. */
     private boolean offering;
-    // a download runs in its own request: it exports the query shown, not what the fields hold meanwhile
     private volatile UsageQuery shownQuery;
 
     public UsageReportView(UsageReportService reports) {
         this.reports = reports;
         setWidthFull();
-        LocalDate today = reports.today();
-        from.setLabel(getTranslation("recon.from"));
-        from.setId("report-from");
-        from.setValue(today.minusDays(30));
-        until.setLabel(getTranslation("recon.until"));
-        until.setId("report-until");
-        until.setValue(today);
-        grouping.setLabel(getTranslation("reports.grouping"));
-        grouping.setItems(Grouping.values());
-        grouping.setItemLabelGenerator(g -> getTranslation("reports.grouping." + lower(g)));
-        grouping.setValue(Grouping.DAY);
-        grouping.setId("report-grouping");
+        controls = new ReportControls(this, "report", reports.today());
+        from = controls.from;
+        until = controls.until;
+        grouping = controls.grouping;
         breakdown.setLabel(getTranslation("reports.breakdown"));
         breakdown.setItems(Breakdown.values());
         breakdown.setItemLabelGenerator(b -> getTranslation("reports.breakdown." + lower(b)));
@@ -111,13 +93,11 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         measure.setItemLabelGenerator(m -> getTranslation("reports.measure." + lower(m)));
         measure.setValue(UsageChart.Measure.REQUESTS);
         measure.setId("report-measure");
-        FlexLayout filters = new FlexLayout(from, until, grouping, breakdown, provider, model, feature, country);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.getStyle().set("gap", "var(--lumo-space-s)");
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout actions = new HorizontalLayout(measure, download(ExportFormat.XLSX, "reports.export.xlsx"),
-                download(ExportFormat.CSV, "reports.export.csv"),
-                download(ExportFormat.CSV_WITH_BOM, "reports.export.csv-excel"));
+        FlexLayout filters = ReportControls.filterBar(from, until, grouping, breakdown, provider, model, feature, country);
+        // a download runs in its own request: it exports the query shown, not what the fields hold meanwhile
+        HorizontalLayout actions = new HorizontalLayout(measure, ReportControls.downloads(this, "report",
+                () -> "usage-" + shownQuery.from() + "-" + shownQuery.until(),
+                (format, out) -> reports.export(shownQuery, format, this::getTranslation, out)));
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph note = new Paragraph(getTranslation("reports.note"));
         note.addClassName("hint");
@@ -180,10 +160,10 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         UsageReport.Choices choices = shown.choices();
         offering = true;
         try {
-            keep(provider, choices.providers());
-            keep(model, choices.models());
-            keep(feature, choices.features());
-            keep(country, choices.countries());
+            ReportControls.offer(provider, choices.providers());
+            ReportControls.offer(model, choices.models());
+            ReportControls.offer(feature, choices.features());
+            ReportControls.offer(country, choices.countries());
         } finally {
             offering = false;
         }
@@ -206,38 +186,11 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         totals.getCell(grid.getColumnByKey(key)).setText(Numbers.whole(this, value));
     }
 
-    /** Offers the values the range holds, keeping a chosen one even when the range no longer has it. */
-    private static void keep(ComboBox<String> filter, List<String> values) {
-        String chosen = filter.getValue();
-        if (chosen != null && !values.contains(chosen)) {
-            values = new java.util.ArrayList<>(values);
-            values.add(chosen);
-        }
-        filter.setItems(values);
-        filter.setValue(chosen);
-    }
-
     private void drawChart() {
         if (shown != null) {
             chart.setOption(UsageChart.option(shown.rows(), measure.getValue(), getTranslation("reports.all"),
                     getTranslation("reports.other")));
         }
-    }
-
-    private Anchor download(ExportFormat format, String label) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            UsageQuery query = shownQuery;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            reports.export(query, format, this::getTranslation, out);
-            byte[] bytes = out.toByteArray();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "usage-" + query.from() + "-" + query.until() + "."
-                    + format.extension(), format == ExportFormat.XLSX
-                    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=UTF-8", bytes.length);
-        }), "");
-        anchor.getElement().setAttribute("download", true);
-        anchor.setId("report-download-" + lower(format));
-        anchor.add(new Button(getTranslation(label), VaadinIcon.DOWNLOAD.create()));
-        return anchor;
     }
 
     private String percent(double share) {
@@ -247,7 +200,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return ReportControls.lower(value);
     }
 
     @Override

@@ -50,11 +50,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.plugins.PluginService;
-import ru.rusoragentai.console.plugins.broken.RecordingPrivacyConnector;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
 import ru.rusoragentai.console.support.PluginFixture;
-import ru.rusoragentai.console.support.TestPlugins;
 import ru.rusoragentai.console.tokens.TokenLedgerService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Erasures run end to end on the real database (work runs on the caller's thread here). */
 class ErasureIT extends DatabaseTest {
 
-    static final String CONNECTOR = "test-privacy-connector";
+    static final String CONNECTOR = PluginFixture.PRIVACY_CONNECTOR;
 
     @Autowired
     PrivacyRequestService requests;
@@ -168,8 +166,7 @@ class ErasureIT extends DatabaseTest {
 
     private void installConnector() {
         signInAs("operator", Role.OPERATOR);
-        pluginService.install("privacy.jar", TestPlugins.jar(CONNECTOR, ">=1.0.0 & <2.0.0", null,
-                List.of(RecordingPrivacyConnector.class.getName()), RecordingPrivacyConnector.class));
+        PluginFixture.installPrivacyConnector(pluginService);
     }
 
 }
