@@ -54,9 +54,10 @@ class UsagePartitionRepository {
         return dsl.execute("DELETE FROM usage_daily WHERE day < ? LIMIT " + limit, day);
     }
 
-    /** Rows of the analysts' roll-up for days before a day: they go with the usage they came from. */
+    /** Rows of the analysts' usage and cohort roll-ups for days before a day: they go with the usage they came from. */
     int deleteReportBefore(LocalDate day, int limit) {
-        return dsl.execute("DELETE FROM report_usage_day WHERE day < ? LIMIT " + limit, day);
+        return dsl.execute("DELETE FROM report_usage_day WHERE day < ? LIMIT " + limit, day)
+                + dsl.execute("DELETE FROM report_user_day WHERE day < ? LIMIT " + limit, day);
     }
 
     /** Approximate rows per partition (from InnoDB statistics), for reporting. */

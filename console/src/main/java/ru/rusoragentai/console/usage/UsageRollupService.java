@@ -25,13 +25,15 @@ public class UsageRollupService {
 
     private final UsageRollupRepository repository;
     private final ReportRollupRepository reports;
+    private final CohortRollupRepository cohorts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    UsageRollupService(UsageRollupRepository repository, ReportRollupRepository reports, TransactionTemplate transactions,
-                       Clock clock) {
+    UsageRollupService(UsageRollupRepository repository, ReportRollupRepository reports, CohortRollupRepository cohorts,
+                       TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.reports = reports;
+        this.cohorts = cohorts;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -59,20 +61,14 @@ public class UsageRollupService {
      * the same ahead of the upgrade.
      */
     private void backfillAnalystRollups(LocalDate from) {
-        if (!reports.usageEmpty() && !reports.moneyEmpty()) {
+        if (!reports.anyEmpty()) {
             return;
         }
         LocalDate first = reports.firstSourceDay().orElse(from);
-        boolean usage = reports.usageEmpty();
         int days = 0;
         for (LocalDate day = first; day.isBefore(from); day = day.plusDays(1)) {
             LocalDate each = day;
-            transactions.executeWithoutResult(status -> {
-                if (usage) {
-                    reports.rebuild(each);
-                }
-                reports.rebuildMoney(each);
-            });
+            transactions.executeWithoutResult(status -> rebuildReports(each));
             days++;
         }
         if (days > 0) {
@@ -83,10 +79,15 @@ public class UsageRollupService {
     /** Rebuilds one day, both roll-ups; returns the number of (user, model) rows. */
     public int rebuild(LocalDate day) {
         return transactions.execute(status -> {
-            reports.rebuild(day);
-            reports.rebuildMoney(day);
+            rebuildReports(day);
             return repository.rebuild(day);
         });
+    }
+
+    /** The analysts' roll-ups of one day: usage (one pass over the events), cohorts, money. */
+    private void rebuildReports(LocalDate day) {
+        cohorts.rebuild(day, reports.rebuild(day));
+        reports.rebuildMoney(day);
     }
 
     /**
@@ -117,8 +118,7 @@ public class UsageRollupService {
         int rebuilt = 0;
         for (var day : reports.dirtyDays(500).entrySet()) {
             transactions.executeWithoutResult(status -> {
-                reports.rebuild(day.getKey());
-                reports.rebuildMoney(day.getKey());
+                rebuildReports(day.getKey());
                 reports.clearDirty(day.getKey(), day.getValue());
             });
             rebuilt++;
