@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * for that view or export alone. The same user has the same pseudonym throughout one of them and another in the next;
  * without the key, which is never shown, stored or logged, a pseudonym cannot be tied to a user or to another one.
  */
-final class Pseudonyms {
+public final class Pseudonyms {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -27,14 +27,14 @@ final class Pseudonyms {
     }
 
     /** A fresh key, for one view or one export. */
-    static Pseudonyms fresh() {
+    public static Pseudonyms fresh() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return new Pseudonyms(key);
     }
 
     /** "u-" and 16 characters of URL-safe Base64 (96 bits of the hash). */
-    String of(long userId) {
+    public String of(long userId) {
         byte[] hash = mac.doFinal(Long.toString(userId).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         return "u-" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 16);
     }

@@ -17,7 +17,9 @@ public record Column(String header, Kind kind, int width) {
         /** Decimal numbers with two places in a workbook. */
         DECIMAL,
         /** ISO dates (a {@link java.time.LocalDate}), as real dates in a workbook. */
-        DATE
+        DATE,
+        /** Times of day on a date (a {@link java.time.LocalDateTime}, UTC), as real date-times in a workbook. */
+        DATE_TIME
     }
 
     public static Column text(String header) {
@@ -34,6 +36,10 @@ public record Column(String header, Kind kind, int width) {
 
     public static Column decimal(String header) {
         return new Column(header, Kind.DECIMAL, Math.max(14, header.length() + 2));
+    }
+
+    public static Column dateTime(String header) {
+        return new Column(header, Kind.DATE_TIME, Math.max(20, header.length() + 2));
     }
 
     public static Column date(String header) {

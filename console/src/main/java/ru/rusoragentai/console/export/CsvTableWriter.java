@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvTableWriter implements TableWriter {
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
     private final CSVPrinter csv;
     private List<Column> columns = List.of();
 
@@ -39,6 +41,7 @@ public final class CsvTableWriter implements TableWriter {
                 case null -> "";
                 case Number n -> columns.get(i).kind() == Column.Kind.TEXT ? SafeCells.text(n.toString()) : n;
                 case CharSequence text -> SafeCells.text(text.toString());
+                case java.time.LocalDateTime time -> TIME.format(time);
                 default -> cell.toString();
             });
         }

@@ -67,6 +67,7 @@ public final class XlsxTableWriter implements TableWriter {
                 case DECIMAL -> "#,##0.00";
                 case PERCENT -> "0.0%";
                 case DATE -> "yyyy-mm-dd";
+                case DATE_TIME -> "yyyy-mm-dd hh:mm:ss";
             };
             styles[i].setDataFormat(workbook.createDataFormat().getFormat(format));
             totalStyles[i] = workbook.createCellStyle();
@@ -101,6 +102,7 @@ public final class XlsxTableWriter implements TableWriter {
             switch (value) {
                 case Number n -> cell.setCellValue(n.doubleValue());
                 case LocalDate d -> cell.setCellValue(d);
+                case java.time.LocalDateTime t -> cell.setCellValue(t);
                 default -> cell.setCellValue(value.toString());
             }
         }

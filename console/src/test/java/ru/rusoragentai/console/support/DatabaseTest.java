@@ -24,6 +24,9 @@ import org.springframework.context.annotation.Import;
         "console.jobs.enabled=false",
         "console.privacy.run-on=caller",
         "console.privacy.package-dir=target/test-packages",
+        "console.analytics.exports.dir=target/test-exports",
+        "console.analytics.exports.start-at-once=false",
+        "console.analytics.exports.progress-every=2",
         "vaadin.launch-browser=false"})
 public abstract class DatabaseTest {
 

@@ -1,6 +1,8 @@
 package ru.rusoragentai.console.analytics.ui;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.FooterRow;
@@ -27,6 +29,7 @@ import ru.rusoragentai.console.analytics.UsageFigures;
 import ru.rusoragentai.console.analytics.UsageQuery;
 import ru.rusoragentai.console.analytics.UsageReport;
 import ru.rusoragentai.console.analytics.UsageReportService;
+import ru.rusoragentai.console.analytics.downloads.DownloadService;
 import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.kit.EChart;
 import ru.rusoragentai.console.kit.Numbers;
@@ -63,7 +66,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
     private boolean offering;
     private volatile UsageQuery shownQuery;
 
-    public UsageReportView(UsageReportService reports) {
+    public UsageReportView(UsageReportService reports, DownloadService downloads) {
         this.reports = reports;
         setWidthFull();
         controls = new ReportControls(this, "report", reports.today());
@@ -95,9 +98,12 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         measure.setId("report-measure");
         FlexLayout filters = ReportControls.filterBar(from, until, grouping, breakdown, provider, model, feature, country);
         // a download runs in its own request: it exports the query shown, not what the fields hold meanwhile
+        Button events = new Button(getTranslation("downloads.events-button"), VaadinIcon.TABLE.create(),
+                e -> new EventExportDialog(downloads, shownQuery, shown == null ? 0 : shown.totals().requests()).open());
+        events.setId("report-export-events");
         HorizontalLayout actions = new HorizontalLayout(measure, ReportControls.downloads(this, "report",
                 () -> "usage-" + shownQuery.from() + "-" + shownQuery.until(),
-                (format, out) -> reports.export(shownQuery, format, this::getTranslation, out)));
+                (format, out) -> reports.export(shownQuery, format, this::getTranslation, out)), events);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph note = new Paragraph(getTranslation("reports.note"));
         note.addClassName("hint");
