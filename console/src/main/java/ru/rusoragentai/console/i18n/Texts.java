@@ -51,6 +51,15 @@ public final class Texts {
         }
     }
 
+    /** A text without arguments as the bundle of a language words it (English where it lacks the key); the key itself when no bundle has it. */
+    public static String in(Locale language, String key) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, language).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
     private static Object[] translated(Component in, Object[] arguments) {
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = said(arguments[i], nested -> of(in, nested), locale(in));

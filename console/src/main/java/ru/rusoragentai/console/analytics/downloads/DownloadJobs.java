@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.rusoragentai.console.jobs.ClusterJob;
 
-/** Every minute, once per cluster: analysts' exports queued while no worker was free, or whose worker was lost, are built. */
+/**
+ * Once per cluster: every minute, analysts' exports queued while no worker was free, or whose worker was lost, are
+ * built; at 02:30 UTC the scheduled saved reports that are due.
+ */
 @Configuration
 @EnableConfigurationProperties(DownloadProperties.class)
 class DownloadJobs {
@@ -13,5 +16,10 @@ class DownloadJobs {
     @Bean
     ClusterJob analystExportsJob(DownloadWorker worker) {
         return ClusterJob.cron("analyst-exports", "0 * * * * *", worker::buildQueued);
+    }
+
+    @Bean
+    ClusterJob savedReportsJob(SavedReportSchedule schedule) {
+        return ClusterJob.cron("saved-reports", "0 30 2 * * *", schedule::buildDue);
     }
 }

@@ -33,6 +33,7 @@ public class DownloadService {
     /** The longest range of one event-level export. */
     static final int MAX_DAYS = 400;
     static final String EVENTS = "usage_events";
+    static final String SAVED = "saved_report";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] HEADERS = {"events.time", "events.user", "reports.breakdown.provider", "reports.breakdown.model",
             "reports.breakdown.feature", "reports.breakdown.country", "reports.tokens-in", "reports.tokens-out", "reports.charged",

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,11 @@ import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +30,8 @@ import ru.rusoragentai.console.audit.AuditService;
 import ru.rusoragentai.console.crypto.SecretCipher;
 import ru.rusoragentai.console.export.Digests;
 import ru.rusoragentai.console.export.HandoffOutputStream;
+import ru.rusoragentai.console.security.CurrentStaff;
+import ru.rusoragentai.console.security.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,11 +57,16 @@ class DownloadWorker {
     private final AuditService audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SavedReportRenderer renderer;
+    private final ObjectProvider<SecurityContextHolderStrategy> securityContexts;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("analyst-export").factory());
 
     DownloadWorker(DownloadRepository jobs, EventRowsRepository events, SecretCipher cipher, DownloadProperties properties,
-                   AuditService audit, Clock clock, TransactionTemplate transactions) {
+                   AuditService audit, Clock clock, TransactionTemplate transactions, SavedReportRenderer renderer,
+                   ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
         this.transactions = transactions;
+        this.renderer = renderer;
+        this.securityContexts = securityContexts;
         this.jobs = jobs;
         this.events = events;
         this.cipher = cipher;
@@ -91,18 +104,17 @@ class DownloadWorker {
             String storageName = UUID.randomUUID() + ".enc";
             stored = store.resolve(storageName);
             EventFormat format = EventFormat.valueOf(job.format());
-            EventExportParams params = JSON.readValue(job.params(), EventExportParams.class);
             MessageDigest sha = Digests.sha256();
             Counting counted;
-            long rows;
+            Written written;
             try (OutputStream file = new HandoffOutputStream(cipher.encryptingStream(Files.newOutputStream(stored), storageName),
                     "analyst-export-encrypt")) {
                 counted = new Counting(new DigestOutputStream(file, sha));
-                rows = EventExportWriter.write(events, params, format, counted, properties.progressEvery(),
-                        done -> jobs.progress(id, done, LocalDateTime.now(clock)));
+                written = write(job, format, counted);
             }
             LocalDateTime now = LocalDateTime.now(clock);
-            String fileName = "usage-events-" + params.from() + "-" + params.until() + "." + format.extension();
+            long rows = written.rows();
+            String fileName = written.fileName();
             String sha256 = HexFormat.of().formatHex(sha.digest());
             long size = counted.bytes;
             String path = stored.toString();
@@ -122,6 +134,40 @@ class DownloadWorker {
             log.warn("Analysts' export {} failed", id, e);
             delete(stored);
             jobs.end(id, "failed", e.getClass().getSimpleName() + ": " + e.getMessage(), LocalDateTime.now(clock));
+        }
+    }
+
+    /** What a build wrote: its rows (0 where a saved report does not count them) and the file's name. */
+    private record Written(long rows, String fileName) {
+    }
+
+    private Written write(DownloadRepository.Job job, EventFormat format, OutputStream out) throws IOException {
+        if (DownloadService.SAVED.equals(job.kind())) {
+            SavedReportBuilds.Build build = JSON.readValue(job.params(), SavedReportBuilds.Build.class);
+            asAnalyst(() -> renderer.render(build.kind(), build.params(), java.time.LocalDate.parse(build.day()), out));
+            return new Written(0, build.fileName());
+        }
+        EventExportParams params = JSON.readValue(job.params(), EventExportParams.class);
+        long rows = EventExportWriter.write(events, params, format, out, properties.progressEvery(),
+                done -> jobs.progress(job.id(), done, LocalDateTime.now(clock)));
+        return new Written(rows, "usage-events-" + params.from() + "-" + params.until() + "." + format.extension());
+    }
+
+    /**
+     * Runs a scheduled build through the report services as the system with an analyst's rights (the audit trail says
+     * "system"; the file goes to the owner's Downloads, which only an analyst or admin opens).
+     */
+    private void asAnalyst(Runnable work) {
+        SecurityContextHolderStrategy holder = securityContexts.getObject();
+        SecurityContext before = holder.getContext();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(CurrentStaff.SYSTEM, null,
+                List.of(new SimpleGrantedAuthority(Role.ANALYST.authority()))));
+        holder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            holder.setContext(before);
         }
     }
 

@@ -19,6 +19,8 @@ import ru.rusoragentai.console.analytics.Grouping;
 import ru.rusoragentai.console.analytics.ReportException;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.kit.EChart;
+import ru.rusoragentai.console.analytics.downloads.SavedReport;
+import ru.rusoragentai.console.analytics.downloads.SavedReportService;
 import ru.rusoragentai.console.security.Role;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,18 +33,20 @@ import tools.jackson.databind.node.ObjectNode;
 @Menu(title = "nav.cohorts", order = 8.16, icon = "vaadin:grid-small")
 @Route("reports/cohorts")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
-public class CohortReportView extends VerticalLayout implements HasDynamicTitle {
+public class CohortReportView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CohortReportService reports;
     private final ReportControls controls;
+    private final SavedReportService saved;
     private final Select<CohortTable> table = new Select<>();
     private final EChart chart = new EChart();
     private final ReportGrid grid;
 
-    public CohortReportView(CohortReportService reports, UsageReportService usage) {
+    public CohortReportView(CohortReportService reports, UsageReportService usage, SavedReportService saved) {
         this.reports = reports;
+        this.saved = saved;
         setWidthFull();
         controls = new ReportControls(this, "cohorts", usage.today());
         controls.from.setValue(usage.today().minusMonths(6).withDayOfMonth(1));
@@ -64,6 +68,7 @@ public class CohortReportView extends VerticalLayout implements HasDynamicTitle 
                         (format, out) -> reports.export(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                                 table.getValue(), format, this::getTranslation, out)),
                 note, chart, grid);
+        add(controls.saveButton(this, saved, SavedReport.Kind.COHORTS, table::getValue, java.util.Map::of));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping, table)) {
             field.addValueChangeListener(e -> refresh());
         }
@@ -143,6 +148,16 @@ public class CohortReportView extends VerticalLayout implements HasDynamicTitle 
         } else {
             data.add(value.doubleValue());
         }
+    }
+
+    /** Opens a saved report ({@code ?saved=ID}): its rolling range up to today, grouping, split and filters. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        ReportControls.saved(event, saved, SavedReport.Kind.COHORTS).ifPresent(report -> {
+            SavedReport.Params params = report.params();
+            controls.apply(params);
+            table.setValue(params.split() == null ? CohortTable.RETENTION : CohortTable.valueOf(params.split()));
+        });
     }
 
     @Override

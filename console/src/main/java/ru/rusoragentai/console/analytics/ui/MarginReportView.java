@@ -22,6 +22,8 @@ import ru.rusoragentai.console.analytics.MarginReportService.MarginSplit;
 import ru.rusoragentai.console.analytics.ReportException;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.kit.EChart;
+import ru.rusoragentai.console.analytics.downloads.SavedReport;
+import ru.rusoragentai.console.analytics.downloads.SavedReportService;
 import ru.rusoragentai.console.security.Role;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,10 +35,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Menu(title = "nav.margin", order = 8.15, icon = "vaadin:scale")
 @Route("reports/margin")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
-public class MarginReportView extends VerticalLayout implements HasDynamicTitle {
+public class MarginReportView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final MarginReportService reports;
     private final ReportControls controls;
+    private final SavedReportService saved;
     private final Select<MarginSplit> split = new Select<>();
     private final ComboBox<String> provider = new ComboBox<>();
     private final ComboBox<String> model = new ComboBox<>();
@@ -44,8 +47,9 @@ public class MarginReportView extends VerticalLayout implements HasDynamicTitle 
     private final ReportGrid grid;
     private boolean offering;
 
-    public MarginReportView(MarginReportService reports, UsageReportService usage) {
+    public MarginReportView(MarginReportService reports, UsageReportService usage, SavedReportService saved) {
         this.reports = reports;
+        this.saved = saved;
         setWidthFull();
         controls = new ReportControls(this, "margin", usage.today());
         split.setLabel(getTranslation("reports.breakdown"));
@@ -72,6 +76,8 @@ public class MarginReportView extends VerticalLayout implements HasDynamicTitle 
                         (format, out) -> reports.export(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                                 split.getValue(), provider.getValue(), model.getValue(), format, this::getTranslation, out)),
                 note, chart, grid);
+        add(controls.saveButton(this, saved, SavedReport.Kind.MARGIN, split::getValue,
+                () -> ReportControls.filters("provider", provider, "model", model)));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping, split, provider, model)) {
             field.addValueChangeListener(e -> {
                 if (!offering) {
@@ -130,6 +136,18 @@ public class MarginReportView extends VerticalLayout implements HasDynamicTitle 
             }
         }
         return option.toString();
+    }
+
+    /** Opens a saved report ({@code ?saved=ID}): its rolling range up to today, grouping, split and filters. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        ReportControls.saved(event, saved, SavedReport.Kind.MARGIN).ifPresent(report -> {
+            SavedReport.Params params = report.params();
+            controls.apply(params);
+            split.setValue(params.split() == null ? MarginSplit.NONE : MarginSplit.valueOf(params.split()));
+            provider.setValue(params.filters().get("provider"));
+            model.setValue(params.filters().get("model"));
+        });
     }
 
     @Override

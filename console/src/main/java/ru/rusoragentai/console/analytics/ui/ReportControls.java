@@ -33,7 +33,12 @@ final class ReportControls {
     final DatePicker until = IsoDates.apply(new DatePicker());
     final Select<Grouping> grouping = new Select<>();
 
+    private final String idPrefix;
+    private final LocalDate today;
+
     ReportControls(Component view, String idPrefix, LocalDate today) {
+        this.idPrefix = idPrefix;
+        this.today = today;
         from.setLabel(view.getTranslation("recon.from"));
         from.setId(idPrefix + "-from");
         from.setValue(today.minusDays(30));
@@ -45,6 +50,60 @@ final class ReportControls {
         grouping.setItemLabelGenerator(g -> view.getTranslation("reports.grouping." + lower(g)));
         grouping.setValue(Grouping.DAY);
         grouping.setId(idPrefix + "-grouping");
+    }
+
+    /**
+     * A "Save…" button: the screen's range (as a rolling number of days), grouping, {@code split} and {@code filters}
+     * under a name.
+     */
+    Button saveButton(Component view, ru.rusoragentai.console.analytics.downloads.SavedReportService saved,
+                      ru.rusoragentai.console.analytics.downloads.SavedReport.Kind kind,
+                      java.util.function.Supplier<? extends @org.jspecify.annotations.Nullable Enum<?>> split,
+                      java.util.function.Supplier<java.util.Map<String, String>> filters) {
+        Button save = new Button(view.getTranslation("saved.save-button"), VaadinIcon.BOOKMARK.create(), e -> {
+            if (!ready()) {
+                return;
+            }
+            Enum<?> chosen = split.get();
+            new SaveReportDialog(saved, kind, new ru.rusoragentai.console.analytics.downloads.SavedReport.Params(
+                    (int) java.time.temporal.ChronoUnit.DAYS.between(from.getValue(), until.getValue()), grouping.getValue().name(),
+                    chosen == null ? null : chosen.name(), filters.get(), Texts.locale(view).toLanguageTag())).open();
+        });
+        save.setId(idPrefix + "-save");
+        return save;
+    }
+
+    /** Sets the range (the saved number of days up to today) and grouping of a saved report. */
+    void apply(ru.rusoragentai.console.analytics.downloads.SavedReport.Params params) {
+        until.setValue(today);
+        from.setValue(today.minusDays(params.days()));
+        grouping.setValue(Grouping.valueOf(params.grouping()));
+    }
+
+    /** The filters that are set, by name. */
+    static java.util.Map<String, String> filters(Object... nameThenField) {
+        java.util.Map<String, String> set = new java.util.TreeMap<>();
+        for (int i = 0; i < nameThenField.length; i += 2) {
+            Object value = ((com.vaadin.flow.component.HasValue<?, ?>) nameThenField[i + 1]).getValue();
+            if (value != null) {
+                set.put((String) nameThenField[i], value.toString());
+            }
+        }
+        return set;
+    }
+
+    /** The saved report an address names ({@code ?saved=ID}), if the analyst sees it and it belongs on this screen. */
+    static java.util.Optional<ru.rusoragentai.console.analytics.downloads.SavedReport> saved(
+            com.vaadin.flow.router.BeforeEnterEvent event, ru.rusoragentai.console.analytics.downloads.SavedReportService saved,
+            ru.rusoragentai.console.analytics.downloads.SavedReport.Kind kind) {
+        return event.getLocation().getQueryParameters().getSingleParameter("saved").flatMap(id -> {
+            try {
+                long wanted = Long.parseLong(id);
+                return saved.visible().stream().filter(r -> r.id() == wanted && r.kind() == kind).findFirst();
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     /** Whether both ends of the range are filled in. */

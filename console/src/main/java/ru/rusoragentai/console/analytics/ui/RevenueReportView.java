@@ -21,6 +21,8 @@ import ru.rusoragentai.console.analytics.ReportException;
 import ru.rusoragentai.console.analytics.RevenueFigures;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.kit.EChart;
+import ru.rusoragentai.console.analytics.downloads.SavedReport;
+import ru.rusoragentai.console.analytics.downloads.SavedReportService;
 import ru.rusoragentai.console.security.Role;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,10 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Menu(title = "nav.revenue", order = 8.1, icon = "vaadin:money")
 @Route("reports/revenue")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
-public class RevenueReportView extends VerticalLayout implements HasDynamicTitle {
+public class RevenueReportView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final MoneyReportService reports;
     private final ReportControls controls;
+    private final SavedReportService saved;
     private final Select<RevenueSplit> split = new Select<>();
     private final ComboBox<String> channel = new ComboBox<>();
     private final ComboBox<String> product = new ComboBox<>();
@@ -43,8 +46,9 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
     private final ReportGrid grid;
     private boolean offering;
 
-    public RevenueReportView(MoneyReportService reports, UsageReportService usage) {
+    public RevenueReportView(MoneyReportService reports, UsageReportService usage, SavedReportService saved) {
         this.reports = reports;
+        this.saved = saved;
         setWidthFull();
         controls = new ReportControls(this, "revenue", usage.today());
         split.setLabel(getTranslation("reports.breakdown"));
@@ -70,6 +74,8 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
                 () -> "revenue-" + controls.from.getValue() + "-" + controls.until.getValue(),
                 (format, out) -> reports.exportRevenue(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                         split.getValue(), channel.getValue(), product.getValue(), format, this::getTranslation, out)), note, chart, grid);
+        add(controls.saveButton(this, saved, SavedReport.Kind.REVENUE, split::getValue,
+                () -> ReportControls.filters("channel", channel, "product", product)));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping, split, channel, product)) {
             field.addValueChangeListener(e -> {
                 if (!offering) {
@@ -115,6 +121,18 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
             periods.forEach(p -> data.add(values.getOrDefault(p, 0L) / 100.0));
         });
         return option.toString();
+    }
+
+    /** Opens a saved report ({@code ?saved=ID}): its rolling range up to today, grouping, split and filters. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        ReportControls.saved(event, saved, SavedReport.Kind.REVENUE).ifPresent(report -> {
+            SavedReport.Params params = report.params();
+            controls.apply(params);
+            split.setValue(params.split() == null ? RevenueSplit.NONE : RevenueSplit.valueOf(params.split()));
+            channel.setValue(params.filters().get("channel"));
+            product.setValue(params.filters().get("product"));
+        });
     }
 
     @Override

@@ -20,6 +20,8 @@ import ru.rusoragentai.console.analytics.TokenFigures;
 import ru.rusoragentai.console.analytics.UsageReportService;
 import ru.rusoragentai.console.kit.EChart;
 import ru.rusoragentai.console.kit.Numbers;
+import ru.rusoragentai.console.analytics.downloads.SavedReport;
+import ru.rusoragentai.console.analytics.downloads.SavedReportService;
 import ru.rusoragentai.console.security.Role;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,16 +33,18 @@ import tools.jackson.databind.node.ObjectNode;
 @Menu(title = "nav.tokens-economy", order = 8.2, icon = "vaadin:coin-piles")
 @Route("reports/tokens")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
-public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle {
+public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final MoneyReportService reports;
     private final ReportControls controls;
+    private final SavedReportService saved;
     private final EChart chart = new EChart();
     private final ReportGrid grid;
     private final Span liability = new Span();
 
-    public TokenEconomyView(MoneyReportService reports, UsageReportService usage) {
+    public TokenEconomyView(MoneyReportService reports, UsageReportService usage, SavedReportService saved) {
         this.reports = reports;
+        this.saved = saved;
         setWidthFull();
         controls = new ReportControls(this, "tokens", usage.today());
         HorizontalLayout filters = new HorizontalLayout(controls.from, controls.until, controls.grouping);
@@ -56,6 +60,7 @@ public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle 
                 () -> "tokens-" + controls.from.getValue() + "-" + controls.until.getValue(),
                 (format, out) -> reports.exportTokens(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                         format, this::getTranslation, out)), liability, note, chart, grid);
+        add(controls.saveButton(this, saved, SavedReport.Kind.TOKENS, () -> null, java.util.Map::of));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping)) {
             field.addValueChangeListener(e -> refresh());
         }
@@ -97,6 +102,14 @@ public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle 
     private static void add(ArrayNode series, String name, String type, int axis, List<TokenFigures> rows, ToLongFunction<TokenFigures> value) {
         ArrayNode data = series.addObject().put("name", name).put("type", type).put("yAxisIndex", axis).putArray("data");
         rows.forEach(r -> data.add(value.applyAsLong(r)));
+    }
+
+    /** Opens a saved report ({@code ?saved=ID}): its rolling range up to today, grouping, split and filters. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        ReportControls.saved(event, saved, SavedReport.Kind.TOKENS).ifPresent(report -> {
+            controls.apply(report.params());
+        });
     }
 
     @Override

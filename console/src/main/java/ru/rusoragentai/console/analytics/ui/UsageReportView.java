@@ -34,6 +34,8 @@ import ru.rusoragentai.console.i18n.Texts;
 import ru.rusoragentai.console.kit.EChart;
 import ru.rusoragentai.console.kit.Numbers;
 import ru.rusoragentai.console.kit.Toasts;
+import ru.rusoragentai.console.analytics.downloads.SavedReport;
+import ru.rusoragentai.console.analytics.downloads.SavedReportService;
 import ru.rusoragentai.console.security.Role;
 
 /**
@@ -44,10 +46,11 @@ import ru.rusoragentai.console.security.Role;
 @Menu(title = "nav.reports", order = 8, icon = "vaadin:chart")
 @Route("reports")
 @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
-public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
+public class UsageReportView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final UsageReportService reports;
     private final ReportControls controls;
+    private final SavedReportService saved;
     private final DatePicker from;
     private final DatePicker until;
     private final Select<Grouping> grouping;
@@ -66,8 +69,9 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
     private boolean offering;
     private volatile UsageQuery shownQuery;
 
-    public UsageReportView(UsageReportService reports, DownloadService downloads) {
+    public UsageReportView(UsageReportService reports, DownloadService downloads, SavedReportService saved) {
         this.reports = reports;
+        this.saved = saved;
         setWidthFull();
         controls = new ReportControls(this, "report", reports.today());
         from = controls.from;
@@ -103,7 +107,9 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
         events.setId("report-export-events");
         HorizontalLayout actions = new HorizontalLayout(measure, ReportControls.downloads(this, "report",
                 () -> "usage-" + shownQuery.from() + "-" + shownQuery.until(),
-                (format, out) -> reports.export(shownQuery, format, this::getTranslation, out)), events);
+                (format, out) -> reports.export(shownQuery, format, this::getTranslation, out)), events,
+                controls.saveButton(this, saved, SavedReport.Kind.USAGE, breakdown::getValue,
+                        () -> ReportControls.filters("provider", provider, "model", model, "feature", feature, "country", country)));
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph note = new Paragraph(getTranslation("reports.note"));
         note.addClassName("hint");
@@ -207,6 +213,20 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle {
 
     private static String lower(Enum<?> value) {
         return ReportControls.lower(value);
+    }
+
+    /** Opens a saved report ({@code ?saved=ID}): its rolling range up to today, grouping, split and filters. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        ReportControls.saved(event, saved, SavedReport.Kind.USAGE).ifPresent(report -> {
+            SavedReport.Params params = report.params();
+            controls.apply(params);
+            breakdown.setValue(params.split() == null ? Breakdown.NONE : Breakdown.valueOf(params.split()));
+            provider.setValue(params.filters().get("provider"));
+            model.setValue(params.filters().get("model"));
+            feature.setValue(params.filters().get("feature"));
+            country.setValue(params.filters().get("country"));
+        });
     }
 
     @Override

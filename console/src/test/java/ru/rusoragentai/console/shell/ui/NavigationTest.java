@@ -32,12 +32,12 @@ class NavigationTest extends KaribuTest {
         openUiAs(TestData.unique("nav"), role);
         List<String> items = _get(SideNav.class, spec -> spec.withId("main-nav")).getItems().stream().map(SideNavItem::getPath).toList();
         List<String> expected = switch (role) {
-            case ADMIN -> List.of("", "users", "approvals", "abuse", "abuse/cases", "abuse/rules", "bulk-adjustments", "reports", "reports/revenue", "reports/margin", "reports/cohorts", "reports/tokens", "reports/top-users", "reports/downloads", "privacy", "retention", "plugins", "models", "webhooks",
+            case ADMIN -> List.of("", "users", "approvals", "abuse", "abuse/cases", "abuse/rules", "bulk-adjustments", "reports", "reports/revenue", "reports/margin", "reports/cohorts", "reports/tokens", "reports/top-users", "reports/saved", "reports/downloads", "privacy", "retention", "plugins", "models", "webhooks",
                     "reconciliation", "staff", "audit");
             case OPERATOR -> List.of("", "abuse", "abuse/cases", "abuse/rules", "plugins", "models", "webhooks", "reconciliation");
             case PRIVACY_OFFICER -> List.of("", "users", "privacy", "retention", "audit");
             case SUPPORT -> List.of("", "users", "abuse", "abuse/cases", "privacy");
-            case ANALYST -> List.of("", "reports", "reports/revenue", "reports/margin", "reports/cohorts", "reports/tokens", "reports/top-users", "reports/downloads");
+            case ANALYST -> List.of("", "reports", "reports/revenue", "reports/margin", "reports/cohorts", "reports/tokens", "reports/top-users", "reports/saved", "reports/downloads");
         };
         assertThat(items).containsExactlyElementsOf(expected);
     }
