@@ -105,6 +105,9 @@ public final class ResidualScan {
                     + " rebuilt without them in the account step, before this scan"),
             Map.entry("report_cohort_revenue_day", "analysts' revenue per day, sign-up day and currency, no user"),
             Map.entry("report_dirty_day", "days to rebuild, no user"),
+            Map.entry("report_export", "analysts' export jobs: staff, filters (provider, model, feature, country) and counts; the"
+                    + " files hold pseudonyms only"),
+            Map.entry("saved_report", "analysts' saved filters, no user"),
             Map.entry("report_revenue_day", "analysts' payment totals per day, channel, token pack and currency, no user"),
             Map.entry("report_ledger_day", "analysts' token totals per day and ledger kind, no user"),
             Map.entry("privacy_recipient", "names of recipients per request"),
