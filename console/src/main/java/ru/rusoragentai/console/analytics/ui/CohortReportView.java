@@ -68,7 +68,7 @@ public class CohortReportView extends VerticalLayout implements HasDynamicTitle,
                         (format, out) -> reports.export(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                                 table.getValue(), format, this::getTranslation, out)),
                 note, chart, grid);
-        add(controls.saveButton(this, saved, SavedReport.Kind.COHORTS, table::getValue, java.util.Map::of));
+        controls.addSave(this, controls.saveButton(this, saved, SavedReport.Kind.COHORTS, table::getValue, java.util.Map::of));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping, table)) {
             field.addValueChangeListener(e -> refresh());
         }

@@ -56,17 +56,17 @@ public class DownloadsView extends VerticalLayout implements HasDynamicTitle {
         this.downloads = downloads;
         setWidthFull();
         grid.setId("downloads-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Download::title).setHeader(getTranslation("downloads.title")).setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Download::title).setHeader(getTranslation("downloads.title")).setFlexGrow(3).setWidth("16em");
         grid.addColumn(d -> d.createdAt().toString().replace('T', ' ').substring(0, 16)).setHeader(getTranslation("downloads.requested"))
                 .setAutoWidth(true).setSortable(true).setComparator(Download::createdAt);
         grid.addComponentColumn(this::status).setKey("status").setHeader(getTranslation("downloads.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::progress).setHeader(getTranslation("downloads.progress")).setWidth("16em");
+        grid.addComponentColumn(this::progress).setHeader(getTranslation("downloads.progress")).setWidth("12em").setFlexGrow(0);
         grid.addColumn(d -> d.sizeBytes() == null ? "" : megabytes(d.sizeBytes())).setHeader(getTranslation("downloads.size"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(d -> d.expiresAt() == null ? "" : d.expiresAt().toLocalDate().toString()).setHeader(getTranslation("downloads.expires"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("downloads.empty"));
         grid.setHeight("560px");
         Paragraph note = new Paragraph(getTranslation("downloads.note"));

@@ -76,7 +76,7 @@ public class MarginReportView extends VerticalLayout implements HasDynamicTitle,
                         (format, out) -> reports.export(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                                 split.getValue(), provider.getValue(), model.getValue(), format, this::getTranslation, out)),
                 note, chart, grid);
-        add(controls.saveButton(this, saved, SavedReport.Kind.MARGIN, split::getValue,
+        controls.addSave(this, controls.saveButton(this, saved, SavedReport.Kind.MARGIN, split::getValue,
                 () -> ReportControls.filters("provider", provider, "model", model)));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping, split, provider, model)) {
             field.addValueChangeListener(e -> {

@@ -73,6 +73,12 @@ final class ReportControls {
         return save;
     }
 
+    /** Puts the "Save…" button beside the view's export buttons. */
+    void addSave(com.vaadin.flow.component.orderedlayout.VerticalLayout view, Button save) {
+        view.getChildren().filter(c -> c.getId().filter((idPrefix + "-exports")::equals).isPresent()).findFirst()
+                .map(HorizontalLayout.class::cast).orElseThrow().add(save);
+    }
+
     /** Sets the range (the saved number of days up to today) and grouping of a saved report. */
     void apply(ru.rusoragentai.console.analytics.downloads.SavedReport.Params params) {
         until.setValue(today);
@@ -119,6 +125,7 @@ final class ReportControls {
                                       BiConsumer<ExportFormat, OutputStream> write) {
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+        buttons.setId(idPrefix + "-exports");
         for (ExportFormat format : ExportFormat.values()) {
             Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -74,7 +74,7 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
                 () -> "revenue-" + controls.from.getValue() + "-" + controls.until.getValue(),
                 (format, out) -> reports.exportRevenue(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                         split.getValue(), channel.getValue(), product.getValue(), format, this::getTranslation, out)), note, chart, grid);
-        add(controls.saveButton(this, saved, SavedReport.Kind.REVENUE, split::getValue,
+        controls.addSave(this, controls.saveButton(this, saved, SavedReport.Kind.REVENUE, split::getValue,
                 () -> ReportControls.filters("channel", channel, "product", product)));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping, split, channel, product)) {
             field.addValueChangeListener(e -> {

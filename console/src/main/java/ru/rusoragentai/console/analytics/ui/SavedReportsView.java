@@ -44,8 +44,8 @@ public class SavedReportsView extends VerticalLayout implements HasDynamicTitle 
         this.saved = saved;
         setWidthFull();
         grid.setId("saved-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(SavedReport::name).setHeader(getTranslation("saved.name")).setFlexGrow(2).setSortable(true)
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(SavedReport::name).setHeader(getTranslation("saved.name")).setFlexGrow(3).setWidth("14em").setSortable(true)
                 .setComparator(r -> r.name().toLowerCase(getLocale()));
         grid.addColumn(r -> getTranslation("saved.kind." + ReportControls.lower(r.kind()))).setHeader(getTranslation("saved.report"))
                 .setAutoWidth(true).setSortable(true);
@@ -54,11 +54,11 @@ public class SavedReportsView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(r -> r.params().days()).setHeader(getTranslation("saved.range-header")).setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(r -> getTranslation("saved.schedule." + r.schedule().code())).setHeader(getTranslation("saved.schedule"))
                 .setAutoWidth(true).setSortable(true);
-        grid.addColumn(r -> getTranslation(r.shared() ? "saved.shared.yes" : "saved.shared.no")).setHeader(getTranslation("saved.shared"))
+        grid.addColumn(r -> getTranslation(r.shared() ? "saved.shared.yes" : "saved.shared.no")).setHeader(getTranslation("saved.sharing"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.lastBuilt() == null ? "" : r.lastBuilt().toString()).setHeader(getTranslation("saved.last-built"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("saved.empty"));
         grid.setHeight("560px");
         Paragraph note = new Paragraph(getTranslation("saved.note"));
@@ -88,6 +88,7 @@ public class SavedReportsView extends VerticalLayout implements HasDynamicTitle 
         build.setId("saved-build-" + report.id());
         HorizontalLayout actions = new HorizontalLayout(open, build);
         actions.setAlignItems(Alignment.BASELINE);
+        actions.setWrap(true);
         if (report.mine()) {
             Button edit = new Button(getTranslation("saved.edit"), e -> edit(report));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -60,7 +60,7 @@ public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle,
                 () -> "tokens-" + controls.from.getValue() + "-" + controls.until.getValue(),
                 (format, out) -> reports.exportTokens(controls.from.getValue(), controls.until.getValue(), controls.grouping.getValue(),
                         format, this::getTranslation, out)), liability, note, chart, grid);
-        add(controls.saveButton(this, saved, SavedReport.Kind.TOKENS, () -> null, java.util.Map::of));
+        controls.addSave(this, controls.saveButton(this, saved, SavedReport.Kind.TOKENS, () -> null, java.util.Map::of));
         for (AbstractField<?, ?> field : List.of(controls.from, controls.until, controls.grouping)) {
             field.addValueChangeListener(e -> refresh());
         }
