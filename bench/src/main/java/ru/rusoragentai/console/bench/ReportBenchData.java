@@ -21,6 +21,12 @@ class ReportBenchData {
         return dsl.resultQuery("SELECT COUNT(*) FROM " + table).fetchSingle().get(0, Long.class);
     }
 
+    /** The size of the cohort roll-up's bitmaps. */
+    long bitmapBytes() {
+        return dsl.resultQuery("SELECT COALESCE(SUM(LENGTH(signed_up) + LENGTH(active) + LENGTH(paying)), 0) FROM report_user_day")
+                .fetchSingle().get(0, Long.class);
+    }
+
     /**
      * The floor of a usage report: the same roll-up rows read once over JDBC, bitmaps included, without adding anything
      * up; returns the bytes read.

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import ru.rusoragentai.console.analytics.Breakdown;
+import ru.rusoragentai.console.analytics.CohortReportService;
+import ru.rusoragentai.console.analytics.MarginReportService;
 import ru.rusoragentai.console.analytics.Grouping;
 import ru.rusoragentai.console.analytics.MoneyReportService;
 import ru.rusoragentai.console.analytics.UsageQuery;
@@ -35,11 +37,14 @@ public final class ReportBenchmark {
             ReportBenchData data = context.getBean(ReportBenchData.class);
             UsageReportService usage = context.getBean(UsageReportService.class);
             MoneyReportService money = context.getBean(MoneyReportService.class);
+            MarginReportService margin = context.getBean(MarginReportService.class);
+            CohortReportService cohorts = context.getBean(CohortReportService.class);
             LocalDate until = LocalDate.now(context.getBean(Clock.class));
             LocalDate from = until.minusMonths(13);
-            log.info("RESULT data set: {} usage events, {} payments, {} ledger rows; roll-ups: {} usage rows, {} revenue rows, {} ledger rows",
-                    data.count("usage_event"), data.count("payment"), data.count("token_ledger"), data.count("report_usage_day"),
-                    data.count("report_revenue_day"), data.count("report_ledger_day"));
+            log.info("RESULT data set: {} usage events, {} payments, {} ledger rows; roll-ups: {} usage rows, {} revenue rows, {} ledger rows,"
+                    + " {} user-day rows ({} MB of bitmaps)", data.count("usage_event"), data.count("payment"), data.count("token_ledger"),
+                    data.count("report_usage_day"), data.count("report_revenue_day"), data.count("report_ledger_day"),
+                    data.count("report_user_day"), data.bitmapBytes() >> 20);
 
             for (int round = 1; round <= 3; round++) {
                 long floor = System.nanoTime();
@@ -51,6 +56,10 @@ public final class ReportBenchmark {
                 time(round, "revenue by month and channel", () -> money.revenue(from, until, Grouping.MONTH,
                         MoneyReportService.RevenueSplit.CHANNEL, null, null).rows().size());
                 time(round, "token economy by day", () -> money.tokens(from, until, Grouping.DAY).rows().size());
+                time(round, "margin by month and model", () -> margin.margin(from, until, Grouping.MONTH,
+                        MarginReportService.MarginSplit.MODEL, null, null).rows().size());
+                time(round, "cohorts by month with ARPU", () -> cohorts.cohorts(from, until, Grouping.MONTH).cohorts().size());
+                time(round, "cohorts by week with ARPU", () -> cohorts.cohorts(from, until, Grouping.WEEK).cohorts().size());
             }
             int rebuildDays = java.util.Arrays.stream(args).filter(a -> a.startsWith("--bench.reports.rebuild-days="))
                     .mapToInt(a -> Integer.parseInt(a.substring(a.indexOf('=') + 1))).findFirst().orElse(0);

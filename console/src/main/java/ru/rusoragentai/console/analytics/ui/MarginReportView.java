@@ -120,7 +120,9 @@ public class MarginReportView extends VerticalLayout implements HasDynamicTitle,
         ((ObjectNode) option.get("grid")).put("right", 60);
         ArrayNode axes = option.putArray("yAxis");
         axes.addObject().put("type", "value").putObject("axisLabel").put("color", "#8a94a6");
-        axes.addObject().put("type", "value").putObject("axisLabel").put("color", "#8a94a6").put("formatter", "{value} %");
+        ObjectNode shareAxis = axes.addObject().put("type", "value");
+        shareAxis.putObject("axisLabel").put("color", "#8a94a6").put("formatter", "{value} %");
+        shareAxis.putObject("splitLine").put("show", false);
         ArrayNode series = option.putArray("series");
         ArrayNode revenues = series.addObject().put("name", revenue).put("type", "bar").putArray("data");
         ArrayNode costs = series.addObject().put("name", cost).put("type", "bar").putArray("data");

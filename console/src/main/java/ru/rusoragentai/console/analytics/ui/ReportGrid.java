@@ -47,7 +47,7 @@ final class ReportGrid extends Grid<Object[]> {
                         && column.kind() != ru.rusoragentai.console.export.Column.Kind.DATE;
                 Grid.Column<Object[]> added = addColumn(row -> format(row[index], column.kind()))
                         .setHeader(numeric ? numericHeader(column.header()) : new com.vaadin.flow.component.html.Span(column.header()))
-                        .setWidth(width(column.header())).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
+                        .setWidth(column.kind() == ru.rusoragentai.console.export.Column.Kind.TEXT ? "16em" : width(column.header())).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
                 if (numeric) {
                     added.setTextAlign(ColumnTextAlign.END);
                 }

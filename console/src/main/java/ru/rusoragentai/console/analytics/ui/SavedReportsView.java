@@ -45,20 +45,20 @@ public class SavedReportsView extends VerticalLayout implements HasDynamicTitle 
         setWidthFull();
         grid.setId("saved-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(SavedReport::name).setHeader(getTranslation("saved.name")).setFlexGrow(3).setWidth("14em").setSortable(true)
+        grid.addColumn(SavedReport::name).setHeader(getTranslation("saved.name")).setFlexGrow(3).setWidth("12em").setSortable(true)
                 .setComparator(r -> r.name().toLowerCase(getLocale()));
         grid.addColumn(r -> getTranslation("saved.kind." + ReportControls.lower(r.kind()))).setHeader(getTranslation("saved.report"))
-                .setAutoWidth(true).setSortable(true);
+                .setWidth("8em").setSortable(true);
         grid.addColumn(r -> r.mine() ? getTranslation("saved.owner.me") : r.owner()).setHeader(getTranslation("saved.owner"))
-                .setAutoWidth(true).setSortable(true);
-        grid.addColumn(r -> r.params().days()).setHeader(getTranslation("saved.range-header")).setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(r -> getTranslation("saved.schedule." + r.schedule().code())).setHeader(getTranslation("saved.schedule"))
-                .setAutoWidth(true).setSortable(true);
+                .setWidth("7em").setSortable(true);
+        grid.addColumn(r -> r.params().days()).setHeader(getTranslation("saved.range-header")).setWidth("6em")
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        grid.addColumn(r -> getTranslation("saved.schedule." + r.schedule().code()) + (r.lastBuilt() == null ? ""
+                        : " (" + getTranslation("saved.last-built", r.lastBuilt()) + ")"))
+                .setHeader(getTranslation("saved.schedule")).setWidth("10em").setSortable(true);
         grid.addColumn(r -> getTranslation(r.shared() ? "saved.shared.yes" : "saved.shared.no")).setHeader(getTranslation("saved.sharing"))
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.lastBuilt() == null ? "" : r.lastBuilt().toString()).setHeader(getTranslation("saved.last-built"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setWidth("6em");
+        grid.addComponentColumn(this::actions).setKey("actions").setWidth("24em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("saved.empty"));
         grid.setHeight("560px");
         Paragraph note = new Paragraph(getTranslation("saved.note"));

@@ -91,7 +91,9 @@ public class TokenEconomyView extends VerticalLayout implements HasDynamicTitle,
         ObjectNode option = UsageChart.frame(List.of(issued, consumed, outstanding), periods);
         ((ObjectNode) option.get("grid")).put("right", 80);
         option.putArray("yAxis").addObject().put("type", "value").putObject("axisLabel").put("color", "#8a94a6");
-        ((ArrayNode) option.get("yAxis")).addObject().put("type", "value").putObject("axisLabel").put("color", "#8a94a6");
+        ObjectNode outstandingAxis = ((ArrayNode) option.get("yAxis")).addObject().put("type", "value");
+        outstandingAxis.putObject("axisLabel").put("color", "#8a94a6");
+        outstandingAxis.putObject("splitLine").put("show", false);
         ArrayNode series = option.putArray("series");
         add(series, issued, "bar", 0, rows, TokenFigures::issued);
         add(series, consumed, "bar", 0, rows, TokenFigures::consumed);
