@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 import ru.rusoragentai.console.analytics.Grouping;
 import ru.rusoragentai.console.analytics.Breakdown;
+import ru.rusoragentai.console.analytics.MoneyReportService;
 import ru.rusoragentai.console.analytics.UsageFigures;
 import ru.rusoragentai.console.analytics.UsageQuery;
 import ru.rusoragentai.console.analytics.UsageReport;
@@ -26,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The analyst's dashboard: yesterday's requests, active users and tokens charged against the day before, each with
- * the last 30 days as a sparkline, linking to the usage report.
+ * the last 30 days as a sparkline, linking to the usage report; and the last 30 days' requests per provider and net
+ * revenue per day as charts, linking to their reports.
  */
 @org.springframework.stereotype.Component
 class AnalystDashboardPanel implements DashboardPanel {
@@ -34,10 +36,12 @@ class AnalystDashboardPanel implements DashboardPanel {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final UsageReportService usage;
+    private final MoneyReportService money;
     private final CurrentStaff staff;
 
-    AnalystDashboardPanel(UsageReportService usage, CurrentStaff staff) {
+    AnalystDashboardPanel(UsageReportService usage, MoneyReportService money, CurrentStaff staff) {
         this.usage = usage;
+        this.money = money;
         this.staff = staff;
     }
 
@@ -57,7 +61,19 @@ class AnalystDashboardPanel implements DashboardPanel {
                 kpi(dashboard, days.rows(), today, "dashboard-kpi-users", "reports.users", UsageFigures::users),
                 kpi(dashboard, days.rows(), today, "dashboard-kpi-charged", "reports.charged", UsageFigures::tokensCharged));
         row.addClassName("figure-cards");
-        Div panel = new Div(new H3(dashboard.getTranslation("dashboard.analyst")), row);
+        UsageReport byProvider = usage.report(UsageQuery.of(today.minusDays(30), today).grouped(Grouping.DAY, Breakdown.PROVIDER));
+        EChart providers = new EChart();
+        providers.setId("dashboard-usage-providers");
+        providers.setOption(UsageChart.option(byProvider.rows(), UsageChart.Measure.REQUESTS, dashboard.getTranslation("reports.all"),
+                dashboard.getTranslation("reports.other")));
+        EChart revenue = new EChart();
+        revenue.setId("dashboard-revenue");
+        revenue.setOption(RevenueReportView.option(money.revenue(today.minusDays(30), today, Grouping.DAY,
+                MoneyReportService.RevenueSplit.NONE, null, null).rows()));
+        Div charts = new Div(chart(dashboard, "dashboard.usage-providers", "reports", providers),
+                chart(dashboard, "dashboard.revenue-days", "reports/revenue", revenue));
+        charts.addClassName("dashboard-charts");
+        Div panel = new Div(new H3(dashboard.getTranslation("dashboard.analyst")), row, charts);
         panel.addClassName("dashboard-panel");
         return Optional.of(panel);
     }
@@ -84,6 +100,16 @@ class AnalystDashboardPanel implements DashboardPanel {
         Anchor card = new Anchor("reports", number, change, label, spark);
         card.addClassName("figure-card");
         return card;
+    }
+
+    /** A titled chart that links to the screen behind it. */
+    private static Component chart(Component dashboard, String titleKey, String route, EChart chart) {
+        chart.setHeight("220px");
+        Anchor title = new Anchor(route, dashboard.getTranslation(titleKey));
+        title.addClassName("dashboard-chart-title");
+        Div box = new Div(title, chart);
+        box.addClassName("dashboard-chart");
+        return box;
     }
 
     private static long on(List<UsageFigures> days, LocalDate day, ToLongFunction<UsageFigures> value) {

@@ -59,8 +59,15 @@ class DashboardPanelsTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("dashboard-privacy-week")).getText().replaceAll("\\D", ""))
                 .isEqualTo(Integer.toString(counts[2]));
 
+        java.time.LocalDate yesterday = ru.rusoragentai.console.support.TestClock.today().minusDays(1);
+        String provider = TestData.unique("dashp");
+        new ru.rusoragentai.console.support.PlatformRows(dsl).usage(TestData.insertUser(dsl, "Dashboard User"), yesterday.atTime(9, 0))
+                .provider(provider).model("m").charged(5).insert();
+        context.getBean(ru.rusoragentai.console.usage.UsageRollupService.class).rebuild(yesterday);
         openUiAs(TestData.unique("dash"), Role.ANALYST);
         UI.getCurrent().navigate(DashboardView.class);
         assertThat(_get(EChart.class, spec -> spec.withId("dashboard-kpi-requests-spark")).getOption()).contains("\"line\"");
+        assertThat(_get(EChart.class, spec -> spec.withId("dashboard-usage-providers")).getOption()).contains("\"bar\"", "\"stack\"");
+        assertThat(_get(EChart.class, spec -> spec.withId("dashboard-revenue")).getOption()).contains("\"xAxis\"");
     }
 }
