@@ -3,6 +3,8 @@ package ru.rusoragentai.console.usage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,8 +48,9 @@ public class UsageRollupService {
                 .or(repository::firstEventDay).orElse(yesterday);
         backfillAnalystRollups(from);
         int days = 0;
+        RoaringBitmap excluded = reports.excludedUsers();
         for (LocalDate day = from; !day.isAfter(yesterday); day = day.plusDays(1)) {
-            rebuild(day);
+            rebuild(day, excluded);
             days++;
         }
         if (days > 0) {
@@ -65,10 +68,11 @@ public class UsageRollupService {
             return;
         }
         LocalDate first = reports.firstSourceDay().orElse(from);
+        RoaringBitmap excluded = reports.excludedUsers();
         int days = 0;
         for (LocalDate day = first; day.isBefore(from); day = day.plusDays(1)) {
             LocalDate each = day;
-            transactions.executeWithoutResult(status -> rebuildReports(each));
+            transactions.executeWithoutResult(status -> rebuildReports(each, excluded));
             days++;
         }
         if (days > 0) {
@@ -78,15 +82,22 @@ public class UsageRollupService {
 
     /** Rebuilds one day, both roll-ups; returns the number of (user, model) rows. */
     public int rebuild(LocalDate day) {
+        return rebuild(day, reports.excludedUsers());
+    }
+
+    private int rebuild(LocalDate day, RoaringBitmap excluded) {
         return transactions.execute(status -> {
-            rebuildReports(day);
+            rebuildReports(day, excluded);
             return repository.rebuild(day);
         });
     }
 
-    /** The analysts' roll-ups of one day: usage (one pass over the events), cohorts, money. */
-    private void rebuildReports(LocalDate day) {
-        cohorts.rebuild(day, reports.rebuild(day));
+    /**
+     * The analysts' roll-ups of one day: usage (one pass over the events), cohorts, money; {@code excluded} are the users
+     * they leave out, read once for a batch of days.
+     */
+    private void rebuildReports(LocalDate day, RoaringBitmap excluded) {
+        cohorts.rebuild(day, reports.rebuild(day, excluded));
         reports.rebuildMoney(day);
     }
 
@@ -96,8 +107,9 @@ public class UsageRollupService {
      */
     public int rebuild(LocalDate from, LocalDate until) {
         int days = 0;
+        RoaringBitmap excluded = reports.excludedUsers();
         for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
-            rebuild(day);
+            rebuild(day, excluded);
             days++;
         }
         log.info("Usage roll-up: rebuilt {} days from {} until {}", days, from, until);
@@ -116,9 +128,11 @@ public class UsageRollupService {
     /** Rebuilds the analysts' roll-up for the queued days (every few minutes, and in tests directly). */
     public int rebuildDirtyDays() {
         int rebuilt = 0;
-        for (var day : reports.dirtyDays(500).entrySet()) {
+        Map<LocalDate, LocalDateTime> dirty = reports.dirtyDays(500);
+        RoaringBitmap excluded = dirty.isEmpty() ? new RoaringBitmap() : reports.excludedUsers();
+        for (var day : dirty.entrySet()) {
             transactions.executeWithoutResult(status -> {
-                rebuildReports(day.getKey());
+                rebuildReports(day.getKey(), excluded);
                 reports.clearDirty(day.getKey(), day.getValue());
             });
             rebuilt++;

@@ -32,12 +32,21 @@ class EventRowsRepository {
         this.dsl = dsl;
     }
 
-    /** Streams the events of the query's range and filters, in no particular order; returns how many. */
+    /**
+     * Streams the events of the query's range and filters, in no particular order, leaving out users who restricted or
+     * objected to processing and deleted accounts; returns how many.
+     */
     long stream(UsageQuery query, Sink sink) {
+        java.util.Set<Long> excluded = new java.util.HashSet<>(dsl.resultQuery("SELECT id FROM app_user WHERE processing_restricted = 1"
+                + " OR processing_objected = 1 OR status = 'deleted'").fetch(0, Long.class));
         long rows = 0;
         try (Cursor<Record> events = dsl.resultQuery(EventQuery.sql(query), EventQuery.values(query)).fetchSize(10_000).fetchLazy()) {
             for (Record e : events) {
-                sink.event(time(e.get(0)), ((Number) e.get(1)).longValue(), (String) e.get(2), (String) e.get(3),
+                long user = ((Number) e.get(1)).longValue();
+                if (excluded.contains(user)) {
+                    continue;
+                }
+                sink.event(time(e.get(0)), user, (String) e.get(2), (String) e.get(3),
                         (String) e.get(4), (String) e.get(5), ((Number) e.get(6)).intValue(), ((Number) e.get(7)).intValue(),
                         ((Number) e.get(8)).longValue(), ((Number) e.get(9)).intValue(), (String) e.get(10));
                 rows++;
