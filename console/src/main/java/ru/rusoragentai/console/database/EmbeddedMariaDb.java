@@ -52,6 +52,10 @@ public final class EmbeddedMariaDb {
         builder.setDataDir(dataDir.toFile());
         builder.setBaseDir(baseDir.toFile());
         builder.setSocket(socketPath(dataDir).toString());
+        // a temp dir of its own: at start mariadbd deletes every #sql* file in its tmpdir, which in the shared system temp
+        // dir are the temporary tables of any other MariaDB server on the machine (a running query then fails)
+        Path tmp = Files.createDirectories(dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-tmp"));
+        builder.addArg("--tmpdir=" + tmp);
         builder.addArg("--bind-address=127.0.0.1");
         builder.addArg("--skip-name-resolve");
         builder.addArg("--character-set-server=utf8mb4");
