@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
-import org.roaringbitmap.buffer.MutableRoaringBitmap;
+import org.roaringbitmap.buffer.BufferFastAggregation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.rusoragentai.console.audit.AuditService;
@@ -132,7 +132,8 @@ public class UsageReportService {
         private long output;
         private long charged;
         private final LatencyHistogram latency = new LatencyHistogram();
-        private final MutableRoaringBitmap users = new MutableRoaringBitmap();
+        // OR'ed all at once at the end (RoaringBitmap's horizontal OR), much quicker than one at a time
+        private final List<ImmutableRoaringBitmap> users = new ArrayList<>();
 
         void add(UsageReportRepository.Row row, @Nullable ImmutableRoaringBitmap rowUsers) {
             requests += row.requests();
@@ -142,12 +143,13 @@ public class UsageReportService {
             charged += row.tokensCharged();
             latency.add(row.latencyHist());
             if (rowUsers != null) {
-                users.or(rowUsers);
+                users.add(rowUsers);
             }
         }
 
         UsageFigures figures(@Nullable LocalDate period, @Nullable String key) {
-            return new UsageFigures(period, key, requests, users.getLongCardinality(), input, output, charged, errors,
+            long distinct = users.isEmpty() ? 0 : BufferFastAggregation.or(users.iterator()).getLongCardinality();
+            return new UsageFigures(period, key, requests, distinct, input, output, charged, errors,
                     latency.percentile(0.5), latency.percentile(0.95));
         }
     }
