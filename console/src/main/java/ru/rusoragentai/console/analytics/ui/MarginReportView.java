@@ -40,9 +40,9 @@ public class MarginReportView extends VerticalLayout implements HasDynamicTitle,
     private final MarginReportService reports;
     private final ReportControls controls;
     private final SavedReportService saved;
-    private final Select<MarginSplit> split = new Select<>();
-    private final ComboBox<String> provider = new ComboBox<>();
-    private final ComboBox<String> model = new ComboBox<>();
+    private final Select<MarginSplit> split;
+    private final ComboBox<String> provider;
+    private final ComboBox<String> model;
     private final EChart chart = new EChart();
     private final ReportGrid grid;
     private boolean offering;
@@ -52,19 +52,9 @@ public class MarginReportView extends VerticalLayout implements HasDynamicTitle,
         this.saved = saved;
         setWidthFull();
         controls = new ReportControls(this, "margin", usage.today());
-        split.setLabel(getTranslation("reports.breakdown"));
-        split.setItems(MarginSplit.values());
-        split.setItemLabelGenerator(s -> getTranslation("reports.breakdown." + ReportControls.lower(s)));
-        split.setValue(MarginSplit.MODEL);
-        split.setId("margin-split");
-        provider.setLabel(getTranslation("reports.breakdown.provider"));
-        provider.setId("margin-provider");
-        model.setLabel(getTranslation("reports.breakdown.model"));
-        model.setId("margin-model");
-        for (ComboBox<String> filter : List.of(provider, model)) {
-            filter.setClearButtonVisible(true);
-            filter.setPlaceholder(getTranslation("reports.all"));
-        }
+        split = ReportControls.split(this, MarginSplit.values(), MarginSplit.MODEL, "reports.breakdown.", "margin-split");
+        provider = ReportControls.filter(this, "reports.breakdown.provider", "margin-provider");
+        model = ReportControls.filter(this, "reports.breakdown.model", "margin-model");
         grid = new ReportGrid(getLocale(), getTranslation("reports.total"));
         grid.setId("margin-grid");
         chart.setId("margin-chart");

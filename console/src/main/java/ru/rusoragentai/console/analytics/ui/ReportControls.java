@@ -143,6 +143,27 @@ final class ReportControls {
         return buttons;
     }
 
+    /** A filter offering the values the range holds, empty for all of them. */
+    static com.vaadin.flow.component.combobox.ComboBox<String> filter(Component view, String labelKey, String id) {
+        com.vaadin.flow.component.combobox.ComboBox<String> filter = new com.vaadin.flow.component.combobox.ComboBox<>(
+                view.getTranslation(labelKey));
+        filter.setId(id);
+        filter.setClearButtonVisible(true);
+        filter.setPlaceholder(view.getTranslation("reports.all"));
+        return filter;
+    }
+
+    /** What a report's rows are split by: the enum's constants, each worded as {@code labelPrefix} + its name. */
+    static <E extends Enum<E>> Select<E> split(Component view, E[] values, E initial, String labelPrefix, String id) {
+        Select<E> split = new Select<>();
+        split.setLabel(view.getTranslation("reports.breakdown"));
+        split.setItems(values);
+        split.setItemLabelGenerator(s -> view.getTranslation(labelPrefix + lower(s)));
+        split.setValue(initial);
+        split.setId(id);
+        return split;
+    }
+
     /** A wrapping row of filter fields. */
     static com.vaadin.flow.component.orderedlayout.FlexLayout filterBar(Component... fields) {
         com.vaadin.flow.component.orderedlayout.FlexLayout bar = new com.vaadin.flow.component.orderedlayout.FlexLayout(fields);

@@ -39,9 +39,9 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
     private final MoneyReportService reports;
     private final ReportControls controls;
     private final SavedReportService saved;
-    private final Select<RevenueSplit> split = new Select<>();
-    private final ComboBox<String> channel = new ComboBox<>();
-    private final ComboBox<String> product = new ComboBox<>();
+    private final Select<RevenueSplit> split;
+    private final ComboBox<String> channel;
+    private final ComboBox<String> product;
     private final EChart chart = new EChart();
     private final ReportGrid grid;
     private boolean offering;
@@ -51,19 +51,9 @@ public class RevenueReportView extends VerticalLayout implements HasDynamicTitle
         this.saved = saved;
         setWidthFull();
         controls = new ReportControls(this, "revenue", usage.today());
-        split.setLabel(getTranslation("reports.breakdown"));
-        split.setItems(RevenueSplit.values());
-        split.setItemLabelGenerator(s -> getTranslation("revenue.split." + ReportControls.lower(s)));
-        split.setValue(RevenueSplit.NONE);
-        split.setId("revenue-split");
-        channel.setLabel(getTranslation("revenue.split.channel"));
-        channel.setId("revenue-channel");
-        product.setLabel(getTranslation("revenue.split.product"));
-        product.setId("revenue-product");
-        for (ComboBox<String> filter : List.of(channel, product)) {
-            filter.setClearButtonVisible(true);
-            filter.setPlaceholder(getTranslation("reports.all"));
-        }
+        split = ReportControls.split(this, RevenueSplit.values(), RevenueSplit.NONE, "revenue.split.", "revenue-split");
+        channel = ReportControls.filter(this, "revenue.split.channel", "revenue-channel");
+        product = ReportControls.filter(this, "revenue.split.product", "revenue-product");
         FlexLayout filters = ReportControls.filterBar(controls.from, controls.until, controls.grouping, split, channel, product);
         grid = new ReportGrid(getLocale(), getTranslation("reports.total"));
         grid.setId("revenue-grid");
