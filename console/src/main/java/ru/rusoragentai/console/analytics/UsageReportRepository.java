@@ -1,6 +1,7 @@
 package ru.rusoragentai.console.analytics;
 
 import static ru.rusoragentai.db.Tables.REPORT_USAGE_DAY;
+import static ru.rusoragentai.db.Tables.REPORT_USAGE_USERS_DAY;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +43,25 @@ class UsageReportRepository {
                 .fetchSize(5_000)
                 .forEach(r -> sink.accept(new Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
                         r.value8(), r.value9(), r.value10(), r.value11(), r.value12())));
+    }
+
+    /** One day's distinct users of one value of a dimension ({@code report_usage_users_day}). */
+    record Users(LocalDate day, String value, byte[] users) {
+    }
+
+    /**
+     * Streams the distinct users per day and value of one dimension over the range ({@code all} for the whole day),
+     * of one value only when {@code value} is set.
+     */
+    void users(LocalDate from, LocalDate until, String dimension, @Nullable String value, Consumer<Users> sink) {
+        List<Condition> conditions = new ArrayList<>(List.of(REPORT_USAGE_USERS_DAY.DIMENSION.eq(dimension),
+                REPORT_USAGE_USERS_DAY.DAY.ge(from), REPORT_USAGE_USERS_DAY.DAY.lt(until)));
+        if (value != null) {
+            conditions.add(REPORT_USAGE_USERS_DAY.VALUE.eq(value));
+        }
+        dsl.select(REPORT_USAGE_USERS_DAY.DAY, REPORT_USAGE_USERS_DAY.VALUE, REPORT_USAGE_USERS_DAY.USERS)
+                .from(REPORT_USAGE_USERS_DAY).where(conditions).fetchSize(1_000)
+                .forEach(r -> sink.accept(new Users(r.value1(), r.value2(), r.value3())));
     }
 
     /** The values the filters can take over the range. */

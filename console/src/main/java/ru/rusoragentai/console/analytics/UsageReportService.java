@@ -91,24 +91,75 @@ public class UsageReportService {
         checkRange(query.from(), query.until());
         Map<Bucket, Sum> sums = new HashMap<>();
         Sum total = new Sum();
-        repository.rows(query, true, row -> {
-            LocalDate period = query.grouping().start(row.day());
-            String key = switch (query.breakdown()) {
-                case NONE -> null;
-                case PROVIDER -> row.provider();
-                case MODEL -> row.model();
-                case FEATURE -> row.feature();
-                case COUNTRY -> row.country();
-            };
+        UsersSlice slice = UsersSlice.of(query);
+        repository.rows(query, slice == null, row -> {
             ImmutableRoaringBitmap users = row.users() == null ? null : new ImmutableRoaringBitmap(ByteBuffer.wrap(row.users()));
-            sums.computeIfAbsent(new Bucket(period, key), b -> new Sum()).add(row, users);
+            sums.computeIfAbsent(new Bucket(query.grouping().start(row.day()), key(query.breakdown(), row)), b -> new Sum())
+                    .add(row, users);
             total.add(row, users);
         });
+        if (slice != null) {
+            // one bitmap per day and bucket, the union over the dimensions the report does not split by
+            repository.users(query.from(), query.until(), slice.dimension(), slice.value(), day -> {
+                ImmutableRoaringBitmap users = new ImmutableRoaringBitmap(ByteBuffer.wrap(day.users()));
+                Sum sum = sums.get(new Bucket(query.grouping().start(day.day()),
+                        query.breakdown() == Breakdown.NONE ? null : day.value()));
+                if (sum != null) {
+                    sum.users.add(users);
+                }
+                total.users.add(users);
+            });
+        }
         List<UsageFigures> rows = new ArrayList<>(sums.size());
         sums.forEach((bucket, sum) -> rows.add(sum.figures(bucket.period(), bucket.key())));
         rows.sort(Comparator.comparing(UsageFigures::period, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(UsageFigures::key, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new UsageReport(query, rows, total.figures(null, null), repository.choices(query.from(), query.until()));
+    }
+
+    private static @Nullable String key(Breakdown breakdown, UsageReportRepository.Row row) {
+        return switch (breakdown) {
+            case NONE -> null;
+            case PROVIDER -> row.provider();
+            case MODEL -> row.model();
+            case FEATURE -> row.feature();
+            case COUNTRY -> row.country();
+        };
+    }
+
+    /**
+     * Where a query's distinct users can come from the per-dimension roll-up: a split by one dimension (or none) with no
+     * filter, or with a filter on that same dimension only. Any other mix needs the combination rows' own bitmaps.
+     */
+    record UsersSlice(String dimension, @Nullable String value) {
+
+        static @Nullable UsersSlice of(UsageQuery query) {
+            Map<Breakdown, String> filters = new java.util.EnumMap<>(Breakdown.class);
+            if (query.provider() != null) {
+                filters.put(Breakdown.PROVIDER, query.provider());
+            }
+            if (query.model() != null) {
+                filters.put(Breakdown.MODEL, query.model());
+            }
+            if (query.feature() != null) {
+                filters.put(Breakdown.FEATURE, query.feature());
+            }
+            if (query.country() != null) {
+                filters.put(Breakdown.COUNTRY, query.country());
+            }
+            if (filters.isEmpty()) {
+                return new UsersSlice(query.breakdown() == Breakdown.NONE ? "all" : name(query.breakdown()), null);
+            }
+            Breakdown filtered = filters.keySet().iterator().next();
+            if (filters.size() == 1 && (query.breakdown() == Breakdown.NONE || query.breakdown() == filtered)) {
+                return new UsersSlice(name(filtered), filters.get(filtered));
+            }
+            return null;
+        }
+
+        private static String name(Breakdown breakdown) {
+            return breakdown.name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Refuses a range that is empty or longer than {@link #MAX_DAYS}: every report reads at most that many days. */

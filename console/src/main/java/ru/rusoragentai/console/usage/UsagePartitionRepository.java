@@ -57,6 +57,7 @@ class UsagePartitionRepository {
     /** Rows of the analysts' usage and cohort roll-ups for days before a day: they go with the usage they came from. */
     int deleteReportBefore(LocalDate day, int limit) {
         return dsl.execute("DELETE FROM report_usage_day WHERE day < ? LIMIT " + limit, day)
+                + dsl.execute("DELETE FROM report_usage_users_day WHERE day < ? LIMIT " + limit, day)
                 + dsl.execute("DELETE FROM report_user_day WHERE day < ? LIMIT " + limit, day);
     }
 

@@ -28,14 +28,16 @@ public class UsageRollupService {
     private final UsageRollupRepository repository;
     private final ReportRollupRepository reports;
     private final CohortRollupRepository cohorts;
+    private final UsageUsersRollupRepository usageUsers;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     UsageRollupService(UsageRollupRepository repository, ReportRollupRepository reports, CohortRollupRepository cohorts,
-                       TransactionTemplate transactions, Clock clock) {
+                       UsageUsersRollupRepository usageUsers, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.reports = reports;
         this.cohorts = cohorts;
+        this.usageUsers = usageUsers;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -65,6 +67,7 @@ public class UsageRollupService {
      */
     private void backfillAnalystRollups(LocalDate from) {
         if (!reports.anyEmpty()) {
+            deriveUsageUsers();
             return;
         }
         LocalDate first = reports.firstSourceDay().orElse(from);
@@ -77,6 +80,21 @@ public class UsageRollupService {
         }
         if (days > 0) {
             log.info("Analysts' roll-ups: backfilled {} days from {}", days, first);
+        }
+    }
+
+    /**
+     * After the upgrade that added {@code report_usage_users_day}: each day the usage roll-up has is derived from its
+     * stored bitmaps once (no events read).
+     */
+    private void deriveUsageUsers() {
+        int days = 0;
+        for (LocalDate day : usageUsers.daysToDerive()) {
+            transactions.executeWithoutResult(status -> usageUsers.rebuild(day));
+            days++;
+        }
+        if (days > 0) {
+            log.info("Analysts' users per dimension: derived {} days from the usage roll-up", days);
         }
     }
 
@@ -97,7 +115,9 @@ public class UsageRollupService {
      * they leave out, read once for a batch of days.
      */
     private void rebuildReports(LocalDate day, RoaringBitmap excluded) {
-        cohorts.rebuild(day, reports.rebuild(day, excluded));
+        RoaringBitmap active = reports.rebuild(day, excluded);
+        usageUsers.rebuild(day);
+        cohorts.rebuild(day, active);
         reports.rebuildMoney(day);
     }
 

@@ -144,6 +144,13 @@ class UsageReportServiceIT extends DatabaseTest {
             assertFigures(row, analysed.and(e -> e.day().equals(row.period()) && e.country().equals(row.key())));
         }
         assertThat(byCountry.choices().providers()).contains(provider);
+        // split by the filtered dimension: the distinct users come from the per-dimension roll-up, rebuilt after the erasure
+        UsageReport byProvider = reports.report(UsageQuery.of(from, until).grouped(Grouping.WEEK, Breakdown.PROVIDER)
+                .filtered(provider, null, null, null));
+        for (UsageFigures row : byProvider.rows()) {
+            assertFigures(row, analysed.and(e -> Grouping.WEEK.start(e.day()).equals(row.period())));
+        }
+        assertFigures(byProvider.totals(), analysed);
         assertThat(dsl.fetchExists(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("analytics.viewed").and(AUDIT_EVENT.ACTOR.eq("analyst-1"))
                 .and(AUDIT_EVENT.DETAILS.contains(provider)))).isTrue();
     }

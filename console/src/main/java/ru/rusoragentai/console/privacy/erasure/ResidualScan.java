@@ -48,6 +48,7 @@ public final class ResidualScan {
             Map.entry("usage_daily", "machine values of each row's own user; the subject's rows are checked by id"),
             Map.entry("report_usage_day", "machine values (provider, model, feature, country) and bitmaps of user ids, no text"),
             Map.entry("report_user_day", "bitmaps of user ids, no text"),
+            Map.entry("report_usage_users_day", "machine values (provider, model, feature, country) and bitmaps of user ids, no text"),
             Map.entry("user_session", "device descriptions of each session's own user; the subject's sessions are checked by id and address"),
             Map.entry("token_ledger", "machine references; a staff reason repeats its token_adjustment.comment, which is searched"),
             Map.entry("payment.raw_event", "each verified event describes its own payer; the subject's are cleared (payment.user_id above)"),
@@ -101,6 +102,8 @@ public final class ResidualScan {
             Map.entry("privacy_task", "work items of requests; results carry counts only"),
             Map.entry("report_usage_day", "analysts' aggregates per day; the users bitmap of each of the subject's days is rebuilt"
                     + " without them in the account step, before this scan"),
+            Map.entry("report_usage_users_day", "analysts' users per day and provider, model, feature or country; each of the"
+                    + " subject's days is rebuilt without them in the account step, before this scan"),
             Map.entry("report_user_day", "analysts' sign-up, activity and payer bitmaps per day; each of the subject's days is"
                     + " rebuilt without them in the account step, before this scan"),
             Map.entry("report_cohort_revenue_day", "analysts' revenue per day, sign-up day and currency, no user"),
