@@ -19,6 +19,9 @@ class PlainCellsSheetWriterTest {
             "lone \uD800 surrogate", "a < b & c > d", "say \"hi\"", "line\nbreak", "tab\there", "cr\rhere", "no\u00A0break",
             "bell\u0007", "not a char \uFFFE", " leading", "trailing ", "\tboth\t", "'=1+2", "2026-10-17T12:34:56.125");
 
+    private static final double[] NUMBERS = {0, -0.0, 1, -1, 42, 9_999_999, 10_000_000, 123_456_789, -9_999_999, 1e15, 1e300,
+            0.5, 46_023.000011574, 1e-4, Double.NaN, Double.POSITIVE_INFINITY, Long.MAX_VALUE, 4_503_599_627_370_497.0};
+
     @Test
     void shouldWriteTheSameXmlAsPoiForEveryKindOfCell() throws Exception {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(-1)) {
@@ -40,6 +43,10 @@ class PlainCellsSheetWriterTest {
                 row.createCell(5).setCellValue(text);
                 row.getCell(5).setCellStyle(bold);
                 row.createCell(6);
+                row.createCell(7).setCellStyle(bold);
+                row.createCell(8).setCellValue(NUMBERS[(r - 1) % NUMBERS.length]);
+                row.getCell(8).setCellStyle(bold);
+                row.createCell(9).setCellValue(NUMBERS[(r + 5) % NUMBERS.length]);
                 row.createCell(70).setCellValue(text);
             }
             SXSSFRow formula = sheet.createRow(r);
@@ -57,7 +64,8 @@ class PlainCellsSheetWriterTest {
             ourWriter.close();
 
             assertThat(ours.toString()).contains("<c r=\"A1\" t=\"inlineStr\"><is><t>plain</t></is></c>", "&lt;", "xml:space=\"preserve\"",
-                    "<c r=\"BS19\"", "<f>SUM(B1:B3)</f>");
+                    "<c r=\"BS19\"", "<f>SUM(B1:B3)</f>",
+                    "<c r=\"I2\" s=\"1\" t=\"n\"><v>-0.0</v></c>", "<c r=\"H1\" s=\"1\"></c>");
             assertThat(ours.toString()).isEqualTo(poi.toString());
         }
     }
