@@ -43,9 +43,10 @@ class ReportRollupRepository {
 
     /**
      * Replaces one day's report rows with a fresh aggregate of that day's events, read once and folded in memory; returns
-     * the day's distinct active users (for the cohorts' roll-up).
+     * the fold, with the day's distinct active users (for the cohorts' roll-up) and, when {@code withDaily}, the
+     * per-user roll-up of the same pass (for {@code usage_daily}).
      */
-    RoaringBitmap rebuild(LocalDate day, RoaringBitmap excluded) {
+    UsageDayFold rebuild(LocalDate day, RoaringBitmap excluded, boolean withDaily) {
         dsl.deleteFrom(REPORT_USAGE_DAY).where(REPORT_USAGE_DAY.DAY.eq(day)).execute();
         LocalDateTime from = day.atStartOfDay();
         UsageDayFold fold = new UsageDayFold();
@@ -55,6 +56,10 @@ class ReportRollupRepository {
                         DSL.val(from), DSL.val(from.plusDays(1)))
                 .fetchSize(10_000).fetchLazy()) {
             for (Record e : events) {
+                if (withDaily) {
+                    fold.addDaily(((Number) e.get(4)).longValue(), (String) e.get(0), (String) e.get(1), ((Number) e.get(6)).longValue(),
+                            ((Number) e.get(7)).longValue(), ((Number) e.get(8)).longValue());
+                }
                 if (excluded.contains(Bitmaps.id(((Number) e.get(4)).longValue()))) {
                     continue;
                 }
@@ -78,7 +83,7 @@ class ReportRollupRepository {
             }
             insert.execute();
         }
-        return fold.active();
+        return fold;
     }
 
     /** The users the roll-ups leave out now, as a bitmap of ids. */

@@ -8,7 +8,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * One day's events folded in a single pass into the analysts' roll-up rows (per provider, model, feature and country:
- * requests, errors, tokens, a latency histogram and the distinct users) and the day's distinct active users.
+ * requests, errors, tokens, a latency histogram and the distinct users), the day's distinct active users and, when asked
+ * for, the per-user roll-up ({@code usage_daily}: per user and model, of every user, excluded or not).
  */
 final class UsageDayFold {
 
@@ -38,7 +39,21 @@ final class UsageDayFold {
         }
     }
 
+    /** One {@code usage_daily} row's key. */
+    record DailyKey(long userId, String model) {
+    }
+
+    /** One {@code usage_daily} row's sums; the provider is the least of the row's (as MIN() in SQL gave it). */
+    static final class DailySums {
+        String provider;
+        int events;
+        long inputTokens;
+        long outputTokens;
+        long tokensCharged;
+    }
+
     private final Map<Key, Sums> rows = new LinkedHashMap<>();
+    private final Map<DailyKey, DailySums> daily = new java.util.HashMap<>();
     private final RoaringBitmap active = new RoaringBitmap();
     private @Nullable Key lastKey;
     private @Nullable Sums lastSums;
@@ -62,6 +77,23 @@ final class UsageDayFold {
 
     Map<Key, Sums> rows() {
         return rows;
+    }
+
+    /** Adds one event to the per-user roll-up. */
+    void addDaily(long userId, String provider, String model, long inputTokens, long outputTokens, long tokensCharged) {
+        DailySums sums = daily.computeIfAbsent(new DailyKey(userId, model), k -> new DailySums());
+        if (sums.provider == null || provider.compareTo(sums.provider) < 0) {
+            sums.provider = provider;
+        }
+        sums.events++;
+        sums.inputTokens += inputTokens;
+        sums.outputTokens += outputTokens;
+        sums.tokensCharged += tokensCharged;
+    }
+
+    /** The per-user roll-up rows, empty unless {@link #addDaily} was called. */
+    Map<DailyKey, DailySums> daily() {
+        return daily;
     }
 
     /** Everyone who had an event on the day. */

@@ -98,15 +98,16 @@ public class UsageRollupService {
         }
     }
 
-    /** Rebuilds one day, both roll-ups; returns the number of (user, model) rows. */
+    /** Rebuilds one day, both roll-ups, from one read of its events; returns the number of (user, model) rows. */
     public int rebuild(LocalDate day) {
         return rebuild(day, reports.excludedUsers());
     }
 
     private int rebuild(LocalDate day, RoaringBitmap excluded) {
         return transactions.execute(status -> {
-            rebuildReports(day, excluded);
-            return repository.rebuild(day);
+            UsageDayFold fold = reports.rebuild(day, excluded, true);
+            rebuildReports(day, fold);
+            return repository.replace(day, fold.daily());
         });
     }
 
@@ -115,9 +116,13 @@ public class UsageRollupService {
      * they leave out, read once for a batch of days.
      */
     private void rebuildReports(LocalDate day, RoaringBitmap excluded) {
-        RoaringBitmap active = reports.rebuild(day, excluded);
+        rebuildReports(day, reports.rebuild(day, excluded, false));
+    }
+
+    /** The analysts' roll-ups that follow from the usage pass ({@code fold}): users per dimension, cohorts, money. */
+    private void rebuildReports(LocalDate day, UsageDayFold fold) {
         usageUsers.rebuild(day);
-        cohorts.rebuild(day, active);
+        cohorts.rebuild(day, fold.active());
         reports.rebuildMoney(day);
     }
 

@@ -1,6 +1,7 @@
 package ru.rusoragentai.console.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.rusoragentai.db.Tables.APP_USER;
 import static ru.rusoragentai.db.Tables.USAGE_DAILY;
 
 import java.time.LocalDate;
@@ -62,6 +63,29 @@ class UsageRollupIT extends DatabaseTest {
         rollups.rollUpFinishedDays();
         assertThat(dsl.select(USAGE_DAILY.TOKENS_CHARGED).from(USAGE_DAILY).where(USAGE_DAILY.USER_ID.eq(user)).fetchSingle().value1())
                 .isEqualTo(7L);
+    }
+
+    @Test
+    void shouldRollUpEveryUserPerModelInTheSamePassAsTheAnalystsLeavingNoOneOutOfTheirOwnRows() {
+        long kept = TestData.insertUser(dsl, "Counted");
+        long restricted = TestData.insertUser(dsl, "Restricted");
+        dsl.update(APP_USER).set(APP_USER.PROCESSING_RESTRICTED, true).where(APP_USER.ID.eq(restricted)).execute();
+        LocalDate day = TestClock.today().minusDays(3);
+        new PlatformRows(dsl).usage(kept, day.atTime(1, 0)).provider("zeta").model("shared-model").tokens(10, 20).charged(30).latency(1).insert();
+        new PlatformRows(dsl).usage(kept, day.atTime(2, 0)).provider("alpha").model("shared-model").tokens(1, 2).charged(3).latency(1).insert();
+        new PlatformRows(dsl).usage(kept, day.plusDays(1).atTime(0, 0)).provider("alpha").model("shared-model").tokens(5, 5).charged(5)
+                .latency(1).insert();
+        new PlatformRows(dsl).usage(restricted, day.atTime(3, 0)).provider("alpha").model("shared-model").tokens(4, 4).charged(4)
+                .latency(1).insert();
+
+        rollups.rebuild(day);
+
+        assertThat(dsl.select(USAGE_DAILY.PROVIDER, USAGE_DAILY.EVENTS, USAGE_DAILY.INPUT_TOKENS, USAGE_DAILY.OUTPUT_TOKENS,
+                        USAGE_DAILY.TOKENS_CHARGED).from(USAGE_DAILY).where(USAGE_DAILY.USER_ID.eq(kept), USAGE_DAILY.DAY.eq(day))
+                .fetchSingle().intoArray()).as("the day's two events, the least provider as MIN() gives it")
+                .containsExactly("alpha", 2, 11L, 22L, 33L);
+        assertThat(dsl.select(USAGE_DAILY.TOKENS_CHARGED).from(USAGE_DAILY).where(USAGE_DAILY.USER_ID.eq(restricted))
+                .fetchSingle().value1()).as("a restricted user's own roll-up (support sees it), unlike the analysts'").isEqualTo(4L);
     }
 
     private void event(long user, LocalDateTime at, String model, long charged) {
