@@ -47,12 +47,17 @@ public final class ReportBenchmark {
                     data.count("report_user_day"), data.bitmapBytes() >> 20);
 
             for (int round = 1; round <= 3; round++) {
-                long floor = System.nanoTime();
-                long bytes = data.readUsageRows(from, until);
-                log.info("RESULT round {} floor: the usage roll-up rows of 13 months read once ({} MB): {} ms", round, bytes >> 20, ms(floor));
+                floor(round, "usage by month", () -> data.readUsageFloor(from, until, "all"));
                 time(round, "usage by month", () -> usage.report(UsageQuery.of(from, until).grouped(Grouping.MONTH, Breakdown.NONE)).rows().size());
+                floor(round, "usage by day and model", () -> data.readUsageFloor(from, until, "model"));
                 time(round, "usage by day and model", () -> usage.report(UsageQuery.of(from, until).grouped(Grouping.DAY, Breakdown.MODEL)).rows().size());
+                floor(round, "usage by week and country", () -> data.readUsageFloor(from, until, "country"));
                 time(round, "usage by week and country", () -> usage.report(UsageQuery.of(from, until).grouped(Grouping.WEEK, Breakdown.COUNTRY)).rows().size());
+                // a split and a filter on different dimensions: the combination rows' own bitmaps
+                String provider = data.busiestProvider(from, until);
+                floor(round, "usage by week and model of one provider", () -> data.readUsageRows(from, until));
+                time(round, "usage by week and model of one provider", () -> usage.report(UsageQuery.of(from, until)
+                        .grouped(Grouping.WEEK, Breakdown.MODEL).filtered(provider, null, null, null)).rows().size());
                 time(round, "revenue by month and channel", () -> money.revenue(from, until, Grouping.MONTH,
                         MoneyReportService.RevenueSplit.CHANNEL, null, null).rows().size());
                 time(round, "token economy by day", () -> money.tokens(from, until, Grouping.DAY).rows().size());
@@ -70,6 +75,13 @@ public final class ReportBenchmark {
                         ms(rebuild) / rebuildDays);
             }
         }
+    }
+
+    /** The floor of a report: what it reads, read once without adding up. */
+    private static void floor(int round, String what, java.util.function.LongSupplier read) {
+        long started = System.nanoTime();
+        long bytes = read.getAsLong();
+        log.info("RESULT round {} floor of {}: its rows read once ({} MB of bitmaps): {} ms", round, what, bytes >> 20, ms(started));
     }
 
     private static void time(int round, String what, Supplier<Integer> report) {
