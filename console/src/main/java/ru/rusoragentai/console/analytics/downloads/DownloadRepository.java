@@ -94,6 +94,12 @@ class DownloadRepository {
                 .where(REPORT_EXPORT.ID.eq(id), REPORT_EXPORT.STATUS.eq("running")).execute();
     }
 
+    /** Of the given storage paths, those a stored file refers to. */
+    java.util.Set<String> storedPaths(List<String> paths) {
+        return new java.util.HashSet<>(dsl.select(EXPORT_FILE.STORAGE_PATH).from(EXPORT_FILE).where(EXPORT_FILE.STORAGE_PATH.in(paths))
+                .fetch(EXPORT_FILE.STORAGE_PATH));
+    }
+
     long insertFile(String fileName, String storagePath, String sha256, long size, String createdBy, LocalDateTime now,
                     LocalDateTime expiresAt) {
         return dsl.insertInto(EXPORT_FILE).set(EXPORT_FILE.KIND, "analyst_export").set(EXPORT_FILE.FILE_NAME, fileName)

@@ -47,6 +47,9 @@ class DownloadWorker {
     record Queued(long id) {
     }
 
+    /** How an analyst export's stored file is named, so that a sweep for orphans touches nothing else in the directory. */
+    static final String STORAGE_PREFIX = "analyst-";
+
     private static final Logger log = LoggerFactory.getLogger(DownloadWorker.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -88,6 +91,10 @@ class DownloadWorker {
         if (requeued > 0) {
             log.warn("Analysts' exports: {} builds had gone quiet and were queued again", requeued);
         }
+        int removed = removeOrphans();
+        if (removed > 0) {
+            log.warn("Analysts' exports: removed {} unfinished files left by builds that stopped (a crash or a restart)", removed);
+        }
         jobs.queued(20).forEach(this::build);
     }
 
@@ -101,7 +108,7 @@ class DownloadWorker {
         @Nullable Path stored = null;
         try {
             Path store = Files.createDirectories(Path.of(properties.dir()).toAbsolutePath().normalize());
-            String storageName = UUID.randomUUID() + ".enc";
+            String storageName = STORAGE_PREFIX + UUID.randomUUID() + ".enc";
             stored = store.resolve(storageName);
             EventFormat format = EventFormat.valueOf(job.format());
             MessageDigest sha = Digests.sha256();
@@ -169,6 +176,42 @@ class DownloadWorker {
         } finally {
             holder.setContext(before);
         }
+    }
+
+    /**
+     * Deletes the files of builds that died with their process: an export file in the directory that no download
+     * refers to and that nothing has written to for longer than a build may stay quiet. A build that is still running
+     * writes its file all the time; a finished one is referred to.
+     */
+    int removeOrphans() {
+        Path store = Path.of(properties.dir()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(store)) {
+            return 0;
+        }
+        java.time.Instant quietSince = clock.instant().minus(properties.stale());
+        List<Path> quiet = new java.util.ArrayList<>();
+        try (var files = Files.newDirectoryStream(store, STORAGE_PREFIX + "*.enc")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(quietSince)) {
+                    quiet.add(file);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not look for unfinished exports in {}: {}", store, e.getMessage());
+            return 0;
+        }
+        if (quiet.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> referred = jobs.storedPaths(quiet.stream().map(Path::toString).toList());
+        int removed = 0;
+        for (Path file : quiet) {
+            if (!referred.contains(file.toString())) {
+                delete(file);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     private static void delete(@Nullable Path file) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.analytics.downloads;
 
+import java.nio.file.attribute.FileTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.rusoragentai.db.Tables.APP_USER;
@@ -49,6 +50,8 @@ class DownloadServiceIT extends DatabaseTest {
     UsageRollupService rollup;
     @Autowired
     UserService users;
+    @Autowired
+    DownloadProperties properties;
 
     private String provider;
     private LocalDate day;
@@ -156,6 +159,32 @@ class DownloadServiceIT extends DatabaseTest {
             assertThat(first.getCell(3).getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
             assertThat((long) first.getCell(8).getNumericCellValue()).isEqualTo(50);
         }
+    }
+
+    @Test
+    void shouldRemoveTheFileOfABuildThatDiedButNotAFinishedOrARunningOne() throws Exception {
+        long id = downloads.requestEvents(query(), EventFormat.CSV_GZ, key -> key);
+        built(id);
+        Path finished = Path.of(dsl.select(EXPORT_FILE.STORAGE_PATH).from(EXPORT_FILE).join(REPORT_EXPORT)
+                .on(REPORT_EXPORT.EXPORT_FILE_ID.eq(EXPORT_FILE.ID)).where(REPORT_EXPORT.ID.eq(id)).fetchSingle().value1());
+        Path store = finished.getParent();
+        Path dead = Files.writeString(store.resolve(DownloadWorker.STORAGE_PREFIX + "dead-" + id + ".enc"), "half a file");
+        Path running = Files.writeString(store.resolve(DownloadWorker.STORAGE_PREFIX + "running-" + id + ".enc"), "being written");
+        Path privacyPackage = Files.writeString(store.resolve("package-" + id + ".enc"), "not an analyst export");
+        FileTime longQuiet = FileTime.from(TestClock.get().instant().minus(properties.stale()).minusSeconds(60));
+        for (Path quiet : List.of(finished, dead, privacyPackage)) {
+            Files.setLastModifiedTime(quiet, longQuiet);
+        }
+        Files.setLastModifiedTime(running, FileTime.from(TestClock.get().instant()));
+
+        worker.buildQueued();
+
+        assertThat(dead).as("left by a build that died").doesNotExist();
+        assertThat(finished).as("a finished export's file").exists();
+        assertThat(running).as("a build still writing").exists();
+        assertThat(privacyPackage).as("not an analyst export").exists();
+        Files.deleteIfExists(running);
+        Files.deleteIfExists(privacyPackage);
     }
 
     @Test
