@@ -259,6 +259,20 @@ class AbuseDetectorsIT extends DatabaseTest {
 
         trio.forEach(u -> assertThat(data.flags("lockstep", u)).hasSize(1));
         pair.forEach(u -> assertThat(data.flags("lockstep", u)).isEmpty());
+
+        // the incremental run: a run that only touched idle accounts changes nothing, a new scripted trio is found
+        long idle = TestData.insertUser(dsl, "idle");
+        data.usage(idle, TestClock.now().minusMinutes(5), "gpt-5-mini", 1, "ok", 1);
+        assertThat(rules.runNow("lockstep")).allSatisfy(run -> assertThat(run.error()).isNull());
+        assertThat(data.flags("lockstep", idle)).isEmpty();
+        List<Long> newTrio = users("new scripted", 3);
+        for (int k = 0; k < 20; k++) {
+            for (long u : newTrio) {
+                data.usage(u, TestClock.now().minusMinutes(30).plusSeconds(k * 61L), "gpt-5-mini", 1, "ok", 1);
+            }
+        }
+        assertThat(rules.runNow("lockstep")).allSatisfy(run -> assertThat(run.error()).isNull());
+        newTrio.forEach(u -> assertThat(data.flags("lockstep", u)).hasSize(1));
     }
 
     @Test
