@@ -79,14 +79,36 @@ public final class ExportBenchmark {
         long run() throws Exception;
     }
 
+    /**
+     * Times the work and prints its rows per second and three heap figures: the sum of the heap pools' peaks (an upper
+     * bound: the pools peak at different times), the most heap in use at once (sampled every 10 ms) and the most left
+     * after a collection (what the work holds on to; the figure that must not grow with the rows).
+     */
     private static void measure(String what, Work work) throws Exception {
         System.gc();
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long[] inUse = {0};
+        long[] afterGc = {0};
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                inUse[0] = Math.max(inUse[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                afterGc[0] = Math.max(afterGc[0], heapPools().stream().map(MemoryPoolMXBean::getCollectionUsage)
+                        .filter(java.util.Objects::nonNull).mapToLong(java.lang.management.MemoryUsage::getUsed).sum());
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         long started = System.nanoTime();
         long rows = work.run();
         long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        sampler.interrupt();
+        sampler.join();
         long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        log.info("RESULT {}: {} rows in {} ms, {} rows/s, peak heap {} MB", what, rows, ms, rows * 1000 / ms, peak >> 20);
+        log.info("RESULT {}: {} rows in {} ms, {} rows/s, heap: sum of pool peaks {} MB, most in use at once {} MB, most left after"
+                + " a collection {} MB", what, rows, ms, rows * 1000 / ms, peak >> 20, inUse[0] >> 20, afterGc[0] >> 20);
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
