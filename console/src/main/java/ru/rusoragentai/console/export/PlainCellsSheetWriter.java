@@ -15,9 +15,10 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * {@link CellReference}, makes four writer calls per attribute and walks every string code point by code point.
  * Text, number and blank cells, styled or not, are written here in fewer, larger writes, whole numbers without
  * {@link Double#toString}, and text without a character that needs escaping in one piece; everything else (other cell
- * types, text to escape) goes to POI's own code. Two things are left out that the format makes optional, about a
- * quarter of a large sheet's XML and of the time spent compressing it: a cell's reference where it directly follows
- * the row's previous cell, and a number cell's type ({@code n} is the default). Otherwise the XML is POI's, character for character (PlainCellsSheetWriterTest).
+ * types, text to escape) goes to POI's own code. Two things are left out that the format makes optional: a cell's
+ * reference where it directly follows the row's previous cell, and a number cell's type ({@code n} is the default);
+ * the ever-changing references compressed worst, and without them an event export's workbook is half the size and
+ * quicker to close. Otherwise the XML is POI's, character for character (PlainCellsSheetWriterTest).
  * Sheet XML goes to its temporary file through an {@link UnlockedWriter}. Not thread-safe, like POI's.
  */
 public class PlainCellsSheetWriter extends SheetDataWriter {
