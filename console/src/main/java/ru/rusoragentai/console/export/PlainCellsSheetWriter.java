@@ -125,7 +125,8 @@ public class PlainCellsSheetWriter extends SheetDataWriter {
     /** What {@link Double#toString} writes, without it for whole numbers below 10^7 (counts, tokens, latencies). */
     private void writeNumber(double value) throws IOException {
         long whole = (long) value;
-        if (whole != value || Math.abs(value) >= PLAIN_WHOLE_LIMIT || (whole == 0 && Double.doubleToRawLongBits(value) != 0)) {
+        boolean negativeZero = whole == 0 && Double.doubleToRawLongBits(value) != 0;
+        if (whole != value || Math.abs(value) >= PLAIN_WHOLE_LIMIT || negativeZero) {
             _out.write(Double.toString(value));
             return;
         }
