@@ -5,6 +5,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import ru.rusoragentai.console.usage.AnalysedUsers;
 
 /**
  * The heaviest users of a range, by tokens charged (from the per-user daily roll-up, {@code usage_daily}) or by tokens
@@ -18,7 +19,7 @@ class TopUsersRepository {
     record UserTotals(long userId, long requests, long tokensCharged, long activeDays, long purchases, long tokensBought) {
     }
 
-    private static final String ANALYSED = "u.processing_restricted = 0 AND u.processing_objected = 0 AND u.status <> 'deleted'";
+    private static final String ANALYSED = AnalysedUsers.CONDITION;
 
     private final DSLContext dsl;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CohortRollupRepository {
 
-    private static final String ANALYSED = "u.processing_restricted = 0 AND u.processing_objected = 0 AND u.status <> 'deleted'";
+    private static final String ANALYSED = AnalysedUsers.CONDITION;
 
     private final DSLContext dsl;
 

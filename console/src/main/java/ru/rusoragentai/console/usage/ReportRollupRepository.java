@@ -27,14 +27,6 @@ import ru.rusoragentai.db.tables.records.ReportUsageDayRecord;
 @Repository
 class ReportRollupRepository {
 
-    /**
-     * Users whose data the analysts' roll-ups leave out: restricted, objecting or deleted. A short list read once per
-     * rebuild, so that the day's events are read without a join to app_user (a key lookup per event, which at 400,000
-     * events a day cost more than the rest of the roll-up).
-     */
-    private static final String EXCLUDED_USERS = "SELECT id FROM app_user WHERE processing_restricted = 1 OR processing_objected = 1"
-            + " OR status = 'deleted'";
-
     private final DSLContext dsl;
 
     ReportRollupRepository(DSLContext dsl) {
@@ -89,7 +81,7 @@ class ReportRollupRepository {
     /** The users the roll-ups leave out now, as a bitmap of ids. */
     RoaringBitmap excludedUsers() {
         RoaringBitmap excluded = new RoaringBitmap();
-        dsl.resultQuery(EXCLUDED_USERS).fetchSize(10_000).forEach(r -> excluded.add(Bitmaps.id(((Number) r.get(0)).longValue())));
+        dsl.resultQuery(AnalysedUsers.EXCLUDED_IDS).fetchSize(10_000).forEach(r -> excluded.add(Bitmaps.id(((Number) r.get(0)).longValue())));
         return excluded;
     }
 
@@ -102,8 +94,7 @@ class ReportRollupRepository {
         dsl.deleteFrom(REPORT_LEDGER_DAY).where(REPORT_LEDGER_DAY.DAY.eq(day)).execute();
         LocalDateTime from = day.atStartOfDay();
         LocalDateTime until = from.plusDays(1);
-        String analysed = " JOIN app_user u ON u.id = p.user_id AND u.processing_restricted = 0 AND u.processing_objected = 0"
-                + " AND u.status <> 'deleted'";
+        String analysed = " JOIN app_user u ON u.id = p.user_id AND " + AnalysedUsers.CONDITION;
         int revenue = dsl.execute("""
                 INSERT INTO report_revenue_day (day, channel, product, currency, purchases, first_purchases, gross_minor,
                     tokens_sold, refunds, refunded_minor, chargebacks, charged_back_minor)

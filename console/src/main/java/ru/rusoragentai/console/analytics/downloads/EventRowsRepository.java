@@ -12,6 +12,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import ru.rusoragentai.console.analytics.UsageQuery;
+import ru.rusoragentai.console.usage.AnalysedUsers;
 
 /**
  * The raw usage events of a range for the event-level export, streamed, over the users whose data may be analysed
@@ -37,8 +38,7 @@ class EventRowsRepository {
      * objected to processing and deleted accounts; returns how many.
      */
     long stream(UsageQuery query, Sink sink) {
-        java.util.Set<Long> excluded = new java.util.HashSet<>(dsl.resultQuery("SELECT id FROM app_user WHERE processing_restricted = 1"
-                + " OR processing_objected = 1 OR status = 'deleted'").fetch(0, Long.class));
+        java.util.Set<Long> excluded = new java.util.HashSet<>(dsl.resultQuery(AnalysedUsers.EXCLUDED_IDS).fetch(0, Long.class));
         long rows = 0;
         try (Cursor<Record> events = dsl.resultQuery(EventQuery.sql(query), EventQuery.values(query)).fetchSize(10_000).fetchLazy()) {
             for (Record e : events) {
