@@ -19,7 +19,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.rusoragentai.console.abuse.detect.Detector;
 import ru.rusoragentai.console.abuse.detect.Finding;
+import ru.rusoragentai.console.abuse.detect.RunMemo;
 import ru.rusoragentai.console.abuse.detect.Scope;
+import ru.rusoragentai.console.abuse.detect.Source;
 
 /**
  * Runs detectors and stores what they find. Each rule runs in its own transaction that locks its row, reads from its
@@ -67,12 +69,23 @@ class Evaluator {
         return detectors;
     }
 
-    /** Every enabled rule from its watermark. */
+    /**
+     * Every enabled rule from its watermark, all as of one instant: rules with the same window then ask the same
+     * questions, which the signals answer once per run (see {@code UsageSignals}). Each source's newest id is taken
+     * before that instant, so rows that arrive while the run goes on are left whole to the next run.
+     */
     List<RuleRun> runAll() {
+        Map<Source, Long> newest = new java.util.EnumMap<>(Source.class);
+        for (Source source : Source.values()) {
+            newest.put(source, rules.maxId(source));
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
         List<RuleRun> runs = new ArrayList<>();
-        for (RuleRow rule : rules.all()) {
-            if (rule.enabled() && detectors.containsKey(rule.code())) {
-                runs.add(runIncremental(rule.code()));
+        try (RunMemo memo = RunMemo.open()) {
+            for (RuleRow rule : rules.all()) {
+                if (rule.enabled() && detectors.containsKey(rule.code())) {
+                    runs.add(runIncremental(rule.code(), now, newest.get(detectors.get(rule.code()).source())));
+                }
             }
         }
         return runs;
@@ -82,12 +95,17 @@ class Evaluator {
      * One rule from its watermark to the newest row of its source (see {@link #CATCH_UP_ROWS} for a rule far behind).
      */
     RuleRun runIncremental(String code) {
+        return runIncremental(code, null, Long.MAX_VALUE);
+    }
+
+    /** As of {@code asOf} (now, for null), reading no further than {@code newest}. */
+    private RuleRun runIncremental(String code, @Nullable LocalDateTime asOf, long newest) {
         Detector detector = detector(code);
         return guarded(code, () -> {
             long watermark = rules.lockWatermark(code);
             RuleRow rule = rules.find(code).orElseThrow();
-            LocalDateTime now = LocalDateTime.now(clock);
-            long upTo = rules.maxId(detector.source());
+            long upTo = Math.min(rules.maxId(detector.source()), newest);
+            LocalDateTime now = asOf == null ? LocalDateTime.now(clock) : asOf;
             if (upTo <= watermark && watermark > 0) {
                 return new long[] {0, 0, watermark};
             }

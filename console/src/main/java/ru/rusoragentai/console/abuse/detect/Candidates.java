@@ -22,8 +22,13 @@ class Candidates {
         this.dsl = dsl;
     }
 
-    /** Users with session, usage or ledger rows in scope. */
+    /** Users with session, usage or ledger rows in scope; the rules of one run with the same source share the answer. */
     Set<Long> users(Source source, Scope scope) {
+        return RunMemo.answer(List.of("candidates", source, scope),
+                () -> java.util.Collections.unmodifiableSet(read(source, scope)), users -> users.size() <= 200_000);
+    }
+
+    private Set<Long> read(Source source, Scope scope) {
         String time = switch (source) {
             case SESSIONS -> "started_at";
             case USAGE -> "occurred_at";
