@@ -104,7 +104,7 @@ public class AbuseRuleService {
     public List<RunResult> runNow(String code) {
         List<Evaluator.RuleRun> runs = code == null ? evaluator.runAll() : List.of(evaluator.runIncremental(code));
         recordRun("abuse.run_now", code == null ? "all" : code, AbuseJob.summary(runs));
-        return runs.stream().map(r -> new RunResult(r.rule(), r.raised(), r.findings(), r.millis(), r.error())).toList();
+        return results(runs);
     }
 
     /** Judges a past range again; flags already raised are updated, never repeated, decided ones stay decided. */
@@ -115,6 +115,16 @@ public class AbuseRuleService {
         var run = evaluator.reevaluate(code, from, to);
         recordRun("abuse.reevaluated", code, from + " .. " + to + ": " + AbuseJob.summary(List.of(run)));
         return new RunResult(run.rule(), run.raised(), run.findings(), run.millis(), run.error());
+    }
+
+    /** Judges a past range again with every enabled rule, reading what they share once. */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public List<RunResult> reevaluateAll(LocalDateTime from, LocalDateTime to) {
+        checkRange(from, to);
+        List<Evaluator.RuleRun> runs = evaluator.reevaluateAll(from, to);
+        recordRun("abuse.reevaluated", "all", from + " .. " + to + ": " + AbuseJob.summary(runs));
+        return results(runs);
     }
 
     /** Who the rule, with its current parameters, would flag over a past range; nothing is written but the audit. */
@@ -139,6 +149,10 @@ public class AbuseRuleService {
     @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
     public LocalDateTime now() {
         return LocalDateTime.now(clock);
+    }
+
+    private static List<RunResult> results(List<Evaluator.RuleRun> runs) {
+        return runs.stream().map(r -> new RunResult(r.rule(), r.raised(), r.findings(), r.millis(), r.error())).toList();
     }
 
     private void recordRun(String action, String target, String details) {

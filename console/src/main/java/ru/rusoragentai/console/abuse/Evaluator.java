@@ -128,6 +128,22 @@ class Evaluator {
         });
     }
 
+    /**
+     * Every enabled rule over a past range, one after another, each in its own transaction as {@link #reevaluate} runs
+     * it; the reads they have in common (a range's usage by the hour, its sessions) are read once (see {@link RunMemo}).
+     */
+    List<RuleRun> reevaluateAll(LocalDateTime from, LocalDateTime to) {
+        List<RuleRun> runs = new ArrayList<>();
+        try (RunMemo memo = RunMemo.open()) {
+            for (RuleRow rule : rules.all()) {
+                if (rule.enabled() && detectors.containsKey(rule.code())) {
+                    runs.add(reevaluate(rule.code(), from, to));
+                }
+            }
+        }
+        return runs;
+    }
+
     /** What a rule would flag over a past range, written nowhere: distinct subject and episode. */
     List<Finding> backtest(String code, LocalDateTime from, LocalDateTime to) {
         Detector detector = detector(code);

@@ -41,8 +41,10 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
         runAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button count = new Button(getTranslation("abuse.rules.count-matching"), e -> countMatching());
         count.setId("rules-count-matching");
+        Button reevaluateAll = new Button(getTranslation("abuse.rules.reevaluate-all"), e -> new RangeDialog(null, rules, this::refresh).open());
+        reevaluateAll.setId("rules-reevaluate-all");
         configureGrid();
-        add(new H2(getTranslation("abuse.rules.heading")), new HorizontalLayout(runAll, count), grid);
+        add(new H2(getTranslation("abuse.rules.heading")), new HorizontalLayout(runAll, reevaluateAll, count), grid);
         refresh();
     }
 

@@ -18,7 +18,8 @@ import ru.rusoragentai.console.abuse.detect.Finding;
 
 /**
  * A past range for one rule: a backtest lists whom the rule would flag with its current parameters and writes nothing;
- * a re-evaluation judges the range again into the queue, where flags already raised are updated, never repeated.
+ * a re-evaluation judges the range again into the queue, where flags already raised are updated, never repeated. Without
+ * a rule (a null code) the dialog re-evaluates every enabled rule.
  */
 class RangeDialog extends Dialog {
 
@@ -28,7 +29,8 @@ class RangeDialog extends Dialog {
     RangeDialog(String code, AbuseRuleService rules, Runnable changed) {
         setId("range-dialog");
         setWidth("900px");
-        setHeaderTitle(getTranslation("abuse.rules.range.title", AbuseText.rule(this, code)));
+        setHeaderTitle(code == null ? getTranslation("abuse.rules.range.title-all")
+                : getTranslation("abuse.rules.range.title", AbuseText.rule(this, code)));
         LocalDate today = rules.now().toLocalDate();
         DatePicker from = ru.rusoragentai.console.kit.IsoDates.apply(new DatePicker(getTranslation("abuse.rules.range.from"), today.minusDays(30)));
         from.setId("range-from");
@@ -48,6 +50,7 @@ class RangeDialog extends Dialog {
         });
         backtest.setId("range-backtest");
         backtest.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        backtest.setVisible(code != null);
         Button reevaluate = new Button(getTranslation("abuse.rules.reevaluate"), e -> {
             if (valid(from, to)) {
                 confirmReevaluate(code, rules, from.getValue().atStartOfDay(), to.getValue().atStartOfDay(), changed);
@@ -63,6 +66,7 @@ class RangeDialog extends Dialog {
         found.addColumn(Finding::episode).setHeader(getTranslation("abuse.episode")).setAutoWidth(true);
         found.addColumn(f -> String.valueOf(f.evidence())).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3);
         found.setHeight("360px");
+        found.setVisible(code != null);
         add(bar, summary, found);
         getFooter().add(new Button(getTranslation("action.close"), e -> close()));
     }
@@ -75,15 +79,21 @@ class RangeDialog extends Dialog {
     }
 
     private void confirmReevaluate(String code, AbuseRuleService rules, LocalDateTime from, LocalDateTime to, Runnable changed) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("abuse.rules.reevaluate"),
-                getTranslation("abuse.rules.reevaluate.question", AbuseText.rule(this, code), AbuseText.time(from), AbuseText.time(to)),
+        String question = code == null
+                ? getTranslation("abuse.rules.reevaluate.question-all", AbuseText.time(from), AbuseText.time(to))
+                : getTranslation("abuse.rules.reevaluate.question", AbuseText.rule(this, code), AbuseText.time(from), AbuseText.time(to));
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("abuse.rules.reevaluate"), question,
                 getTranslation("abuse.rules.reevaluate"), e -> {
                     try {
-                        var run = rules.reevaluate(code, from, to);
-                        if (run.error() != null) {
-                            Notices.refused(this, new AbuseException("abuse.rules.run.failed", 1, run.raised()));
+                        List<AbuseRuleService.RunResult> runs = code == null ? rules.reevaluateAll(from, to)
+                                : List.of(rules.reevaluate(code, from, to));
+                        long failed = runs.stream().filter(run -> run.error() != null).count();
+                        long raised = runs.stream().mapToLong(AbuseRuleService.RunResult::raised).sum();
+                        if (failed > 0) {
+                            Notices.refused(this, new AbuseException("abuse.rules.run.failed", failed, raised));
                         } else {
-                            Notices.done(this, "abuse.rules.reevaluate.done", run.raised(), run.findings());
+                            Notices.done(this, "abuse.rules.reevaluate.done", raised,
+                                    runs.stream().mapToLong(AbuseRuleService.RunResult::findings).sum());
                         }
                         changed.run();
                     } catch (AbuseException refused) {

@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -281,6 +282,32 @@ class AbuseViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("case-close-confirm")));
         ring.forEach(u -> assertThat(flagStatus(flagOf("multi_account", u))).isEqualTo("dismissed"));
         assertThat(_find(Dialog.class, spec -> spec.withId("case-close-dialog"))).isEmpty();
+    }
+
+    @Test
+    void shouldReevaluateEveryRuleOverARangeOnceWithoutRepeatingFlags() {
+        var base = TestClock.now().minusDays(12);
+        String ip = AbuseFixture.network() + "7";
+        List<Long> ring = new ArrayList<>();
+        AbuseFixture data = new AbuseFixture(dsl);
+        for (int i = 0; i < 4; i++) {
+            ring.add(TestData.insertUser(dsl, "re-evaluated " + i));
+            data.session(ring.getLast(), base, ip, "DE", null);
+        }
+        openUiAs("admin_views", Role.OPERATOR);
+        UI.getCurrent().navigate(AbuseRulesView.class);
+        for (int round = 0; round < 2; round++) {
+            _click(_get(Button.class, spec -> spec.withId("rules-reevaluate-all")));
+            _assertNone(Button.class, spec -> spec.withId("range-backtest"));
+            _get(DatePicker.class, spec -> spec.withId("range-from")).setValue(base.toLocalDate().minusDays(1));
+            _get(DatePicker.class, spec -> spec.withId("range-to")).setValue(base.toLocalDate().plusDays(2));
+            _click(_get(Button.class, spec -> spec.withId("range-reevaluate")));
+            ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("range-reevaluate-confirm")));
+            _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("range-dialog")).close();
+            ring.forEach(u -> assertThat(data.flags("multi_account", u)).as("one flag per account, however often judged").hasSize(1));
+        }
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("abuse.reevaluated").and(AUDIT_EVENT.TARGET_ID.eq("all"))))
+                .isGreaterThanOrEqualTo(2);
     }
 
     /** Clicks a rule's row button (edit, run, backtest) in the Rules grid. */
