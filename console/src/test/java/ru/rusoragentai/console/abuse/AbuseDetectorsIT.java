@@ -184,6 +184,41 @@ class AbuseDetectorsIT extends DatabaseTest {
     }
 
     @Test
+    void shouldFindEachHourlyPatternWhenEveryRuleJudgesTheRangeTogether() {
+        // the hourly rules share one read of the range: the second and third replay what the first read
+        long spiker = TestData.insertUser(dsl, "together spiker");
+        for (int day = 1; day <= 14; day++) {
+            data.usage(spiker, base.minusDays(day), "gpt-5", 100, "ok", 1);
+        }
+        data.usage(spiker, base.plusMinutes(10), "gpt-5", 1_000, "ok", 5);
+        long bot = TestData.insertUser(dsl, "together bot");
+        data.usage(bot, base.plusMinutes(5), "gpt-5-mini", 1, "ok", 400);
+        for (long peer : users("together peer", 120)) {
+            data.usage(peer, base.plusMinutes(7), "gpt-5-mini", 1, "ok", 1);
+        }
+        List<Long> trio = users("together scripted", 3);
+        for (int k = 0; k < 20; k++) {
+            for (long u : trio) {
+                data.usage(u, base.plusHours(2).plusSeconds(k * 61L), "gpt-5-mini", 1, "ok", 1);
+            }
+        }
+
+        for (int round = 0; round < 2; round++) {
+            var runs = rules.reevaluateAll(base.minusDays(1), base.plusDays(1));
+            assertThat(runs).allSatisfy(run -> assertThat(run.error()).isNull());
+            assertThat(runs).extracting(AbuseRuleService.RunResult::rule).contains("usage_spike", "automation", "lockstep");
+            if (round == 1) {
+                assertThat(runs).as("a second pass over the same range raises nothing").allSatisfy(run -> assertThat(run.raised()).isZero());
+            }
+        }
+
+        assertThat(data.flags("usage_spike", spiker)).hasSize(1);
+        assertThat(data.flags("automation", bot)).hasSize(1);
+        trio.forEach(u -> assertThat(data.flags("lockstep", u)).hasSize(1));
+        assertThat(data.flags("usage_spike", bot)).as("400 tokens are under the floor").isEmpty();
+    }
+
+    @Test
     void shouldFlagFreeTokensBurntOnTheDearestModelButNotByABuyer() {
         String dearest = TestData.unique("dear-model-");
         dsl.insertInto(MODEL_PRICE).set(MODEL_PRICE.PROVIDER, "test").set(MODEL_PRICE.MODEL, dearest)

@@ -48,11 +48,35 @@ class LockstepDetector extends BaseDetector {
         }
         // everyone busy in the window is compared, since a group may include accounts with no new rows
         Set<Long> busy = usage.heavy(null, from, scope.asOf(), 0, rule.param(MIN_REQUESTS));
-        if (busy.size() < rule.threshold() || touched != null && busy.stream().noneMatch(touched::contains)) {
+        if (touched != null && busy.stream().noneMatch(touched::contains)) {
+            return List.of();
+        }
+        return compare(rule, busy, from, scope.asOf());
+    }
+
+    /** One pass finds the windows with enough busy accounts; only those are compared. */
+    @Override
+    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
+        List<Finding> found = new ArrayList<>();
+        long windowMillis = rule.window().toMillis();
+        usage.heavyBuckets(from, to, rule.windowMinutes(), 0, rule.param(MIN_REQUESTS)).forEach((asOf, busy) -> {
+            LocalDateTime windowFrom = asOf.minus(rule.window());
+            // a bucket cut short by the end of the range is not a whole window: that window is read for itself
+            boolean whole = java.time.Duration.between(from, asOf).toMillis() % windowMillis == 0;
+            if (busy.size() >= rule.threshold() || !whole) {
+                found.addAll(compare(rule, whole ? busy : usage.heavy(null, windowFrom, asOf, 0, rule.param(MIN_REQUESTS)), windowFrom, asOf));
+            }
+        });
+        return found;
+    }
+
+    /** Compares the busy accounts of the window pairwise and groups those that move together. */
+    private List<Finding> compare(Rule rule, Set<Long> busy, LocalDateTime from, LocalDateTime asOf) {
+        if (busy.size() < rule.threshold()) {
             return List.of();
         }
         List<Long> users = new ArrayList<>(busy).subList(0, Math.min(busy.size(), MAX_ACCOUNTS));
-        Map<Long, long[]> times = usage.requestTimes(users, from, scope.asOf());
+        Map<Long, long[]> times = usage.requestTimes(users, from, asOf);
         Map<Long, Long> parent = new HashMap<>();
         Map<Long, Integer> bestMatch = new HashMap<>();
         for (int i = 0; i < users.size(); i++) {
@@ -77,25 +101,13 @@ class LockstepDetector extends BaseDetector {
                 continue;
             }
             List<Long> members = List.copyOf(group);
-            String key = "lockstep:" + members.getFirst() + ":" + Episodes.day(scope.asOf());
+            String key = "lockstep:" + members.getFirst() + ":" + Episodes.day(asOf);
             for (long user : members) {
                 found.add(Finding.user(user, key, key, Episodes.evidence("accounts", members.size(),
                         "requests", times.getOrDefault(user, new long[0]).length, "match_percent", bestMatch.get(user),
                         "linked", Episodes.listed(members))));
             }
         }
-        return found;
-    }
-
-    /** One pass finds the windows with enough busy accounts; only those are compared. */
-    @Override
-    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
-        List<Finding> found = new ArrayList<>();
-        usage.heavyBuckets(from, to, rule.windowMinutes(), 0, rule.param(MIN_REQUESTS)).forEach((asOf, busy) -> {
-            if (busy.size() >= rule.threshold()) {
-                found.addAll(evaluate(rule, Scope.activeBetween(asOf.minus(rule.window()), asOf)));
-            }
-        });
         return found;
     }
 

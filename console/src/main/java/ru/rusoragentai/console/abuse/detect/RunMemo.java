@@ -32,21 +32,36 @@ public final class RunMemo implements AutoCloseable {
      * The answer to {@code question} kept in this thread's run, or computed by {@code read}. Outside a run, and for an
      * answer {@code keep} declines (too large to hold), it is read each time.
      */
-    @SuppressWarnings("unchecked")
     static <T> T answer(Object question, Supplier<T> read, java.util.function.Predicate<T> keep) {
-        RunMemo memo = CURRENT.get();
-        if (memo == null) {
-            return read.get();
-        }
-        Object known = memo.answers.get(question);
+        T known = known(question);
         if (known != null) {
-            return (T) known;
+            return known;
         }
         T answer = read.get();
         if (keep.test(answer)) {
-            memo.answers.put(question, answer);
+            keep(question, answer);
         }
         return answer;
+    }
+
+    /** Whether this thread is in a run, so that an answer read now may be kept. */
+    static boolean running() {
+        return CURRENT.get() != null;
+    }
+
+    /** The answer this thread's run keeps for {@code question}, or null. */
+    @SuppressWarnings("unchecked")
+    static <T> T known(Object question) {
+        RunMemo memo = CURRENT.get();
+        return memo == null ? null : (T) memo.answers.get(question);
+    }
+
+    /** Keeps an answer for the rest of this thread's run; outside a run, nothing. */
+    static void keep(Object question, Object answer) {
+        RunMemo memo = CURRENT.get();
+        if (memo != null) {
+            memo.answers.put(question, answer);
+        }
     }
 
     @Override

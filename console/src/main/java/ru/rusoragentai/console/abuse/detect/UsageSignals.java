@@ -28,9 +28,11 @@ class UsageSignals {
     }
 
     private final DSLContext dsl;
+    private final UsageBuckets buckets;
 
-    UsageSignals(DSLContext dsl) {
+    UsageSignals(DSLContext dsl, UsageBuckets buckets) {
         this.dsl = dsl;
+        this.buckets = buckets;
     }
 
     /**
@@ -42,7 +44,7 @@ class UsageSignals {
         java.util.Set<Long> heavy = new java.util.TreeSet<>();
         if (users == null || users.size() > 10 * Candidates.CHUNK || users.size() > Candidates.CHUNK && !from.plusDays(1).isBefore(to)) {
             // everyone, or so many users that one read of the range costs less than a look-up per user
-            heavy.addAll(reached(windowSums(from, to), minTokens, minRequests));
+            heavy.addAll(buckets.window(from, to).reached(minTokens, minRequests));
             if (users != null) {
                 heavy.retainAll(users instanceof java.util.Set<?> ? users : new java.util.HashSet<>(users));
             }
@@ -63,14 +65,14 @@ class UsageSignals {
      */
     Map<LocalDateTime, java.util.Set<Long>> heavyBuckets(LocalDateTime from, LocalDateTime to, int windowMinutes, long minTokens,
                                                          long minRequests) {
-        Map<LocalDateTime, java.util.Set<Long>> buckets = new java.util.TreeMap<>();
-        streamRange(from, to, windowMinutes * 60_000L, (end, sums) -> {
-            java.util.Set<Long> users = reached(sums, minTokens, minRequests);
+        Map<LocalDateTime, java.util.Set<Long>> found = new java.util.TreeMap<>();
+        buckets.forEach(from, to, windowMinutes, bucket -> {
+            java.util.Set<Long> users = bucket.reached(minTokens, minRequests);
             if (!users.isEmpty()) {
-                buckets.put(end, users);
+                found.put(bucket.end(), users);
             }
         });
-        return buckets;
+        return found;
     }
 
     /** A window-long bucket's busy users and the median of requests per user active in it (NaN when cut short by the range). */
@@ -82,93 +84,15 @@ class UsageSignals {
      * rate costs no question of its own per bucket.
      */
     Map<LocalDateTime, Busy> busyBuckets(LocalDateTime from, LocalDateTime to, int windowMinutes, long minRequests) {
-        Map<LocalDateTime, Busy> buckets = new java.util.TreeMap<>();
-        streamRange(from, to, windowMinutes * 60_000L, (end, sums) -> {
-            java.util.Set<Long> users = reached(sums, 0, minRequests);
+        Map<LocalDateTime, Busy> found = new java.util.TreeMap<>();
+        buckets.forEach(from, to, windowMinutes, bucket -> {
+            java.util.Set<Long> users = bucket.reached(0, minRequests);
             if (!users.isEmpty()) {
-                boolean whole = end.isBefore(to) || Duration.between(from, to).toMinutes() % windowMinutes == 0;
-                buckets.put(end, new Busy(users, whole ? median(sums.values().stream().mapToLong(sum -> sum[0]).toArray()) : Double.NaN));
-            }
-        });
-        return buckets;
-    }
-
-    private static double median(long[] counts) {
-        if (counts.length == 0) {
-            return 0;
-        }
-        java.util.Arrays.sort(counts);
-        int mid = counts.length / 2;
-        return counts.length % 2 == 1 ? counts[mid] : (counts[mid - 1] + counts[mid]) / 2.0;
-    }
-
-    /** What a bucket of {@link #streamRange} hands over: its end and each active user's requests and tokens in it. */
-    @FunctionalInterface
-    private interface BucketSink {
-        void accept(LocalDateTime end, Map<Long, long[]> sums);
-    }
-
-    /** Users kept in a run's memory with their sums for one window at most; a longer window is read again when asked. */
-    private static final int MEMO_USERS = 200_000;
-
-    /**
-     * Each user's requests and tokens in the window, from one streamed read. Within a run (see {@link RunMemo}) the rules
-     * that judge the same window share it: the last hour's read serves automation, usage spike and lock-step.
-     */
-    private Map<Long, long[]> windowSums(LocalDateTime from, LocalDateTime to) {
-        return RunMemo.answer(List.of("usage-window", from, to), () -> {
-            Map<Long, long[]> all = new HashMap<>();
-            streamRange(from, to, Long.MAX_VALUE, (end, sums) -> all.putAll(sums));
-            return java.util.Collections.unmodifiableMap(all);
-        }, all -> all.size() <= MEMO_USERS);
-    }
-
-    /** The users with at least {@code minRequests} requests and {@code minTokens} tokens, ascending. */
-    private static java.util.Set<Long> reached(Map<Long, long[]> sums, long minTokens, long minRequests) {
-        java.util.Set<Long> found = new java.util.TreeSet<>();
-        sums.forEach((user, sum) -> {
-            if (sum[0] >= minRequests && sum[1] >= minTokens) {
-                found.add(user);
+                boolean whole = bucket.end().isBefore(to) || Duration.between(from, to).toMinutes() % windowMinutes == 0;
+                found.put(bucket.end(), new Busy(users, whole ? bucket.medianRequests() : Double.NaN));
             }
         });
         return found;
-    }
-
-    /**
-     * Reads the range once, in time order, from the time index that holds the user and the tokens (never leaving it, never
-     * sorting), and adds up each user's requests and tokens per bucket of {@code bucketMillis} counted from {@code from},
-     * handing each bucket's sums over at its end. Grouping in the database built a temporary table of a row per user and
-     * bucket (minutes for 30 days of the 1M-user set); here a bucket's sums are the only state, a map of the users active
-     * in it.
-     */
-    private void streamRange(LocalDateTime from, LocalDateTime to, long bucketMillis, BucketSink onBucket) {
-        long start = from.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
-        Map<Long, long[]> sums = new HashMap<>();
-        long bucket = 0;
-        try (var cursor = Candidates.query(dsl, """
-                SELECT occurred_at, user_id, tokens_charged FROM usage_event FORCE INDEX (usage_event_occurred_idx)
-                WHERE occurred_at >= {0} AND occurred_at < {1} ORDER BY occurred_at""", from, to).fetchSize(10_000).fetchLazy()) {
-            for (org.jooq.Record r : cursor) {
-                long at = r.get(0, LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
-                long b = bucketMillis == Long.MAX_VALUE ? 0 : (at - start) / bucketMillis;
-                if (b != bucket && !sums.isEmpty()) {
-                    onBucket.accept(bucketEnd(from, to, bucketMillis, bucket), sums);
-                    sums = new HashMap<>();
-                }
-                bucket = b;
-                long[] sum = sums.computeIfAbsent(r.get(1, Long.class), u -> new long[2]);
-                sum[0]++;
-                sum[1] += r.get(2, Long.class);
-            }
-        }
-        if (!sums.isEmpty()) {
-            onBucket.accept(bucketEnd(from, to, bucketMillis, bucket), sums);
-        }
-    }
-
-    private static LocalDateTime bucketEnd(LocalDateTime from, LocalDateTime to, long bucketMillis, long bucket) {
-        LocalDateTime end = bucketMillis == Long.MAX_VALUE ? to : from.plusNanos(Math.multiplyExact(bucket + 1, bucketMillis) * 1_000_000L);
-        return end.isAfter(to) ? to : end;
     }
 
     // Queries about given users name the (user_id, occurred_at, ...) index: since V15 the time index also holds the user
@@ -229,7 +153,7 @@ class UsageSignals {
      * being judged) cannot drag up as they would an average.
      */
     double peerRequestsPerUser(LocalDateTime from, LocalDateTime to) {
-        return median(windowSums(from, to).values().stream().mapToLong(sum -> sum[0]).toArray());
+        return buckets.window(from, to).medianRequests();
     }
 
     /**
