@@ -59,13 +59,33 @@ class ExpensiveBurnDetector extends BaseDetector {
             // everyone, or so many that one streamed read of the window finds the heavy ones cheapest
             users = usage.heavy(users, from, scope.asOf(), rule.threshold(), 0);
         }
+        return judge(rule, users, scope.asOf());
+    }
+
+    /**
+     * Over a range: the windows that end at {@code to} and step back a window at a time until they cover {@code from},
+     * so that each is whole. One read of them, in time order, finds each window's heavy users; only those are asked
+     * about models.
+     */
+    @Override
+    public List<Finding> evaluateRange(Rule rule, LocalDateTime from, LocalDateTime to) {
+        java.time.Duration window = rule.window();
+        long windows = Math.max(1, (java.time.Duration.between(from, to).toMillis() + window.toMillis() - 1) / window.toMillis());
+        LocalDateTime start = to.minus(window.multipliedBy(windows));
+        List<Finding> found = new ArrayList<>();
+        usage.heavyBuckets(start, to, rule.windowMinutes(), rule.threshold(), 0).forEach((asOf, users) -> found.addAll(judge(rule, users, asOf)));
+        return found;
+    }
+
+    private List<Finding> judge(Rule rule, Set<Long> users, LocalDateTime asOf) {
         if (users.isEmpty()) {
             return List.of();
         }
-        List<String> expensive = expensiveModels((int) rule.param(TOP), from, scope.asOf());
+        LocalDateTime from = asOf.minus(rule.window());
+        List<String> expensive = expensiveModels((int) rule.param(TOP), from, asOf);
         // one read of each user's window gives both the total (the heavy test) and the share; the buyers, the costliest
         // question per user, are asked only about the few that burn free tokens on the dearest models
-        List<UsageSignals.ModelShare> burning = usage.modelShares(users, expensive, from, scope.asOf()).stream()
+        List<UsageSignals.ModelShare> burning = usage.modelShares(users, expensive, from, asOf).stream()
                 .filter(share -> share.total() >= rule.threshold() && 100 * share.onExpensive() >= rule.param(SHARE) * share.total())
                 .toList();
         Set<Long> buyers = money.buyers(burning.stream().map(UsageSignals.ModelShare::userId).toList());
@@ -73,7 +93,7 @@ class ExpensiveBurnDetector extends BaseDetector {
         for (var share : burning) {
             if (!buyers.contains(share.userId())) {
                 long percent = share.total() == 0 ? 0 : 100 * share.onExpensive() / share.total();
-                found.add(Finding.user(share.userId(), Episodes.week(scope.asOf()), null, Episodes.evidence(
+                found.add(Finding.user(share.userId(), Episodes.week(asOf), null, Episodes.evidence(
                         "tokens", share.total(), "share_percent", percent, "models", String.join(", ", expensive))));
             }
         }

@@ -66,7 +66,7 @@ class UsageSignals {
     Map<LocalDateTime, java.util.Set<Long>> heavyBuckets(LocalDateTime from, LocalDateTime to, int windowMinutes, long minTokens,
                                                          long minRequests) {
         Map<LocalDateTime, java.util.Set<Long>> found = new java.util.TreeMap<>();
-        buckets.forEach(from, to, windowMinutes, bucket -> {
+        buckets.forEach(from, to, windowMinutes, minTokens, minRequests, bucket -> {
             java.util.Set<Long> users = bucket.reached(minTokens, minRequests);
             if (!users.isEmpty()) {
                 found.put(bucket.end(), users);
@@ -85,7 +85,7 @@ class UsageSignals {
      */
     Map<LocalDateTime, Busy> busyBuckets(LocalDateTime from, LocalDateTime to, int windowMinutes, long minRequests) {
         Map<LocalDateTime, Busy> found = new java.util.TreeMap<>();
-        buckets.forEach(from, to, windowMinutes, bucket -> {
+        buckets.forEach(from, to, windowMinutes, 0, minRequests, bucket -> {
             java.util.Set<Long> users = bucket.reached(0, minRequests);
             if (!users.isEmpty()) {
                 boolean whole = bucket.end().isBefore(to) || Duration.between(from, to).toMinutes() % windowMinutes == 0;
