@@ -37,13 +37,18 @@ class ScoreRepository {
                     GROUP BY f.user_id, f.rule_code""", DSL.list(chunk.stream().map(DSL::inline).toList()), DSL.val(now), DSL.inline(halfLifeDays))
                     .forEach(r -> points.computeIfAbsent(r.get(0, Long.class), u -> new LinkedHashMap<>()).put(r.get(1, String.class), r.get(2, Long.class)));
             dsl.deleteFrom(ABUSE_SCORE).where(ABUSE_SCORE.USER_ID.in(chunk).and(ABUSE_SCORE.USER_ID.notIn(points.keySet()))).execute();
+            List<org.jooq.Query> upserts = new ArrayList<>();
             for (var entry : points.entrySet()) {
                 int score = (int) Math.min(Integer.MAX_VALUE, entry.getValue().values().stream().mapToLong(Long::longValue).sum());
                 String breakdown = Evidence.toJson(new LinkedHashMap<>(entry.getValue()));
-                dsl.insertInto(ABUSE_SCORE).set(ABUSE_SCORE.USER_ID, entry.getKey()).set(ABUSE_SCORE.SCORE, score)
+                upserts.add(dsl.insertInto(ABUSE_SCORE).set(ABUSE_SCORE.USER_ID, entry.getKey()).set(ABUSE_SCORE.SCORE, score)
                         .set(ABUSE_SCORE.BREAKDOWN, breakdown).set(ABUSE_SCORE.UPDATED_AT, now)
                         .onDuplicateKeyUpdate().set(ABUSE_SCORE.SCORE, score).set(ABUSE_SCORE.BREAKDOWN, breakdown)
-                        .set(ABUSE_SCORE.UPDATED_AT, now).execute();
+                        .set(ABUSE_SCORE.UPDATED_AT, now));
+            }
+            // one round trip per chunk: a re-evaluation that raises thousands of flags scored a user per statement
+            if (!upserts.isEmpty()) {
+                dsl.batch(upserts).execute();
             }
             dsl.execute("""
                     UPDATE abuse_flag f SET f.score = COALESCE((SELECT s.score FROM abuse_score s WHERE s.user_id = f.user_id), 0)

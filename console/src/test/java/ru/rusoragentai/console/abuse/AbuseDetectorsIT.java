@@ -321,6 +321,16 @@ class AbuseDetectorsIT extends DatabaseTest {
             data.ledger(u, -5_000, "usage", "usage", base.plusHours(2));
         }
         data.ledger(buyer, 100_000, "purchase", "trb-" + buyer, base.plusHours(1));
+        // staff credits count as grants beside the bonuses; a staff debit does not
+        long mixed = TestData.insertUser(dsl, "bonuses and a credit");
+        long mixedUnder = TestData.insertUser(dsl, "bonuses and a debit");
+        for (long u : List.of(mixed, mixedUnder)) {
+            data.ledger(u, 2_000, "bonus", "grant-a", base.plusMinutes(1));
+            data.ledger(u, 2_000, "bonus", "grant-b", base.plusMinutes(2));
+            data.ledger(u, -5_000, "usage", "usage", base.plusHours(2));
+        }
+        data.ledger(mixed, 2_000, "adjustment", "goodwill", base.plusMinutes(3));
+        data.ledger(mixedUnder, -2_000, "adjustment", "correction", base.plusMinutes(3));
 
         long referrer = TestData.insertUser(dsl, "referrer");
         long smallReferrer = TestData.insertUser(dsl, "small referrer");
@@ -337,6 +347,8 @@ class AbuseDetectorsIT extends DatabaseTest {
 
         assertThat(data.flags("bonus_farming", farmer)).containsExactly("alone");
         assertThat(data.flags("bonus_farming", buyer)).isEmpty();
+        assertThat(data.flags("bonus_farming", mixed)).containsExactly("alone");
+        assertThat(data.flags("bonus_farming", mixedUnder)).isEmpty();
         assertThat(data.flags("bonus_farming", referrer)).containsExactly("ref:" + referrer);
         ring.forEach(u -> assertThat(data.flags("bonus_farming", u)).containsExactly("ref:" + referrer));
         assertThat(data.flags("bonus_farming", smallReferrer)).isEmpty();

@@ -165,9 +165,10 @@ class UsageBuckets {
                 statement.setFetchSize(10_000);
                 Map<Long, long[]> sums = new HashMap<>();
                 long bucket = 0;
+                EpochMillis times = new EpochMillis();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        long at = rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC).toEpochMilli();
+                        long at = times.of(rows.getString(1));
                         long b = bucketMillis == Long.MAX_VALUE ? 0 : (at - start) / bucketMillis;
                         if (b != bucket && !sums.isEmpty()) {
                             onBucket.accept(Bucket.of(end(from, to, bucketMillis, bucket), sums));
@@ -184,6 +185,37 @@ class UsageBuckets {
                 }
             }
         });
+    }
+
+    /**
+     * Epoch milliseconds of a DATETIME as MariaDB writes it, "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, as every time here),
+     * the date parsed once per day: a range's rows come in time order, and parsing each into a LocalDateTime was a
+     * third of the read's time.
+     */
+    static final class EpochMillis {
+
+        private String day = "";
+        private long dayMillis;
+
+        long of(String text) {
+            if (text.length() < 19 || text.charAt(10) != ' ') {
+                return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            if (!text.regionMatches(0, day, 0, 10) || day.isEmpty()) {
+                day = text.substring(0, 10);
+                dayMillis = java.time.LocalDate.parse(day).toEpochDay() * 86_400_000L;
+            }
+            long millis = dayMillis + (two(text, 11) * 3600L + two(text, 14) * 60L + two(text, 17)) * 1000L;
+            int scale = 100;
+            for (int i = 20; i < text.length() && scale > 0; i++, scale /= 10) {
+                millis += (text.charAt(i) - '0') * scale;
+            }
+            return millis;
+        }
+
+        private static int two(String text, int at) {
+            return (text.charAt(at) - '0') * 10 + text.charAt(at + 1) - '0';
+        }
     }
 
     private static LocalDateTime end(LocalDateTime from, LocalDateTime to, long bucketMillis, long bucket) {
