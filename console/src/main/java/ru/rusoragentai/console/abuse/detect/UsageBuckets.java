@@ -6,9 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -28,19 +26,6 @@ class UsageBuckets {
 
     /** One bucket: the users active in it (all, or those a thinned copy keeps) with their requests and tokens. */
     record Bucket(LocalDateTime end, long[] users, int[] requests, long[] tokens, double medianRequests) {
-
-        static Bucket of(LocalDateTime end, Map<Long, long[]> sums) {
-            long[] users = new long[sums.size()];
-            int[] requests = new int[sums.size()];
-            long[] tokens = new long[sums.size()];
-            int i = 0;
-            for (var e : sums.entrySet()) {
-                users[i] = e.getKey();
-                requests[i] = (int) e.getValue()[0];
-                tokens[i++] = e.getValue()[1];
-            }
-            return new Bucket(end, users, requests, tokens, median(requests));
-        }
 
         /** The users with at least {@code minRequests} requests and {@code minTokens} tokens, ascending. */
         Set<Long> reached(long minTokens, long minRequests) {
@@ -78,7 +63,7 @@ class UsageBuckets {
         }
 
         /** The median of requests per active user: the peers' rate, which a few very busy accounts cannot drag up. */
-        private static double median(int[] requests) {
+        static double median(int[] requests) {
             if (requests.length == 0) {
                 return 0;
             }
@@ -151,11 +136,11 @@ class UsageBuckets {
      * Reads the range once, in time order, from the time index that holds the user and the tokens (never leaving it, never
      * sorting), and adds up each user's requests and tokens per bucket of {@code bucketMillis} counted from {@code from},
      * handing each bucket over at its end. Grouping in the database built a temporary table of a row per user and bucket
-     * (minutes for 30 days of the 1M-user set); here a bucket's sums are the only state, a map of the users active in it.
-     * Plain JDBC: 13.4M rows through jOOQ records cost several times the database's own read of them.
+     * (minutes for 30 days of the 1M-user set); here a bucket's sums are the only state. Plain JDBC and primitive maps:
+     * 13.4M rows through jOOQ records, or each into a boxed map entry, cost more than the database's own read of them.
      */
     private void stream(LocalDateTime from, LocalDateTime to, long bucketMillis, Consumer<Bucket> onBucket) {
-        long start = from.toInstant(ZoneOffset.UTC).toEpochMilli();
+        long start = from.toEpochSecond(ZoneOffset.UTC) * 1000 + from.getNano() / 1_000_000;
         dsl.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT occurred_at, user_id, tokens_charged FROM usage_event FORCE INDEX (usage_event_occurred_idx)
@@ -163,58 +148,64 @@ class UsageBuckets {
                 statement.setObject(1, from);
                 statement.setObject(2, to);
                 statement.setFetchSize(10_000);
-                Map<Long, long[]> sums = new HashMap<>();
+                Sums sums = new Sums();
                 long bucket = 0;
-                EpochMillis times = new EpochMillis();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        long at = times.of(rows.getString(1));
+                        LocalDateTime time = rows.getObject(1, LocalDateTime.class);
+                        long at = time.toEpochSecond(ZoneOffset.UTC) * 1000 + time.getNano() / 1_000_000;
                         long b = bucketMillis == Long.MAX_VALUE ? 0 : (at - start) / bucketMillis;
-                        if (b != bucket && !sums.isEmpty()) {
-                            onBucket.accept(Bucket.of(end(from, to, bucketMillis, bucket), sums));
-                            sums = new HashMap<>();
+                        if (b != bucket && sums.size > 0) {
+                            onBucket.accept(sums.bucket(end(from, to, bucketMillis, bucket)));
                         }
                         bucket = b;
-                        long[] sum = sums.computeIfAbsent(rows.getLong(2), u -> new long[2]);
-                        sum[0]++;
-                        sum[1] += rows.getLong(3);
+                        sums.add(rows.getLong(2), rows.getLong(3));
                     }
                 }
-                if (!sums.isEmpty()) {
-                    onBucket.accept(Bucket.of(end(from, to, bucketMillis, bucket), sums));
+                if (sums.size > 0) {
+                    onBucket.accept(sums.bucket(end(from, to, bucketMillis, bucket)));
                 }
             }
         });
     }
 
-    /**
-     * Epoch milliseconds of a DATETIME as MariaDB writes it, "yyyy-MM-dd HH:mm:ss[.ffffff]" (UTC, as every time here),
-     * the date parsed once per day: a range's rows come in time order, and parsing each into a LocalDateTime was a
-     * third of the read's time.
-     */
-    static final class EpochMillis {
+    /** One bucket's sums as they are added up: a slot per user, found through a primitive map. */
+    private static final class Sums {
 
-        private String day = "";
-        private long dayMillis;
+        private final com.carrotsearch.hppc.LongIntHashMap slots = new com.carrotsearch.hppc.LongIntHashMap();
+        private long[] users = new long[1024];
+        private int[] requests = new int[1024];
+        private long[] tokens = new long[1024];
+        private int size;
 
-        long of(String text) {
-            if (text.length() < 19 || text.charAt(10) != ' ') {
-                return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+        void add(long user, long charged) {
+            int slot = slots.indexOf(user);
+            int at;
+            if (slots.indexExists(slot)) {
+                at = slots.indexGet(slot);
+            } else {
+                at = size++;
+                slots.indexInsert(slot, user, at);
+                if (at == users.length) {
+                    users = Arrays.copyOf(users, at * 2);
+                    requests = Arrays.copyOf(requests, at * 2);
+                    tokens = Arrays.copyOf(tokens, at * 2);
+                }
+                users[at] = user;
+                requests[at] = 0;
+                tokens[at] = 0;
             }
-            if (!text.regionMatches(0, day, 0, 10) || day.isEmpty()) {
-                day = text.substring(0, 10);
-                dayMillis = java.time.LocalDate.parse(day).toEpochDay() * 86_400_000L;
-            }
-            long millis = dayMillis + (two(text, 11) * 3600L + two(text, 14) * 60L + two(text, 17)) * 1000L;
-            int scale = 100;
-            for (int i = 20; i < text.length() && scale > 0; i++, scale /= 10) {
-                millis += (text.charAt(i) - '0') * scale;
-            }
-            return millis;
+            requests[at]++;
+            tokens[at] += charged;
         }
 
-        private static int two(String text, int at) {
-            return (text.charAt(at) - '0') * 10 + text.charAt(at + 1) - '0';
+        /** The bucket so far, ending at {@code end}; these sums start again empty. */
+        Bucket bucket(LocalDateTime end) {
+            int[] r = Arrays.copyOf(requests, size);
+            Bucket bucket = new Bucket(end, Arrays.copyOf(users, size), r, Arrays.copyOf(tokens, size), Bucket.median(r));
+            slots.clear();
+            size = 0;
+            return bucket;
         }
     }
 
