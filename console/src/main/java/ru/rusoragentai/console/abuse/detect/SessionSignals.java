@@ -134,7 +134,11 @@ class SessionSignals {
         // as one pass over the table sorted afterwards. Short ranges keep the index.
         String index = java.time.Duration.between(from, ends.getLast()).compareTo(SCAN_FROM) >= 0
                 ? "IGNORE INDEX (user_session_started_idx)" : "FORCE INDEX (user_session_started_idx)";
+        // The sort carries the columns along only if a row's widest form fits max_length_for_sort_data (1,024 bytes by
+        // default); the device text alone may reach 600, and past the limit MariaDB sorted row ids and then fetched each
+        // row again by id: 37 days of sessions took 6.8 s that way and 1.6 s with the limit raised for this statement.
         try (var cursor = Candidates.query(dsl, """
+                SET STATEMENT max_length_for_sort_data = 8192 FOR
                 SELECT %s FROM user_session %s
                 WHERE started_at >= {0} AND started_at < {1} ORDER BY started_at, id""".formatted(columns, index),
                 from, ends.getLast()).fetchSize(10_000).fetchLazy()) {
