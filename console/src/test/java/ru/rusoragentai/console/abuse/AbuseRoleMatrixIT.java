@@ -15,23 +15,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import ru.rusoragentai.console.security.Role;
 import ru.rusoragentai.console.support.DatabaseTest;
+import ru.rusoragentai.console.support.TestClock;
 import ru.rusoragentai.console.support.TestData;
 
 /** Who may read, decide, act on, tune and approve in abuse monitoring; enforced on the services. */
 class AbuseRoleMatrixIT extends DatabaseTest {
 
     private static final Set<Role> DECIDE = EnumSet.of(Role.OPERATOR, Role.ADMIN);
-    private static final Map<String, Set<Role>> ALLOWED = Map.of(
-            "read the queue", EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.SUPPORT),
-            "read a score", EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.SUPPORT, Role.PRIVACY_OFFICER),
-            "see linked accounts", EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.SUPPORT),
-            "take flags", DECIDE,
-            "snooze", DECIDE,
-            "act", DECIDE,
-            "read the rules", DECIDE,
-            "list the rule codes", DECIDE,
-            "run the rules", DECIDE,
-            "approve a case measure", EnumSet.of(Role.ADMIN));
+    private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
+            Map.entry("read the queue", EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.SUPPORT)),
+            Map.entry("read a score", EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.SUPPORT, Role.PRIVACY_OFFICER)),
+            Map.entry("see linked accounts", EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.SUPPORT)),
+            Map.entry("take flags", DECIDE),
+            Map.entry("snooze", DECIDE),
+            Map.entry("act", DECIDE),
+            Map.entry("read the rules", DECIDE),
+            Map.entry("list the rule codes", DECIDE),
+            Map.entry("run the rules", DECIDE),
+            Map.entry("re-evaluate every rule", DECIDE),
+            Map.entry("approve a case measure", EnumSet.of(Role.ADMIN)));
 
     @Autowired
     AbuseQueueService queue;
@@ -63,6 +65,7 @@ class AbuseRoleMatrixIT extends DatabaseTest {
         operations.put("read the rules", id -> rules.rules());
         operations.put("list the rule codes", id -> rules.codes());
         operations.put("run the rules", id -> rules.runNow("possible_minor"));
+        operations.put("re-evaluate every rule", id -> rules.reevaluateAll(TestClock.now().minusDays(399), TestClock.now().minusDays(398)));
         operations.put("approve a case measure", id -> {
             try {
                 actions.approveForCase(-1);
