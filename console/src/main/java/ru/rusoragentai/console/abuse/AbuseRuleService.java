@@ -6,6 +6,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +27,8 @@ import ru.rusoragentai.console.security.Role;
 public class AbuseRuleService {
 
     public static final String AUDIT_TARGET = "abuse_rule";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AbuseRuleService.class);
 
     /** A rule with how well it has done: flags raised, decided, precision. */
     public record RuleSummary(RuleRow row, List<ParamSpec> specs, long raised, long shadowRaised, long confirmed,
@@ -42,10 +50,12 @@ public class AbuseRuleService {
     private final CurrentStaff staff;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Executor executor;
 
     AbuseRuleService(Evaluator evaluator, RuleRepository rules, AuditService audit, CurrentStaff staff, Clock clock,
-                     TransactionTemplate tx) {
+                     TransactionTemplate tx, @Qualifier("applicationTaskExecutor") Executor executor) {
         this.tx = tx;
+        this.executor = executor;
         this.evaluator = evaluator;
         this.rules = rules;
         this.audit = audit;
@@ -117,12 +127,38 @@ public class AbuseRuleService {
         return new RunResult(run.rule(), run.raised(), run.findings(), run.millis(), run.error());
     }
 
+    /** How far a re-evaluation of every rule has got: rules judged, of how many, and the one being judged (null at the end). */
+    public record Progress(int done, int total, @Nullable String rule) {
+    }
+
     /** Judges a past range again with every enabled rule, reading what they share once. */
     @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<RunResult> reevaluateAll(LocalDateTime from, LocalDateTime to) {
         checkRange(from, to);
-        List<Evaluator.RuleRun> runs = evaluator.reevaluateAll(from, to);
+        return judgeEveryRule(from, to, progress -> { });
+    }
+
+    /**
+     * {@link #reevaluateAll} in the background, for the Rules screen: a range of a large platform takes tens of seconds.
+     * {@code progress} hears of each rule as it starts (on the worker's thread); the future completes with the results.
+     * The permission is checked here, before anything starts; the work runs as the staff member who asked.
+     */
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.ADMIN})
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public CompletableFuture<List<RunResult>> reevaluateAllInBackground(LocalDateTime from, LocalDateTime to,
+                                                                       Consumer<Progress> progress) {
+        checkRange(from, to);
+        Executor asStaff = new DelegatingSecurityContextExecutor(executor, SecurityContextHolder.getContext());
+        return CompletableFuture.supplyAsync(() -> judgeEveryRule(from, to, progress), asStaff).whenComplete((runs, failed) -> {
+            if (failed != null) {
+                log.error("Re-evaluation of every rule from {} to {} stopped", from, to, failed);
+            }
+        });
+    }
+
+    private List<RunResult> judgeEveryRule(LocalDateTime from, LocalDateTime to, Consumer<Progress> progress) {
+        List<Evaluator.RuleRun> runs = evaluator.reevaluateAll(from, to, (done, total, rule) -> progress.accept(new Progress(done, total, rule)));
         recordRun("abuse.reevaluated", "all", from + " .. " + to + ": " + AbuseJob.summary(runs));
         return results(runs);
     }

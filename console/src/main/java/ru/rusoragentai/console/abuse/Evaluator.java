@@ -132,16 +132,23 @@ class Evaluator {
      * Every enabled rule over a past range, one after another, each in its own transaction as {@link #reevaluate} runs
      * it; the reads they have in common (a range's usage by the hour, its sessions) are read once (see {@link RunMemo}).
      */
-    List<RuleRun> reevaluateAll(LocalDateTime from, LocalDateTime to) {
+    List<RuleRun> reevaluateAll(LocalDateTime from, LocalDateTime to, RangeProgress progress) {
+        List<String> codes = rules.all().stream().filter(rule -> rule.enabled() && detectors.containsKey(rule.code())).map(RuleRow::code).toList();
         List<RuleRun> runs = new ArrayList<>();
         try (RunMemo memo = RunMemo.open()) {
-            for (RuleRow rule : rules.all()) {
-                if (rule.enabled() && detectors.containsKey(rule.code())) {
-                    runs.add(reevaluate(rule.code(), from, to));
-                }
+            for (String code : codes) {
+                progress.at(runs.size(), codes.size(), code);
+                runs.add(reevaluate(code, from, to));
             }
         }
+        progress.at(runs.size(), codes.size(), null);
         return runs;
+    }
+
+    /** Hears how far a re-evaluation of every rule has got: rules judged, of how many, and the one being judged now. */
+    @FunctionalInterface
+    interface RangeProgress {
+        void at(int done, int total, @Nullable String rule);
     }
 
     /** What a rule would flag over a past range, written nowhere: distinct subject and episode. */

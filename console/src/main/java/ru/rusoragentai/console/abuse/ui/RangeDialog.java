@@ -1,5 +1,6 @@
 package ru.rusoragentai.console.abuse.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -8,10 +9,16 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import ru.rusoragentai.console.abuse.AbuseException;
 import ru.rusoragentai.console.abuse.AbuseRuleService;
 import ru.rusoragentai.console.abuse.detect.Finding;
@@ -23,8 +30,15 @@ import ru.rusoragentai.console.abuse.detect.Finding;
  */
 class RangeDialog extends Dialog {
 
+    /** How often the screen asks how far a re-evaluation of every rule has got. */
+    private static final int POLL_MILLIS = 500;
+
     private final Grid<Finding> found = new Grid<>();
     private final Paragraph summary = new Paragraph();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressText = new Span();
+    private final AtomicReference<AbuseRuleService.Progress> latest = new AtomicReference<>();
+    private Button reevaluate;
 
     RangeDialog(String code, AbuseRuleService rules, Runnable changed) {
         setId("range-dialog");
@@ -51,7 +65,7 @@ class RangeDialog extends Dialog {
         backtest.setId("range-backtest");
         backtest.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         backtest.setVisible(code != null);
-        Button reevaluate = new Button(getTranslation("abuse.rules.reevaluate"), e -> {
+        reevaluate = new Button(getTranslation("abuse.rules.reevaluate"), e -> {
             if (valid(from, to)) {
                 confirmReevaluate(code, rules, from.getValue().atStartOfDay(), to.getValue().atStartOfDay(), changed);
             }
@@ -67,7 +81,13 @@ class RangeDialog extends Dialog {
         found.addColumn(f -> String.valueOf(f.evidence())).setHeader(getTranslation("abuse.evidence")).setFlexGrow(3);
         found.setHeight("360px");
         found.setVisible(code != null);
-        add(bar, summary, found);
+        progress.setId("range-progress");
+        progressText.setId("range-progress-text");
+        VerticalLayout running = new VerticalLayout(progressText, progress);
+        running.setPadding(false);
+        running.setVisible(false);
+        running.setId("range-running");
+        add(bar, running, summary, found);
         getFooter().add(new Button(getTranslation("action.close"), e -> close()));
     }
 
@@ -85,17 +105,12 @@ class RangeDialog extends Dialog {
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("abuse.rules.reevaluate"), question,
                 getTranslation("abuse.rules.reevaluate"), e -> {
                     try {
-                        List<AbuseRuleService.RunResult> runs = code == null ? rules.reevaluateAll(from, to)
-                                : List.of(rules.reevaluate(code, from, to));
-                        long failed = runs.stream().filter(run -> run.error() != null).count();
-                        long raised = runs.stream().mapToLong(AbuseRuleService.RunResult::raised).sum();
-                        if (failed > 0) {
-                            Notices.refused(this, new AbuseException("abuse.rules.run.failed", failed, raised));
+                        if (code == null) {
+                            everyRule(rules.reevaluateAllInBackground(from, to, latest::set), changed);
                         } else {
-                            Notices.done(this, "abuse.rules.reevaluate.done", raised,
-                                    runs.stream().mapToLong(AbuseRuleService.RunResult::findings).sum());
+                            report(List.of(rules.reevaluate(code, from, to)));
+                            changed.run();
                         }
-                        changed.run();
                     } catch (AbuseException refused) {
                         Notices.refused(this, refused);
                     }
@@ -104,5 +119,59 @@ class RangeDialog extends Dialog {
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.open();
+    }
+
+    /**
+     * Every rule is judged in the background; the dialog shows which rule is being judged, and the outcome when all are
+     * done. Closing the dialog leaves the work to finish on its own.
+     */
+    private void everyRule(CompletableFuture<List<AbuseRuleService.RunResult>> work, Runnable changed) {
+        UI ui = UI.getCurrent();
+        reevaluate.setEnabled(false);
+        progress.getParent().ifPresent(running -> running.setVisible(true));
+        progress.setIndeterminate(true);
+        progressText.setText(getTranslation("abuse.rules.reevaluate.starting"));
+        ui.setPollInterval(POLL_MILLIS);
+        Registration[] registrations = new Registration[2];
+        Runnable stop = () -> {
+            for (Registration registration : registrations) {
+                if (registration != null) {
+                    registration.remove();
+                }
+            }
+            ui.setPollInterval(-1);
+        };
+        registrations[0] = ui.addPollListener(event -> {
+            AbuseRuleService.Progress now = latest.get();
+            if (now != null && now.rule() != null) {
+                progress.setIndeterminate(false);
+                progress.setMax(Math.max(1, now.total()));
+                progress.setValue(now.done());
+                progressText.setText(getTranslation("abuse.rules.reevaluate.progress", now.done() + 1, now.total(),
+                        AbuseText.rule(this, now.rule())));
+            }
+            if (work.isDone()) {
+                stop.run();
+                progress.getParent().ifPresent(running -> running.setVisible(false));
+                reevaluate.setEnabled(true);
+                try {
+                    report(work.join());
+                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+                    Notices.refused(this, new AbuseException("abuse.rules.reevaluate.broke"));
+                }
+                changed.run();
+            }
+        });
+        registrations[1] = addDetachListener(event -> stop.run());
+    }
+
+    private void report(List<AbuseRuleService.RunResult> runs) {
+        long failed = runs.stream().filter(run -> run.error() != null).count();
+        long raised = runs.stream().mapToLong(AbuseRuleService.RunResult::raised).sum();
+        if (failed > 0) {
+            Notices.refused(this, new AbuseException("abuse.rules.run.failed", failed, raised));
+        } else {
+            Notices.done(this, "abuse.rules.reevaluate.done", raised, runs.stream().mapToLong(AbuseRuleService.RunResult::findings).sum());
+        }
     }
 }

@@ -303,6 +303,15 @@ class AbuseViewsTest extends KaribuTest {
             _get(DatePicker.class, spec -> spec.withId("range-to")).setValue(base.toLocalDate().plusDays(2));
             _click(_get(Button.class, spec -> spec.withId("range-reevaluate")));
             ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("range-reevaluate-confirm")));
+            // the rules are judged in the background while the dialog shows which one; the screen polls until done
+            assertThat(_get(Button.class, spec -> spec.withId("range-reevaluate")).isEnabled()).isFalse();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!_find(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("range-running")).isEmpty()) {
+                assertThat(System.nanoTime()).as("every rule judged within a minute").isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+                com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(), new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+            }
+            assertThat(_get(Button.class, spec -> spec.withId("range-reevaluate")).isEnabled()).isTrue();
             _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("range-dialog")).close();
             ring.forEach(u -> assertThat(data.flags("multi_account", u)).as("one flag per account, however often judged").hasSize(1));
         }
