@@ -29,10 +29,16 @@ public class EChart extends Div {
         return getElement().getProperty("option", "{}");
     }
 
+    /** The language numbers on value axes and in tooltips are written in ("2 500" in Russian, "2,500" in English). */
+    public String getNumberLocale() {
+        return getElement().getProperty("locale", "");
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         event.getUI().getPage().addJavaScript(SCRIPT);
+        getElement().setProperty("locale", event.getUI().getLocale().toLanguageTag());
         render();
     }
 
@@ -42,7 +48,19 @@ public class EChart extends Div {
                 const draw = () => {
                   if (!window.echarts) { setTimeout(draw, 100); return; }
                   const chart = echarts.getInstanceByDom(el) || echarts.init(el);
-                  chart.setOption(JSON.parse(el.option || '{}'), true);
+                  const option = JSON.parse(el.option || '{}');
+                  // ECharts writes every number with commas; value axes and tooltips get the staff member's language
+                  const numbers = new Intl.NumberFormat(el.locale || undefined);
+                  const format = v => typeof v === 'number' ? numbers.format(v) : v;
+                  for (const key of ['xAxis', 'yAxis']) {
+                    const axes = option[key] === undefined ? [] : [].concat(option[key]);
+                    axes.filter(axis => (axis.type || (key === 'yAxis' ? 'value' : 'category')) === 'value')
+                        .forEach(axis => { axis.axisLabel = Object.assign({ formatter: format }, axis.axisLabel); });
+                  }
+                  if (option.tooltip) {
+                    option.tooltip = Object.assign({ valueFormatter: format }, option.tooltip);
+                  }
+                  chart.setOption(option, true);
                   if (!el.__resizeObserver) {
                     el.__resizeObserver = new ResizeObserver(() => chart.resize());
                     el.__resizeObserver.observe(el);

@@ -51,6 +51,7 @@ class RussianScreensTest extends KaribuTest {
     private static final Set<String> UNTRANSLATED = untranslatedEnglish();
     private static final List<String> seen = new ArrayList<>();
     private static final List<String> rowIds = new ArrayList<>();
+    private static final List<String> chartLocales = new ArrayList<>();
 
     @ParameterizedTest
     @EnumSource(Role.class)
@@ -63,6 +64,7 @@ class RussianScreensTest extends KaribuTest {
         List<String> found = new ArrayList<>();
         seen.clear();
         rowIds.clear();
+        chartLocales.clear();
         List<String> screens = new ArrayList<>(paths);
         if (paths.contains("users")) {
             screens.add("users/" + user.userId());
@@ -76,6 +78,11 @@ class RussianScreensTest extends KaribuTest {
                 .hasSizeGreaterThan(10 * screens.size());
         assertThat(found).as("English on the Russian screens of " + role).isEmpty();
         assertThat(rowIds).as("element ids inside grid rows on the screens of " + role).isEmpty();
+        // charts write their axis and tooltip numbers in the staff member's language ("2 500", not "2,500")
+        assertThat(chartLocales).as("charts on the screens of " + role).allMatch(chart -> chart.endsWith(": ru"));
+        if (role == Role.ADMIN) {
+            assertThat(chartLocales).as("the dashboard and reports draw charts").isNotEmpty();
+        }
     }
 
     /** Tabs render lazily: open each so its content is judged too. */
@@ -95,6 +102,9 @@ class RussianScreensTest extends KaribuTest {
         }
         for (String text : chrome(component)) {
             judge(text, true, path, component, found);
+        }
+        if (component instanceof ru.rusoragentai.console.kit.EChart chart) {
+            chartLocales.add(path + ": " + chart.getNumberLocale());
         }
         if (component instanceof Grid<?> grid) {
             // the first rows' cells as shown: data is not judged, but a cell must not show a bundle's English wording (of more
