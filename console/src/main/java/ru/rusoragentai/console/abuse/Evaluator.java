@@ -71,7 +71,7 @@ class Evaluator {
 
     /**
      * Every enabled rule from its watermark, all as of one instant: rules with the same window then ask the same
-     * questions, which the signals answer once per run (see {@code UsageSignals}). Each source's newest id is taken
+     * questions, which the signals answer once per run (see {@link RunMemo}). Each source's newest id is taken
      * before that instant, so rows that arrive while the run goes on are left whole to the next run.
      */
     List<RuleRun> runAll() {
@@ -130,7 +130,7 @@ class Evaluator {
 
     /**
      * Every enabled rule over a past range, one after another, each in its own transaction as {@link #reevaluate} runs
-     * it; the reads they have in common (a range's usage by the hour, its sessions) are read once (see {@link RunMemo}).
+     * it; the read they have in common, the range's usage by the hour, is read once (see {@link RunMemo}).
      */
     List<RuleRun> reevaluateAll(LocalDateTime from, LocalDateTime to, RangeProgress progress) {
         List<String> codes = rules.all().stream().filter(rule -> rule.enabled() && detectors.containsKey(rule.code())).map(RuleRow::code).toList();
