@@ -76,6 +76,8 @@ class UsageBuckets {
 
     /** A thinned bucket keeps single-request users charged at least this much. */
     static final long KEEP_TOKENS = 1_000;
+    /** The longest buckets a run keeps a thinned copy of. */
+    private static final int KEEP_WINDOW_MINUTES = 24 * 60;
     /** Users kept for one window at most; a larger window is read again when asked. */
     private static final int KEEP_WINDOW_USERS = 200_000;
     /** User-bucket pairs a thinned range keeps at most (about 20 bytes each); past that the range is read again when asked. */
@@ -113,7 +115,9 @@ class UsageBuckets {
             known.forEach(onBucket);
             return;
         }
-        if (!RunMemo.running() || known != null) {
+        if (!RunMemo.running() || known != null || windowMinutes > KEEP_WINDOW_MINUTES) {
+            // a thinned copy pays where most user-buckets are a single request, as hours are; longer buckets (a week of
+            // expensive-model burn) would be kept nearly whole, and no other rule asks for them
             stream(from, to, windowMinutes * 60_000L, onBucket);
             return;
         }
