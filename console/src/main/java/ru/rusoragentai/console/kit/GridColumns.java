@@ -21,14 +21,6 @@ public final class GridColumns {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setComparator(row -> value.applyAsLong(row));
     }
 
-    /**
-     * A width that holds a sortable column's header and its sort arrows, which a grid's automatic width leaves out (the
-     * header is then cut short: "Wei…"). For columns whose values are never wider than their header.
-     */
-    public static String headerWidth(String header) {
-        return Math.max(7, header.length() * 0.62 + 2.5) + "em";
-    }
-
     /** Whether a lazy grid's query asks for its time column newest first (the default, when it asks for no order). */
     public static boolean newestFirst(com.vaadin.flow.data.provider.Query<?, ?> query) {
         return query.getSortOrders().stream().findFirst().map(o -> o.getDirection() == SortDirection.DESCENDING).orElse(true);

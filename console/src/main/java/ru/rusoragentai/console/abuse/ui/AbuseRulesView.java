@@ -15,7 +15,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.util.List;
-import ru.rusoragentai.console.kit.GridColumns;
 import ru.rusoragentai.console.kit.RowAction;
 import ru.rusoragentai.console.abuse.AbuseRuleService;
 import ru.rusoragentai.console.security.Role;
@@ -57,17 +56,17 @@ public class AbuseRulesView extends VerticalLayout implements HasDynamicTitle {
                 .setComparator(r -> AbuseText.rule(this, r.row().code()));
         grid.addComponentColumn(this::mode).setHeader(getTranslation("abuse.rules.mode")).setAutoWidth(true);
         grid.addComponentColumn(r -> AbuseText.severityBadge(this, r.row().severity())).setHeader(getTranslation("abuse.severity")).setAutoWidth(true);
-        grid.addColumn(r -> r.row().weight()).setHeader(getTranslation("abuse.rules.weight")).setWidth(GridColumns.headerWidth(getTranslation("abuse.rules.weight"))).setFlexGrow(0).setSortable(true);
-        grid.addColumn(r -> number(r.raised())).setHeader(getTranslation("abuse.rules.raised")).setWidth(GridColumns.headerWidth(getTranslation("abuse.rules.raised"))).setFlexGrow(0)
+        grid.addColumn(r -> r.row().weight()).setHeader(getTranslation("abuse.rules.weight")).setAutoWidth(true).setSortable(true);
+        grid.addColumn(r -> number(r.raised())).setHeader(getTranslation("abuse.rules.raised")).setAutoWidth(true)
                 .setComparator(AbuseRuleService.RuleSummary::raised);
-        grid.addColumn(r -> number(r.confirmed())).setHeader(getTranslation("abuse.rules.confirmed")).setWidth(GridColumns.headerWidth(getTranslation("abuse.rules.confirmed"))).setFlexGrow(0)
+        grid.addColumn(r -> number(r.confirmed())).setHeader(getTranslation("abuse.rules.confirmed")).setAutoWidth(true)
                 .setComparator(AbuseRuleService.RuleSummary::confirmed);
-        grid.addColumn(r -> number(r.dismissed())).setHeader(getTranslation("abuse.rules.dismissed")).setWidth(GridColumns.headerWidth(getTranslation("abuse.rules.dismissed"))).setFlexGrow(0)
+        grid.addColumn(r -> number(r.dismissed())).setHeader(getTranslation("abuse.rules.dismissed")).setAutoWidth(true)
                 .setComparator(AbuseRuleService.RuleSummary::dismissed);
         grid.addColumn(r -> r.precision() == null ? "—" : NumberFormat.getPercentInstance(getLocale()).format(r.precision()))
-                .setHeader(getTranslation("abuse.rules.precision")).setWidth(GridColumns.headerWidth(getTranslation("abuse.rules.precision"))).setFlexGrow(0)
+                .setHeader(getTranslation("abuse.rules.precision")).setAutoWidth(true)
                 .setComparator(r -> r.precision() == null ? -1 : r.precision());
-        grid.addColumn(r -> number(r.open())).setHeader(getTranslation("abuse.rules.open")).setWidth(GridColumns.headerWidth(getTranslation("abuse.rules.open"))).setFlexGrow(0)
+        grid.addColumn(r -> number(r.open())).setHeader(getTranslation("abuse.rules.open")).setAutoWidth(true)
                 .setComparator(AbuseRuleService.RuleSummary::open);
         grid.addColumn(r -> number(r.shadowRaised())).setHeader(getTranslation("abuse.rules.shadow-raised")).setAutoWidth(true);
         grid.addColumn(r -> matching.containsKey(r.row().code()) ? number(matching.get(r.row().code())) : "—")

@@ -47,7 +47,7 @@ final class ReportGrid extends Grid<Object[]> {
                         && column.kind() != ru.rusoragentai.console.export.Column.Kind.DATE;
                 Grid.Column<Object[]> added = addColumn(row -> format(row[index], column.kind()))
                         .setHeader(numeric ? numericHeader(column.header()) : new com.vaadin.flow.component.html.Span(column.header()))
-                        .setWidth(column.kind() == ru.rusoragentai.console.export.Column.Kind.TEXT ? "16em" : ru.rusoragentai.console.kit.GridColumns.headerWidth(column.header())).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
+                        .setWidth(column.kind() == ru.rusoragentai.console.export.Column.Kind.TEXT ? "16em" : width(column.header())).setSortable(true).setComparator(Comparator.comparing(row -> sortable(row[index])));
                 if (numeric) {
                     added.setTextAlign(ColumnTextAlign.END);
                 }
@@ -65,6 +65,11 @@ final class ReportGrid extends Grid<Object[]> {
                 footer.getCell(shown.get(i)).setText(i == 0 && text.isEmpty() ? totalLabel : text);
             }
         }
+    }
+
+    /** Wide enough for the header and the sort arrows: data is never wider than its header here but for dates. */
+    static String width(String header) {
+        return Math.max(7, header.length() * 0.62 + 2.5) + "em";
     }
 
     /** A header that lines up with the right-aligned numbers below it (console.css puts its sorter at the end). */

@@ -129,7 +129,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle, 
         number("reports.charged", UsageFigures::tokensCharged);
         Grid.Column<UsageFigures> errors = grid.addColumn(f -> percent(f.errorRate()))
                 .setHeader(ReportGrid.numericHeader(getTranslation("reports.error-rate")))
-                .setWidth(ru.rusoragentai.console.kit.GridColumns.headerWidth(getTranslation("reports.error-rate"))).setSortable(true).setComparator(UsageFigures::errorRate).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setWidth(ReportGrid.width(getTranslation("reports.error-rate"))).setSortable(true).setComparator(UsageFigures::errorRate).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         errors.setKey("errorRate");
         number("reports.p50", f -> f.p50Millis());
         number("reports.p95", f -> f.p95Millis());
@@ -150,7 +150,7 @@ public class UsageReportView extends VerticalLayout implements HasDynamicTitle, 
 
     private void number(String header, ToLongFunction<UsageFigures> value) {
         Grid.Column<UsageFigures> column = grid.addColumn(f -> Numbers.whole(this, value.applyAsLong(f)))
-                .setHeader(ReportGrid.numericHeader(getTranslation(header))).setWidth(ru.rusoragentai.console.kit.GridColumns.headerWidth(getTranslation(header))).setSortable(true)
+                .setHeader(ReportGrid.numericHeader(getTranslation(header))).setWidth(ReportGrid.width(getTranslation(header))).setSortable(true)
                 .setComparator(f -> value.applyAsLong(f)).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         column.setKey(header);
     }
