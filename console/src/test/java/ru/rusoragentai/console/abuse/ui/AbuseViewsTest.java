@@ -219,13 +219,8 @@ class AbuseViewsTest extends KaribuTest {
         }
 
         var base = TestClock.now().minusDays(20);
-        String ip = AbuseFixture.network() + "4";
-        List<Long> ring = new ArrayList<>();
         AbuseFixture data = new AbuseFixture(dsl);
-        for (int i = 0; i < 4; i++) {
-            ring.add(TestData.insertUser(dsl, "backtested " + i));
-            data.session(ring.getLast(), base, ip, "DE", null);
-        }
+        List<Long> ring = sharedAddressRing(data, "backtested ", base, AbuseFixture.network() + "4");
         ruleButton("multi_account", "rule-backtest");
         _get(DatePicker.class, spec -> spec.withId("range-from")).setValue(base.toLocalDate().minusDays(1));
         _get(DatePicker.class, spec -> spec.withId("range-to")).setValue(base.toLocalDate().plusDays(2));
@@ -287,13 +282,8 @@ class AbuseViewsTest extends KaribuTest {
     @Test
     void shouldReevaluateEveryRuleOverARangeOnceWithoutRepeatingFlags() {
         var base = TestClock.now().minusDays(12);
-        String ip = AbuseFixture.network() + "7";
-        List<Long> ring = new ArrayList<>();
         AbuseFixture data = new AbuseFixture(dsl);
-        for (int i = 0; i < 4; i++) {
-            ring.add(TestData.insertUser(dsl, "re-evaluated " + i));
-            data.session(ring.getLast(), base, ip, "DE", null);
-        }
+        List<Long> ring = sharedAddressRing(data, "re-evaluated ", base, AbuseFixture.network() + "7");
         openUiAs("admin_views", Role.OPERATOR);
         UI.getCurrent().navigate(AbuseRulesView.class);
         for (int round = 0; round < 2; round++) {
@@ -317,6 +307,16 @@ class AbuseViewsTest extends KaribuTest {
         }
         assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("abuse.reevaluated").and(AUDIT_EVENT.TARGET_ID.eq("all"))))
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    /** Four accounts signed in from one address at {@code at}: just enough for multi-accounting. */
+    private List<Long> sharedAddressRing(AbuseFixture data, String name, java.time.LocalDateTime at, String ip) {
+        List<Long> ring = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ring.add(TestData.insertUser(dsl, name + i));
+            data.session(ring.getLast(), at, ip, "DE", null);
+        }
+        return ring;
     }
 
     /** Clicks a rule's row button (edit, run, backtest) in the Rules grid. */
