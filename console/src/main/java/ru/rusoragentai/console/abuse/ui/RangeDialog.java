@@ -37,6 +37,7 @@ class RangeDialog extends Dialog {
     private final Paragraph summary = new Paragraph();
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
+    private final VerticalLayout running = new VerticalLayout(progressText, progress);
     private final AtomicReference<AbuseRuleService.Progress> latest = new AtomicReference<>();
     private Button reevaluate;
 
@@ -83,7 +84,6 @@ class RangeDialog extends Dialog {
         found.setVisible(code != null);
         progress.setId("range-progress");
         progressText.setId("range-progress-text");
-        VerticalLayout running = new VerticalLayout(progressText, progress);
         running.setPadding(false);
         running.setVisible(false);
         running.setId("range-running");
@@ -128,7 +128,7 @@ class RangeDialog extends Dialog {
     private void everyRule(CompletableFuture<List<AbuseRuleService.RunResult>> work, Runnable changed) {
         UI ui = UI.getCurrent();
         reevaluate.setEnabled(false);
-        progress.getParent().ifPresent(running -> running.setVisible(true));
+        running.setVisible(true);
         progress.setIndeterminate(true);
         progressText.setText(getTranslation("abuse.rules.reevaluate.starting"));
         ui.setPollInterval(POLL_MILLIS);
@@ -152,7 +152,7 @@ class RangeDialog extends Dialog {
             }
             if (work.isDone()) {
                 stop.run();
-                progress.getParent().ifPresent(running -> running.setVisible(false));
+                running.setVisible(false);
                 reevaluate.setEnabled(true);
                 try {
                     report(work.join());
